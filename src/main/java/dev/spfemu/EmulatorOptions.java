@@ -1,0 +1,61 @@
+package dev.spfemu;
+
+import java.util.Objects;
+
+/**
+ * Everything that configures an emulator, with named defaults. The command line and the Java API
+ * produce this same type.
+ *
+ * @param host the address to listen on
+ * @param port the port to listen on; 0 picks a free one
+ */
+public record EmulatorOptions(String host, int port) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 30005;
+  /** Port 0: let the operating system pick a free port (what tests want). */
+  public static final int DYNAMIC_PORT = 0;
+
+  public EmulatorOptions {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+    }
+  }
+
+  public static EmulatorOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A fluent builder starting from the defaults. */
+  public static final class Builder {
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+
+    private Builder() {
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Listen on any free port; read it back with {@link SpfEmulator#port()}. */
+    public Builder dynamicPort() {
+      return port(DYNAMIC_PORT);
+    }
+
+    public EmulatorOptions build() {
+      return new EmulatorOptions(host, port);
+    }
+  }
+}

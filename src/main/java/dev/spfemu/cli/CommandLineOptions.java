@@ -1,0 +1,25 @@
+package dev.spfemu.cli;
+
+import dev.spfemu.EmulatorOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line, parsed by picocli into {@link EmulatorOptions}. */
+@Command(name = "spf-vmm-emulator", mixinStandardHelpOptions = true,
+    version = "SPF VMM emulator 0.1.0",
+    description = "Serves a System Center SPF VMM OData v3 endpoint at"
+        + " http://HOST:PORT/{subscription-id}/services/systemcenter/vmm/")
+final class CommandLineOptions {
+
+  @Option(names = "--host", paramLabel = "ADDR",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host = EmulatorOptions.DEFAULT_HOST;
+
+  @Option(names = "--port", paramLabel = "N",
+      description = "Port to listen on; 0 picks any free port (default: ${DEFAULT-VALUE}).")
+  int port = EmulatorOptions.DEFAULT_PORT;
+
+  EmulatorOptions toOptions() {
+    return EmulatorOptions.builder().host(host).port(port).build();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.spfemu.cli;
+
+import dev.spfemu.EmulatorOptions;
+import dev.spfemu.SpfEmulator;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Runs the emulator from the command line until it is interrupted (Ctrl-C, SIGTERM). */
+public final class Main {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    CommandLineOptions cli = new CommandLineOptions();
+    CommandLine commandLine = new CommandLine(cli);
+    EmulatorOptions options;
+    try {
+      commandLine.parseArgs(args);
+      if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
+        if (commandLine.isUsageHelpRequested()) {
+          commandLine.usage(System.out);
+        } else {
+          commandLine.printVersionHelp(System.out);
+        }
+        return;
+      }
+      options = cli.toOptions();
+    } catch (ParameterException | IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      commandLine.usage(System.err);
+      System.exit(2);
+      return;
+    }
+    run(options);
+  }
+
+  private static void run(EmulatorOptions options) throws InterruptedException {
+    SpfEmulator emulator;
+    try {
+      emulator = SpfEmulator.create(options).start();
+    } catch (SpfEmulator.EmulatorStartException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "spf-emulator-shutdown"));
+    System.out.println("SPF VMM emulator listening on " + emulator.baseUrl() + "/");
+    System.out.flush();
+    emulator.join();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.spfemu.error;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * One named factory per error the emulator reports. The codes are stable strings that tests and
+ * clients may match on; the messages name the culprit and the fix.
+ *
+ * <p>Real SPF (WCF Data Services) reports most errors with an empty code and a message; named codes
+ * are ours and documented in {@code docs/api.md}.
+ */
+public final class VmmErrors {
+
+  private VmmErrors() {
+  }
+
+  // 400 ----------------------------------------------------------------------------------------
+
+  public static ODataException malformedPayload(String format, String detail) {
+    return new ODataException(400, "MalformedPayload",
+        "The request body is not a valid " + format + " payload: " + detail);
+  }
+
+  public static ODataException missingRequiredProperty(String property, String typeName) {
+    return new ODataException(400, "MissingRequiredProperty",
+        "The property '" + property + "' is required to create a " + typeName
+            + "; add it to the request body.");
+  }
+
+  public static ODataException unknownProperty(String property, String typeName) {
+    return new ODataException(400, "UnknownProperty",
+        "The property '" + property + "' does not exist on type '" + typeName
+            + "'. Make sure to only use property names that are defined by the type.");
+  }
+
+  public static ODataException duplicateProperty(String property) {
+    return new ODataException(400, "DuplicateProperty",
+        "The property '" + property + "' appears more than once in the request body.");
+  }
+
+  public static ODataException invalidPropertyValue(String property, String edmType, String detail) {
+    return new ODataException(400, "InvalidPropertyValue",
+        "The value of property '" + property + "' is not a valid " + edmType + ": " + detail);
+  }
+
+  public static ODataException nullNotAllowed(String property, String typeName) {
+    return new ODataException(400, "NullValueNotAllowed",
+        "The property '" + property + "' of type '" + typeName + "' cannot be null.");
+  }
+
+  public static ODataException typeMismatch(String sent, String expected) {
+    return new ODataException(400, "TypeMismatch",
+        "The request body names the type '" + sent + "', but this entity set holds '" + expected
+            + "'. Send odata.type '" + expected + "' or leave it out.");
+  }
+
+  public static ODataException invalidUri(String detail) {
+    return new ODataException(400, "InvalidUri", detail);
+  }
+
+  public static ODataException invalidVersionHeader(String header, String value) {
+    return new ODataException(400, "InvalidDataServiceVersion",
+        "The " + header + " header value '" + value + "' is not valid. Use 1.0, 2.0 or 3.0,"
+            + " optionally followed by ';NetFx'.");
+  }
+
+  public static ODataException unsupportedVersion(String header, String value) {
+    return new ODataException(400, "UnsupportedDataServiceVersion",
+        "The " + header + " '" + value + "' is not supported. The only supported versions are"
+            + " '1.0', '2.0' and '3.0'.");
+  }
+
+  public static ODataException invalidFormatOption(String value) {
+    return new ODataException(400, "InvalidFormatOption",
+        "The $format value '" + value + "' is not supported. Use json, atom, xml or a media type"
+            + " such as application/json;odata=minimalmetadata.");
+  }
+
+  public static ODataException unsupportedQueryOption(String option) {
+    return new ODataException(400, "UnsupportedQueryOption",
+        "The query option '" + option + "' is not supported on this resource by this emulator version.");
+  }
+
+  public static ODataException unsupportedResource(String resource) {
+    return new ODataException(400, "UnsupportedResource",
+        "Requests for '" + resource + "' are not supported by this emulator version; entity sets and"
+            + " entities by key are.");
+  }
+
+  // 404 ----------------------------------------------------------------------------------------
+
+  public static ODataException notFound(String message) {
+    return new ODataException(404, "ResourceNotFound", message);
+  }
+
+  public static ODataException entityNotFound(String entitySet, String keyPredicate) {
+    return new ODataException(404, "ResourceNotFound",
+        "Resource not found for the segment '" + entitySet + keyPredicate + "'.");
+  }
+
+  public static ODataException notAServiceRoot(String path) {
+    return new ODataException(404, "ResourceNotFound",
+        "No SPF VMM service at '" + path + "'. The service root is"
+            + " /{subscription-id}/services/systemcenter/vmm/ where {subscription-id} is a GUID.");
+  }
+
+  // 405 / 406 / 409 / 413 / 415 ------------------------------------------------------------------
+
+  public static ODataException methodNotAllowed(String method, String resource, Collection<String> allowed) {
+    return new ODataException(405, "MethodNotAllowed",
+        "The method '" + method + "' is not allowed on '" + resource + "'. Allowed: "
+            + String.join(", ", allowed) + ".", Map.of("Allow", String.join(", ", allowed)));
+  }
+
+  public static ODataException notAcceptable(String detail) {
+    return new ODataException(406, "NotAcceptable", detail);
+  }
+
+  public static ODataException entityExists(String entitySet, String keyPredicate) {
+    return new ODataException(409, "EntityAlreadyExists",
+        "An entity with the key " + keyPredicate + " already exists in " + entitySet
+            + ". Send the all-zero ID to let the server assign one.");
+  }
+
+  public static ODataException payloadTooLarge(long limit) {
+    return new ODataException(413, "PayloadTooLarge",
+        "The request body is larger than the limit of " + limit + " bytes.");
+  }
+
+  public static ODataException unsupportedMediaType(String contentType, String supported) {
+    return new ODataException(415, "UnsupportedMediaType",
+        (contentType == null || contentType.isBlank()
+            ? "The request has a body but no Content-Type header."
+            : "The Content-Type '" + contentType + "' is not supported.")
+            + " Use " + supported + ".");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.spfemu.format;
+
+import dev.spfemu.error.VmmErrors;
+import java.util.Locale;
+
+/** The format of a request body, decided by its Content-Type. */
+public enum RequestFormat {
+  JSON,
+  ATOM;
+
+  private static final String SUPPORTED =
+      "application/json;odata=minimalmetadata, application/json;odata=verbose or application/atom+xml";
+
+  /**
+   * Classifies a request Content-Type; throws 415 for anything we cannot read. JSON light and
+   * verbose request bodies are read by one reader (see {@code JsonEntityReader}), so the
+   * {@code odata} parameter only has to be one OData knows.
+   */
+  public static RequestFormat of(String contentType) {
+    MediaType type = MediaType.parse(contentType);
+    if (type == null) {
+      throw VmmErrors.unsupportedMediaType(contentType, SUPPORTED);
+    }
+    String charset = type.parameter("charset");
+    if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+      throw VmmErrors.unsupportedMediaType(contentType, SUPPORTED + " with charset=utf-8");
+    }
+    if (type.is("application", "json")) {
+      String odata = type.parameter("odata");
+      if (odata == null || odata.equalsIgnoreCase("verbose")
+          || MetadataLevel.fromParameter(odata.toLowerCase(Locale.ROOT)) != null) {
+        return JSON;
+      }
+    } else if (type.is("application", "atom+xml") || type.is("application", "xml")) {
+      return ATOM;
+    }
+    throw VmmErrors.unsupportedMediaType(contentType, SUPPORTED);
+  }
+}

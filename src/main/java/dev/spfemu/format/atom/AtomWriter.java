@@ -1,0 +1,210 @@
+package dev.spfemu.format.atom;
+
+import dev.spfemu.error.ODataException;
+import dev.spfemu.format.EntityValues;
+import dev.spfemu.format.PayloadWriter;
+import dev.spfemu.format.ProtocolVersion;
+import dev.spfemu.format.ServiceUrls;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.odata.edm.ServiceModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes Atom entries and feeds, the AtomPub service document and XML errors, streaming with
+ * StAX, in the shape WCF Data Services writes and the .NET 4 client requires: {@code xml:base} on
+ * the root, an {@code <id>} and a {@code <link rel="edit">} on every entry, the
+ * {@code <category>} naming the type, and typed {@code d:} properties with {@code m:null} for nulls.
+ */
+public final class AtomWriter implements PayloadWriter {
+
+  private final XMLOutputFactory factory;
+  private final Clock clock;
+
+  public AtomWriter(XMLOutputFactory factory, Clock clock) {
+    this.factory = factory;
+    this.clock = clock;
+  }
+
+  @Override
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
+      throws IOException {
+    try {
+      XMLStreamWriter w = start(out);
+      w.writeStartElement("entry");
+      writeRootNamespaces(w, urls);
+      writeEntryBody(w, urls, type, entity, updated());
+      w.writeEndElement();
+      end(w);
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  @Override
+  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type,
+      List<? extends EntityValues> entities, ProtocolVersion version) throws IOException {
+    try {
+      String updated = updated();
+      XMLStreamWriter w = start(out);
+      w.writeStartElement("feed");
+      writeRootNamespaces(w, urls);
+      element(w, "id", urls.serviceRoot() + type.entitySet());
+      w.writeStartElement("title");
+      w.writeAttribute("type", "text");
+      w.writeCharacters(type.entitySet());
+      w.writeEndElement();
+      element(w, "updated", updated);
+      w.writeEmptyElement("link");
+      w.writeAttribute("rel", "self");
+      w.writeAttribute("title", type.entitySet());
+      w.writeAttribute("href", type.entitySet());
+      for (EntityValues entity : entities) {
+        w.writeStartElement("entry");
+        writeEntryBody(w, urls, type, entity, updated);
+        w.writeEndElement();
+      }
+      w.writeEndElement();
+      end(w);
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void writeEntryBody(XMLStreamWriter w, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      String updated) throws XMLStreamException {
+    String path = ServiceUrls.entityPath(type, entity);
+    element(w, "id", urls.serviceRoot() + path);
+    w.writeEmptyElement("category");
+    w.writeAttribute("term", type.qualifiedName());
+    w.writeAttribute("scheme", AtomNames.SCHEME);
+    w.writeEmptyElement("link");
+    w.writeAttribute("rel", "edit");
+    w.writeAttribute("title", type.name());
+    w.writeAttribute("href", path);
+    w.writeEmptyElement("title");
+    element(w, "updated", updated);
+    w.writeStartElement("author");
+    w.writeEmptyElement("name");
+    w.writeEndElement();
+    w.writeStartElement("content");
+    w.writeAttribute("type", "application/xml");
+    w.writeStartElement("m", "properties", AtomNames.METADATA);
+    for (PropertyModel property : type.properties()) {
+      Object value = entity.value(property.index());
+      boolean typed = property.kind() != EdmKind.STRING;
+      if (value == null) {
+        w.writeEmptyElement("d", property.name(), AtomNames.DATA);
+        if (typed) {
+          w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
+        }
+        w.writeAttribute("m", AtomNames.METADATA, "null", "true");
+      } else {
+        w.writeStartElement("d", property.name(), AtomNames.DATA);
+        if (typed) {
+          w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
+        }
+        w.writeCharacters(PrimitiveCodecs.of(property.kind()).toText(value));
+        w.writeEndElement();
+      }
+    }
+    w.writeEndElement();
+    w.writeEndElement();
+  }
+
+  @Override
+  public void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException {
+    try {
+      XMLStreamWriter w = start(out);
+      w.setDefaultNamespace(AtomNames.APP);
+      w.writeStartElement("service");
+      w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "base", urls.serviceRoot());
+      w.writeDefaultNamespace(AtomNames.APP);
+      w.writeNamespace("atom", AtomNames.ATOM);
+      w.writeStartElement("workspace");
+      w.writeStartElement("atom", "title", AtomNames.ATOM);
+      w.writeCharacters("Default");
+      w.writeEndElement();
+      for (EntityTypeModel type : model.entityTypes()) {
+        w.writeStartElement("collection");
+        w.writeAttribute("href", type.entitySet());
+        w.writeStartElement("atom", "title", AtomNames.ATOM);
+        w.writeCharacters(type.entitySet());
+        w.writeEndElement();
+        w.writeEndElement();
+      }
+      w.writeEndElement();
+      w.writeEndElement();
+      end(w);
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  @Override
+  public void writeError(OutputStream out, ODataException error) throws IOException {
+    try {
+      XMLStreamWriter w = factory.createXMLStreamWriter(out, "utf-8");
+      w.writeStartDocument("utf-8", "1.0");
+      w.writeStartElement("m", "error", AtomNames.METADATA);
+      w.writeNamespace("m", AtomNames.METADATA);
+      element(w, "m", "code", error.code());
+      w.writeStartElement("m", "message", AtomNames.METADATA);
+      w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en-US");
+      w.writeCharacters(error.getMessage());
+      w.writeEndElement();
+      w.writeEndElement();
+      end(w);
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private XMLStreamWriter start(OutputStream out) throws XMLStreamException {
+    XMLStreamWriter w = factory.createXMLStreamWriter(out, "utf-8");
+    w.writeStartDocument("utf-8", "1.0");
+    w.setDefaultNamespace(AtomNames.ATOM);
+    w.setPrefix("d", AtomNames.DATA);
+    w.setPrefix("m", AtomNames.METADATA);
+    return w;
+  }
+
+  private static void writeRootNamespaces(XMLStreamWriter w, ServiceUrls urls) throws XMLStreamException {
+    w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "base", urls.serviceRoot());
+    w.writeDefaultNamespace(AtomNames.ATOM);
+    w.writeNamespace("d", AtomNames.DATA);
+    w.writeNamespace("m", AtomNames.METADATA);
+  }
+
+  private static void end(XMLStreamWriter w) throws XMLStreamException {
+    w.writeEndDocument();
+    w.flush();
+    w.close();
+  }
+
+  private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+    w.writeStartElement(name);
+    w.writeCharacters(text);
+    w.writeEndElement();
+  }
+
+  private static void element(XMLStreamWriter w, String prefix, String name, String text) throws XMLStreamException {
+    w.writeStartElement(prefix, name, AtomNames.METADATA);
+    w.writeCharacters(text);
+    w.writeEndElement();
+  }
+
+  private String updated() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

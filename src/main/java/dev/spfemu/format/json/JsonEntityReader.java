@@ -1,0 +1,134 @@
+package dev.spfemu.format.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.EntityPayload;
+import dev.spfemu.format.EntityReader;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.format.codec.ValueFormatException;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads an entity from a JSON request body, JSON light or verbose, streaming with Jackson.
+ *
+ * <p>One reader serves both dialects because request bodies differ only in annotations: JSON light
+ * has {@code odata.type} and {@code Prop@odata.type} (null values annotated {@code Edm.String}
+ * whatever their type, which clients do and WCF Data Services accepts), verbose has
+ * {@code __metadata}. A verbose body wrapped in {@code {"d":…}} is unwrapped. Type annotations on
+ * properties are not trusted: the model's type decides how a value is read.
+ */
+public final class JsonEntityReader implements EntityReader {
+
+  private static final String FORMAT = "JSON";
+
+  private final JsonFactory factory;
+
+  public JsonEntityReader(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public EntityPayload read(byte[] body, EntityTypeModel type) {
+    try (JsonParser parser = factory.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw VmmErrors.malformedPayload(FORMAT, "the body must be a JSON object describing a "
+            + type.qualifiedName());
+      }
+      EntityPayload payload = readObject(parser, type, true);
+      if (parser.nextToken() != null) {
+        throw VmmErrors.malformedPayload(FORMAT, "unexpected content after the end of the object");
+      }
+      return payload;
+    } catch (JsonProcessingException e) {
+      throw VmmErrors.malformedPayload(FORMAT, e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private EntityPayload readObject(JsonParser parser, EntityTypeModel type, boolean outermost) throws IOException {
+    EntityPayload payload = new EntityPayload(type);
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (outermost && name.equals("d") && value == JsonToken.START_OBJECT) {
+        // A verbose body wrapped as a response would be: read the wrapped object instead.
+        EntityPayload inner = readObject(parser, type, false);
+        expectEnd(parser);
+        return inner;
+      }
+      outermost = false;
+      if (name.equals("odata.type")) {
+        checkType(parser, type);
+      } else if (name.equals("__metadata")) {
+        readVerboseMetadata(parser, type);
+      } else if (name.startsWith("odata.") || name.indexOf('@') >= 0) {
+        parser.skipChildren(); // other instance and property annotations carry nothing we keep
+      } else {
+        readProperty(parser, type, payload, name, value);
+      }
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw VmmErrors.malformedPayload(FORMAT, "expected a property name");
+    }
+    return payload;
+  }
+
+  private static void expectEnd(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.END_OBJECT) {
+      throw VmmErrors.malformedPayload(FORMAT, "the object wrapped in \"d\" must be its only content");
+    }
+  }
+
+  private static void readProperty(JsonParser parser, EntityTypeModel type, EntityPayload payload, String name,
+      JsonToken value) throws IOException {
+    PropertyModel property = type.property(name);
+    if (property == null) {
+      throw VmmErrors.unknownProperty(name, type.qualifiedName());
+    }
+    Object read = null;
+    if (value != JsonToken.VALUE_NULL) {
+      try {
+        read = PrimitiveCodecs.of(property.kind()).readJson(parser);
+      } catch (ValueFormatException e) {
+        throw VmmErrors.invalidPropertyValue(name, property.kind().qualifiedName(), e.getMessage());
+      }
+    }
+    if (!payload.put(property, read)) {
+      throw VmmErrors.duplicateProperty(name);
+    }
+  }
+
+  private static void checkType(JsonParser parser, EntityTypeModel type) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw VmmErrors.malformedPayload(FORMAT, "odata.type must be a string such as \""
+          + type.qualifiedName() + "\"");
+    }
+    String sent = parser.getText();
+    if (!sent.equals(type.qualifiedName())) {
+      throw VmmErrors.typeMismatch(sent, type.qualifiedName());
+    }
+  }
+
+  private static void readVerboseMetadata(JsonParser parser, EntityTypeModel type) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw VmmErrors.malformedPayload(FORMAT, "__metadata must be an object");
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      if (field.equals("type")) {
+        checkType(parser, type);
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+}

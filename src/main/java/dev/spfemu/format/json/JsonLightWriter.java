@@ -1,0 +1,114 @@
+package dev.spfemu.format.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.spfemu.error.ODataException;
+import dev.spfemu.format.EntityValues;
+import dev.spfemu.format.MetadataLevel;
+import dev.spfemu.format.PayloadWriter;
+import dev.spfemu.format.ProtocolVersion;
+import dev.spfemu.format.ServiceUrls;
+import dev.spfemu.format.codec.PrimitiveCodec;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.odata.edm.ServiceModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Writes OData v3 JSON light at one metadata level, as WCF Data Services 5 does: the
+ * {@code odata.metadata} URL first (unless {@code nometadata}), then the properties in model order.
+ * At {@code fullmetadata} each entity also carries {@code odata.type}, {@code odata.id},
+ * {@code odata.editLink} and a {@code Prop@odata.type} for values whose JSON form hides their type.
+ */
+public final class JsonLightWriter implements PayloadWriter {
+
+  private final JsonFactory factory;
+  private final MetadataLevel level;
+
+  public JsonLightWriter(JsonFactory factory, MetadataLevel level) {
+    this.factory = factory;
+    this.level = level;
+  }
+
+  @Override
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
+      throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      if (level != MetadataLevel.NONE) {
+        g.writeStringField("odata.metadata", urls.metadata() + "#" + type.entitySet() + "/@Element");
+      }
+      writeProperties(g, urls, type, entity);
+      g.writeEndObject();
+    }
+  }
+
+  @Override
+  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type,
+      List<? extends EntityValues> entities, ProtocolVersion version) throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      if (level != MetadataLevel.NONE) {
+        g.writeStringField("odata.metadata", urls.metadata() + "#" + type.entitySet());
+      }
+      g.writeArrayFieldStart("value");
+      for (EntityValues entity : entities) {
+        g.writeStartObject();
+        writeProperties(g, urls, type, entity);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private void writeProperties(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
+      throws IOException {
+    if (level == MetadataLevel.FULL) {
+      String url = urls.entityUrl(type, entity);
+      g.writeStringField("odata.type", type.qualifiedName());
+      g.writeStringField("odata.id", url);
+      g.writeStringField("odata.editLink", ServiceUrls.entityPath(type, entity));
+    }
+    for (PropertyModel property : type.properties()) {
+      Object value = entity.value(property.index());
+      PrimitiveCodec codec = PrimitiveCodecs.of(property.kind());
+      if (level == MetadataLevel.FULL && value != null && codec.annotatedInFullMetadata()) {
+        g.writeStringField(property.name() + "@odata.type", property.kind().qualifiedName());
+      }
+      g.writeFieldName(property.name());
+      if (value == null) {
+        g.writeNull();
+      } else {
+        codec.writeJson(g, value);
+      }
+    }
+  }
+
+  @Override
+  public void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      if (level != MetadataLevel.NONE) {
+        g.writeStringField("odata.metadata", urls.metadata());
+      }
+      g.writeArrayFieldStart("value");
+      for (EntityTypeModel type : model.entityTypes()) {
+        g.writeStartObject();
+        g.writeStringField("name", type.entitySet());
+        g.writeStringField("url", type.entitySet());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  @Override
+  public void writeError(OutputStream out, ODataException error) throws IOException {
+    JsonErrors.write(factory, out, "odata.error", error);
+  }
+}

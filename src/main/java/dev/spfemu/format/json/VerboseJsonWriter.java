@@ -1,0 +1,105 @@
+package dev.spfemu.format.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.spfemu.error.ODataException;
+import dev.spfemu.format.EntityValues;
+import dev.spfemu.format.PayloadWriter;
+import dev.spfemu.format.ProtocolVersion;
+import dev.spfemu.format.ServiceUrls;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.odata.edm.ServiceModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Writes the v1/v2 ("verbose") JSON format: {@code {"d":…}}, each entity with {@code __metadata}.
+ * A feed is a bare array in a 1.0 response and {@code {"results":[…]}} from 2.0 on, as WCF Data
+ * Services writes them; dates are {@code \/Date(ms)\/}.
+ */
+public final class VerboseJsonWriter implements PayloadWriter {
+
+  private final JsonFactory factory;
+
+  public VerboseJsonWriter(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
+      throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeFieldName("d");
+      writeEntity(g, urls, type, entity);
+      g.writeEndObject();
+    }
+  }
+
+  @Override
+  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type,
+      List<? extends EntityValues> entities, ProtocolVersion version) throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      boolean wrapped = version.atLeast(ProtocolVersion.V2);
+      if (wrapped) {
+        g.writeObjectFieldStart("d");
+        g.writeArrayFieldStart("results");
+      } else {
+        g.writeArrayFieldStart("d");
+      }
+      for (EntityValues entity : entities) {
+        writeEntity(g, urls, type, entity);
+      }
+      g.writeEndArray();
+      if (wrapped) {
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+  }
+
+  private static void writeEntity(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
+      throws IOException {
+    g.writeStartObject();
+    String url = urls.entityUrl(type, entity);
+    g.writeObjectFieldStart("__metadata");
+    g.writeStringField("id", url);
+    g.writeStringField("uri", url);
+    g.writeStringField("type", type.qualifiedName());
+    g.writeEndObject();
+    for (PropertyModel property : type.properties()) {
+      Object value = entity.value(property.index());
+      g.writeFieldName(property.name());
+      if (value == null) {
+        g.writeNull();
+      } else {
+        PrimitiveCodecs.of(property.kind()).writeVerboseJson(g, value);
+      }
+    }
+    g.writeEndObject();
+  }
+
+  @Override
+  public void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("d");
+      g.writeArrayFieldStart("EntitySets");
+      for (EntityTypeModel type : model.entityTypes()) {
+        g.writeString(type.entitySet());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  @Override
+  public void writeError(OutputStream out, ODataException error) throws IOException {
+    JsonErrors.write(factory, out, "error", error);
+  }
+}

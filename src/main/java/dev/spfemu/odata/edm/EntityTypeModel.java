@@ -1,0 +1,76 @@
+package dev.spfemu.odata.edm;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An entity type and the entity set that holds it. Properties are kept in real SPF's order, which
+ * is the order every payload writes them in; {@link PropertyModel#index()} is their position.
+ */
+public final class EntityTypeModel {
+
+  private final String namespace;
+  private final String name;
+  private final String entitySet;
+  private final List<PropertyModel> properties;
+  private final List<PropertyModel> keys;
+  private final Map<String, PropertyModel> byName;
+  private final List<PropertyModel> requiredOnCreate;
+
+  EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
+      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate) {
+    this.namespace = namespace;
+    this.name = name;
+    this.entitySet = entitySet;
+    this.properties = List.copyOf(properties);
+    this.keys = List.copyOf(keys);
+    this.requiredOnCreate = List.copyOf(requiredOnCreate);
+    Map<String, PropertyModel> index = new HashMap<>();
+    for (PropertyModel property : properties) {
+      index.put(property.name(), property);
+    }
+    this.byName = Map.copyOf(index);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The namespace-qualified name, e.g. {@code VMM.VMCheckPoint}. */
+  public String qualifiedName() {
+    return namespace + "." + name;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String entitySet() {
+    return entitySet;
+  }
+
+  /** All properties in real SPF's order. */
+  public List<PropertyModel> properties() {
+    return properties;
+  }
+
+  /** The key properties in key order (the order of the key predicate). */
+  public List<PropertyModel> keys() {
+    return keys;
+  }
+
+  /** The properties a create must carry with a non-null value (real SPF's "required" on create). */
+  public List<PropertyModel> requiredOnCreate() {
+    return requiredOnCreate;
+  }
+
+  /** The property called {@code name}, or null. */
+  public PropertyModel property(String name) {
+    return byName.get(name);
+  }
+
+  public int propertyCount() {
+    return properties.size();
+  }
+}

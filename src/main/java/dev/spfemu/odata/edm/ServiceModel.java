@@ -1,0 +1,42 @@
+package dev.spfemu.odata.edm;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The whole VMM model: its namespace, container and entity types, indexed by entity set. */
+public final class ServiceModel {
+
+  private final String namespace;
+  private final String container;
+  private final Map<String, EntityTypeModel> bySet;
+
+  ServiceModel(String namespace, String container, List<EntityTypeModel> types) {
+    this.namespace = namespace;
+    this.container = container;
+    Map<String, EntityTypeModel> index = new LinkedHashMap<>();
+    for (EntityTypeModel type : types) {
+      index.put(type.entitySet(), type);
+    }
+    this.bySet = index;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String container() {
+    return container;
+  }
+
+  /** The type held by {@code entitySet}, or null if there is no such set. */
+  public EntityTypeModel byEntitySet(String entitySet) {
+    return bySet.get(entitySet);
+  }
+
+  /** All entity types, in the model file's order. */
+  public Collection<EntityTypeModel> entityTypes() {
+    return bySet.values();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.spfemu.odata.edm;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.apache.olingo.odata2.api.edm.Edm;
+import org.apache.olingo.odata2.api.edm.EdmEntitySet;
+import org.apache.olingo.odata2.api.edm.EdmEntityType;
+import org.apache.olingo.odata2.api.edm.EdmProperty;
+import org.apache.olingo.odata2.api.edm.provider.DataServices;
+import org.apache.olingo.odata2.api.ep.EntityProviderException;
+import org.apache.olingo.odata2.core.edm.provider.EdmImplProv;
+import org.apache.olingo.odata2.core.ep.producer.XmlMetadataProducer;
+import org.apache.olingo.odata2.core.exception.MessageService;
+
+/**
+ * The model in the two forms the request path needs: our {@link ServiceModel} (property order,
+ * codecs) and Olingo's {@link Edm} (URI and expression parsing). Built once per emulator.
+ *
+ * <p>Olingo's EDM objects fill lazy caches on first use and are not thread-safe while they do, so
+ * the constructor touches every part of the model before the first request can.
+ */
+public final class VmmEdm {
+
+  /** The CSDL namespace of OData v3 ($metadata with DataServiceVersion 3.0). */
+  static final String CSDL_V3_NAMESPACE = "http://schemas.microsoft.com/ado/2009/11/edm";
+
+  private final ServiceModel model;
+  private final Edm edm;
+  private final byte[] metadataDocument;
+
+  public VmmEdm(ServiceModel model) {
+    this.model = model;
+    this.edm = new EdmImplProv(new VmmEdmProvider(model));
+    warm();
+    this.metadataDocument = writeMetadata(model);
+  }
+
+  public static VmmEdm loadDefault() {
+    return new VmmEdm(ModelLoader.loadDefault());
+  }
+
+  public ServiceModel model() {
+    return model;
+  }
+
+  public Edm edm() {
+    return edm;
+  }
+
+  /** The EDMX document served at {@code $metadata}, UTF-8. Never modify the array. */
+  public byte[] metadataDocument() {
+    return metadataDocument;
+  }
+
+  private void warm() {
+    try {
+      edm.getDefaultEntityContainer().getName();
+      for (EdmEntitySet set : edm.getEntitySets()) {
+        set.getName();
+        set.getEntityContainer();
+        EdmEntityType type = set.getEntityType();
+        type.getName();
+        type.getNamespace();
+        type.hasStream();
+        type.getKeyProperties();
+        type.getKeyPropertyNames();
+        type.getNavigationPropertyNames();
+        for (String name : type.getPropertyNames()) {
+          EdmProperty property = (EdmProperty) type.getProperty(name);
+          property.getType();
+          property.getFacets();
+          property.getMapping();
+          property.getMultiplicity();
+          property.isSimple();
+        }
+        edm.getDefaultEntityContainer().getEntitySet(set.getName());
+      }
+      edm.getServiceMetadata().getDataServiceVersion();
+      // Olingo keeps its message bundles in an unsynchronised static cache: fill it now.
+      MessageService.getMessage(Locale.ENGLISH, "warm-up");
+    } catch (org.apache.olingo.odata2.api.exception.ODataException e) {
+      throw new IllegalStateException("the VMM model is not a valid EDM", e);
+    }
+  }
+
+  private static byte[] writeMetadata(ServiceModel model) {
+    try {
+      DataServices services = new DataServices().setDataServiceVersion("3.0")
+          .setSchemas(new VmmEdmProvider(model).getSchemas());
+      Map<String, String> namespaces = new HashMap<>();
+      namespaces.put(null, CSDL_V3_NAMESPACE);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      XMLStreamWriter writer = XMLOutputFactory.newInstance()
+          .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+      XmlMetadataProducer.writeMetadata(services, writer, namespaces);
+      writer.flush();
+      writer.close();
+      return out.toByteArray();
+    } catch (XMLStreamException | EntityProviderException e) {
+      throw new IllegalStateException("cannot write $metadata", e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.spfemu.odata.processor;
+
+import dev.spfemu.format.ServiceUrls;
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+
+/**
+ * One OData request as the pipeline sees it, independent of the servlet API (so a {@code $batch}
+ * part can be one too).
+ *
+ * @param method the HTTP method, upper case
+ * @param subscription the subscription id from the URL
+ * @param urls the request's service URLs (absolute, from its own scheme and host)
+ * @param resourcePath the path after the service root, still percent-encoded, without leading '/'
+ * @param rawQuery the query string as sent, or null
+ * @param headers header look-up by name, case-insensitive, null when absent
+ * @param body the request body, read on demand
+ */
+public record ODataCall(String method, String subscription, ServiceUrls urls, String resourcePath,
+    String rawQuery, UnaryOperator<String> headers, Body body) {
+
+  /** The request body, read at most once and only when a handler needs it. */
+  @FunctionalInterface
+  public interface Body {
+    /** The whole body; empty when there is none. Throws a 413 ODataException when too large. */
+    byte[] read() throws IOException;
+  }
+
+  public String header(String name) {
+    return headers.apply(name);
+  }
+}

@@ -1,0 +1,279 @@
+package dev.spfemu.odata.processor;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.spfemu.error.ODataException;
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.ContentNegotiator;
+import dev.spfemu.format.EntityPayload;
+import dev.spfemu.format.EntityReader;
+import dev.spfemu.format.PayloadKind;
+import dev.spfemu.format.PayloadWriter;
+import dev.spfemu.format.ProtocolVersion;
+import dev.spfemu.format.RequestFormat;
+import dev.spfemu.format.RequestVersions;
+import dev.spfemu.format.ResponseFormat;
+import dev.spfemu.format.atom.AtomEntityReader;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.format.codec.ValueFormatException;
+import dev.spfemu.format.json.JsonEntityReader;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.odata.edm.VmmEdm;
+import dev.spfemu.store.EntityKey;
+import dev.spfemu.store.EntityRecord;
+import dev.spfemu.store.EntityStore;
+import dev.spfemu.store.IdGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import javax.xml.stream.XMLOutputFactory;
+import org.apache.olingo.odata2.api.edm.EdmException;
+import org.apache.olingo.odata2.api.uri.KeyPredicate;
+import org.apache.olingo.odata2.core.uri.UriInfoImpl;
+
+/**
+ * The OData request pipeline, one per emulator: version headers, then the URI, then content
+ * negotiation, then the operation, then the response. Every {@link ODataException} thrown on the
+ * way is answered here, in the client's format, so errors are rendered in exactly one place.
+ */
+public final class ODataPipeline {
+
+  static final String DATA_SERVICE_VERSION = "DataServiceVersion";
+  private static final List<String> GET = List.of("GET");
+  private static final List<String> GET_POST = List.of("GET", "POST");
+
+  private final VmmEdm edm;
+  private final ODataUriParser uriParser;
+  private final PayloadWriters writers;
+  private final EntityReader jsonReader;
+  private final EntityReader atomReader;
+  private final Map<String, EntitySetService> sets = new HashMap<>();
+
+  public ODataPipeline(VmmEdm edm, EntityStore store, IdGenerator ids, Clock clock) {
+    this.edm = edm;
+    this.uriParser = new ODataUriParser(edm.edm());
+    JsonFactory json = JsonFactory.builder()
+        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .build();
+    this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
+    this.jsonReader = new JsonEntityReader(json);
+    this.atomReader = new AtomEntityReader(AtomEntityReader.secureFactory());
+    for (EntityTypeModel type : edm.model().entityTypes()) {
+      CreateRules rules = type.name().equals("VMCheckPoint") ? new CheckpointCreateRules(type) : CreateRules.NONE;
+      sets.put(type.entitySet(), new EntitySetService(type, store, ids, clock, rules));
+    }
+  }
+
+  /** Handles one request against a service root and writes its response, error or not. */
+  public void handle(ODataCall call, ResponseSink sink) {
+    RequestVersions versions = null;
+    String formatOption = null;
+    try {
+      versions = RequestVersions.parse(call.header(RequestVersions.DATA_SERVICE_VERSION),
+          call.header(RequestVersions.MAX_DATA_SERVICE_VERSION),
+          call.header(RequestVersions.MIN_DATA_SERVICE_VERSION));
+      QueryOptions query = QueryOptions.parse(call.rawQuery());
+      formatOption = query.format();
+      UriInfoImpl uri = uriParser.parse(call.resourcePath(), query.options());
+      rejectQueryOptions(query);
+      route(new Exchange(call, sink, versions, formatOption), uri);
+    } catch (ODataException e) {
+      writeError(sink, e, call.headers(), formatOption, versions);
+    }
+  }
+
+  /** Answers an error found before a request reached the pipeline (such as a path that is no service root). */
+  public void handleError(ODataException error, UnaryOperator<String> headers, ResponseSink sink) {
+    RequestVersions versions;
+    try {
+      versions = RequestVersions.parse(headers.apply(RequestVersions.DATA_SERVICE_VERSION),
+          headers.apply(RequestVersions.MAX_DATA_SERVICE_VERSION),
+          headers.apply(RequestVersions.MIN_DATA_SERVICE_VERSION));
+    } catch (ODataException badVersions) {
+      versions = RequestVersions.DEFAULT;
+    }
+    writeError(sink, error, headers, null, versions);
+  }
+
+  private void route(Exchange x, UriInfoImpl uri) {
+    String method = x.call.method();
+    switch (uri.getUriType()) {
+      case URI0:
+        allow(method, GET, "the service root");
+        serviceDocument(x);
+        break;
+      case URI8:
+        allow(method, GET, "$metadata");
+        metadata(x);
+        break;
+      case URI1:
+        EntitySetService set = set(uri);
+        allow(method, GET_POST, set.type().entitySet());
+        if (method.equals("POST")) {
+          create(x, set);
+        } else {
+          list(x, set);
+        }
+        break;
+      case URI2:
+        EntitySetService target = set(uri);
+        allow(method, GET, target.type().entitySet() + "(…)");
+        read(x, target, key(target.type(), uri.getKeyPredicates()));
+        break;
+      default:
+        throw VmmErrors.unsupportedResource(x.call.resourcePath());
+    }
+  }
+
+  private void serviceDocument(Exchange x) {
+    ResponseFormat format = x.negotiate(PayloadKind.SERVICE_DOCUMENT);
+    x.respond(200, format, PayloadKind.SERVICE_DOCUMENT, format.neededVersion(),
+        out -> writers.of(format).writeServiceDocument(out, x.call.urls(), edm.model()));
+  }
+
+  private void metadata(Exchange x) {
+    ResponseFormat format = x.negotiate(PayloadKind.METADATA);
+    x.respond(200, format, PayloadKind.METADATA, ProtocolVersion.V3, out -> out.write(edm.metadataDocument()));
+  }
+
+  private void create(Exchange x, EntitySetService set) {
+    ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
+    EntityReader reader = RequestFormat.of(x.call.header("Content-Type")) == RequestFormat.JSON
+        ? jsonReader : atomReader;
+    byte[] body = readBody(x.call);
+    if (body.length == 0) {
+      throw VmmErrors.malformedPayload("entity", "the request body is empty; send the "
+          + set.type().qualifiedName() + " to create");
+    }
+    EntityPayload payload = reader.read(body, set.type());
+    EntityRecord record = set.create(x.call.subscription(), payload);
+    x.sink.header("Location", x.call.urls().entityUrl(set.type(), record::value));
+    x.respond(201, format, PayloadKind.ENTRY, format.neededVersion(),
+        out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value));
+  }
+
+  private void read(Exchange x, EntitySetService set, EntityKey key) {
+    ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
+    EntityRecord record = set.read(x.call.subscription(), key);
+    x.respond(200, format, PayloadKind.ENTRY, format.neededVersion(),
+        out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value));
+  }
+
+  private void list(Exchange x, EntitySetService set) {
+    ResponseFormat format = x.negotiate(PayloadKind.FEED);
+    List<EntityRecord> records = set.list(x.call.subscription());
+    ProtocolVersion version = x.versions.responseVersion(format.neededVersion());
+    List<EntityRecordValues> entities = records.stream().map(EntityRecordValues::new).toList();
+    x.respond(200, format, PayloadKind.FEED, format.neededVersion(),
+        out -> writers.of(format).writeFeed(out, x.call.urls(), set.type(), entities, version));
+  }
+
+  private EntitySetService set(UriInfoImpl uri) {
+    try {
+      return sets.get(uri.getTargetEntitySet().getName());
+    } catch (EdmException e) {
+      throw VmmErrors.invalidUri("The entity set cannot be resolved.");
+    }
+  }
+
+  private static EntityKey key(EntityTypeModel type, List<KeyPredicate> predicates) {
+    Object[] values = new Object[type.keys().size()];
+    try {
+      for (KeyPredicate predicate : predicates) {
+        PropertyModel property = type.property(predicate.getProperty().getName());
+        values[type.keys().indexOf(property)] =
+            PrimitiveCodecs.of(property.kind()).parseText(predicate.getLiteral());
+      }
+    } catch (EdmException | ValueFormatException e) {
+      throw VmmErrors.invalidUri("The key predicate is not valid: " + e.getMessage());
+    }
+    return EntityKey.of(values);
+  }
+
+  private static void allow(String method, List<String> allowed, String resource) {
+    if (!allowed.contains(method)) {
+      throw VmmErrors.methodNotAllowed(method, resource, allowed);
+    }
+  }
+
+  private static void rejectQueryOptions(QueryOptions query) {
+    for (String option : query.options().keySet()) {
+      if (option.startsWith("$")) {
+        throw VmmErrors.unsupportedQueryOption(option);
+      }
+    }
+  }
+
+  private static byte[] readBody(ODataCall call) {
+    try {
+      return call.body().read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeError(ResponseSink sink, ODataException error, UnaryOperator<String> headers,
+      String formatOption, RequestVersions versions) {
+    RequestVersions known = versions == null ? RequestVersions.DEFAULT : versions;
+    ResponseFormat format = ContentNegotiator.forError(headers.apply("Accept"), formatOption, known);
+    sink.status(error.status());
+    error.headers().forEach(sink::header);
+    sink.header(DATA_SERVICE_VERSION, known.responseVersion(format.neededVersion()).headerValue());
+    sink.header("Content-Type", format.contentType(PayloadKind.ERROR));
+    PayloadWriter writer = writers.of(format);
+    try (OutputStream out = sink.body()) {
+      writer.writeError(out, error);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a body to a stream. */
+  @FunctionalInterface
+  private interface BodyWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** A stored record seen through the writers' {@link dev.spfemu.format.EntityValues}. */
+  private record EntityRecordValues(EntityRecord record) implements dev.spfemu.format.EntityValues {
+    @Override
+    public Object value(int index) {
+      return record.value(index);
+    }
+  }
+
+  /** One request in flight with what has been negotiated for it so far. */
+  private static final class Exchange {
+    final ODataCall call;
+    final ResponseSink sink;
+    final RequestVersions versions;
+    final String formatOption;
+
+    Exchange(ODataCall call, ResponseSink sink, RequestVersions versions, String formatOption) {
+      this.call = call;
+      this.sink = sink;
+      this.versions = versions;
+      this.formatOption = formatOption;
+    }
+
+    ResponseFormat negotiate(PayloadKind kind) {
+      return ContentNegotiator.negotiate(kind, call.header("Accept"), formatOption, versions);
+    }
+
+    void respond(int status, ResponseFormat format, PayloadKind kind, ProtocolVersion needed, BodyWriter body) {
+      sink.status(status);
+      sink.header(DATA_SERVICE_VERSION, versions.responseVersion(needed).headerValue());
+      sink.header("Content-Type", format.contentType(kind));
+      try (OutputStream out = sink.body()) {
+        body.write(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

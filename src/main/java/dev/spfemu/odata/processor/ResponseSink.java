@@ -1,0 +1,15 @@
+package dev.spfemu.odata.processor;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Where the pipeline writes a response: status and headers first, then the body. */
+public interface ResponseSink {
+
+  void status(int status);
+
+  void header(String name, String value);
+
+  /** The body stream; status and headers cannot change once it is taken. */
+  OutputStream body() throws IOException;
+}

@@ -1,0 +1,50 @@
+package dev.spfemu.server;
+
+import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.store.IdGenerator;
+import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee8.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Builds the embedded Jetty server: one HTTP connector and one servlet context holding the
+ * {@link ODataServlet} at the root. Jetty's version is not advertised ({@code Server} header off).
+ */
+public final class JettyServerFactory {
+
+  /** Request bodies above this size are refused with 413 (no SPF entity comes near it). */
+  public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+
+  private JettyServerFactory() {
+  }
+
+  public static Server createServer(String host, int port, ODataPipeline pipeline, IdGenerator ids) {
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("spf-emulator");
+    Server server = new Server(threads);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder("odata", new ODataServlet(pipeline, ids, MAX_BODY_BYTES)), "/*");
+    server.setHandler(context);
+    server.setStopAtShutdown(false);
+    return server;
+  }
+
+  /** The port the server's connector is bound to (useful after binding port 0). */
+  public static int boundPort(Server server) {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.spfemu.server;
+
+import dev.spfemu.error.ODataException;
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.ServiceUrls;
+import dev.spfemu.odata.processor.ODataCall;
+import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.odata.processor.ResponseSink;
+import dev.spfemu.store.IdGenerator;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single adapter between the servlet API and the OData pipeline. It sets the headers real SPF
+ * puts on every response, finds the service root in the path, and hands everything else to
+ * {@link ODataPipeline}. Olingo's own servlet is not used: it hides the service root, the media
+ * types and the response headers that an SPF look-alike must control.
+ */
+final class ODataServlet extends HttpServlet {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ODataServlet.class);
+
+  private final ODataPipeline pipeline;
+  private final IdGenerator ids;
+  private final long maxBodyBytes;
+
+  ODataServlet(ODataPipeline pipeline, IdGenerator ids, long maxBodyBytes) {
+    this.pipeline = pipeline;
+    this.ids = ids;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    // Real SPF's fixed response headers, on errors too.
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("x-ms-request-id", ids.next().toString());
+    response.setHeader("request-id", ids.next().toString());
+    ResponseSink sink = new ServletSink(response);
+    try {
+      ServiceRootPath root = ServiceRootPath.match(request.getRequestURI());
+      if (root == null) {
+        pipeline.handleError(VmmErrors.notAServiceRoot(request.getRequestURI()), request::getHeader, sink);
+        return;
+      }
+      ServiceUrls urls = new ServiceUrls(origin(request) + root.rootPath());
+      ODataCall call = new ODataCall(request.getMethod().toUpperCase(Locale.ROOT), root.subscription(), urls,
+          root.resourcePath(), request.getQueryString(), request::getHeader, () -> readBody(request));
+      pipeline.handle(call, sink);
+    } catch (UncheckedIOException e) {
+      LOG.debug("connection failed while answering {} {}", request.getMethod(), request.getRequestURI(), e);
+    } catch (RuntimeException e) {
+      LOG.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
+      if (!response.isCommitted()) {
+        response.reset();
+        pipeline.handleError(new ODataException(500, "InternalError",
+            "The emulator failed unexpectedly: " + e + ". Please report this with the request."),
+            request::getHeader, sink);
+      }
+    }
+  }
+
+  private byte[] readBody(HttpServletRequest request) throws IOException {
+    byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+    if (body.length > maxBodyBytes) {
+      throw VmmErrors.payloadTooLarge(maxBodyBytes);
+    }
+    return body;
+  }
+
+  /** {@code scheme://host[:port]} as the client addressed us, so Location and ids use its host name. */
+  private static String origin(HttpServletRequest request) {
+    String host = request.getHeader("Host");
+    if (host == null || host.isEmpty()) {
+      host = request.getServerName() + ":" + request.getServerPort();
+    }
+    return request.getScheme() + "://" + host;
+  }
+
+  /** Writes the pipeline's response through the servlet response. */
+  private record ServletSink(HttpServletResponse response) implements ResponseSink {
+    @Override
+    public void status(int status) {
+      response.setStatus(status);
+    }
+
+    @Override
+    public void header(String name, String value) {
+      response.setHeader(name, value);
+    }
+
+    @Override
+    public OutputStream body() throws IOException {
+      return new UnflushedOutputStream(response.getOutputStream());
+    }
+  }
+
+  /**
+   * Passes writes through but not flushes: the writers flush when they finish, and a flush would
+   * commit the response early and force chunked encoding. Without it, a body that fits Jetty's
+   * buffer goes out with a Content-Length, as IIS sends it.
+   */
+  private static final class UnflushedOutputStream extends FilterOutputStream {
+    UnflushedOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+      // deliberately nothing; close() completes the response
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.spfemu.store;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The default store: nested concurrent hash maps (subscription, then entity set, then key), so a
+ * lookup is O(1) and requests for different entities never wait on one another. Subscription ids
+ * are compared case-insensitively, as GUIDs are.
+ */
+public final class InMemoryEntityStore implements EntityStore {
+
+  private final Map<String, Map<String, Map<EntityKey, EntityRecord>>> subscriptions =
+      new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<EntityRecord> find(String subscription, String entitySet, EntityKey key) {
+    Map<String, Map<EntityKey, EntityRecord>> sets = subscriptions.get(normalize(subscription));
+    if (sets == null) {
+      return Optional.empty();
+    }
+    Map<EntityKey, EntityRecord> entities = sets.get(entitySet);
+    return entities == null ? Optional.empty() : Optional.ofNullable(entities.get(key));
+  }
+
+  @Override
+  public boolean insert(String subscription, String entitySet, EntityRecord record) {
+    return table(subscription, entitySet).putIfAbsent(record.key(), record) == null;
+  }
+
+  @Override
+  public List<EntityRecord> list(String subscription, String entitySet) {
+    Map<String, Map<EntityKey, EntityRecord>> sets = subscriptions.get(normalize(subscription));
+    if (sets == null) {
+      return List.of();
+    }
+    Map<EntityKey, EntityRecord> entities = sets.get(entitySet);
+    return entities == null ? List.of() : List.copyOf(entities.values());
+  }
+
+  private Map<EntityKey, EntityRecord> table(String subscription, String entitySet) {
+    return subscriptions
+        .computeIfAbsent(normalize(subscription), s -> new ConcurrentHashMap<>())
+        .computeIfAbsent(entitySet, s -> new ConcurrentHashMap<>());
+  }
+
+  private static String normalize(String subscription) {
+    return subscription.toLowerCase(Locale.ROOT);
+  }
+}
