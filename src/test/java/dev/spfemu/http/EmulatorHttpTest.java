@@ -1,0 +1,128 @@
+package dev.spfemu.http;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spfemu.EmulatorOptions;
+import dev.spfemu.SpfEmulator;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of the HTTP tests: each test class owns an emulator on a free port, and each test uses a
+ * fresh subscription so tests never see each other's entities.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EmulatorHttpTest {
+
+  static final String SEED_SUBSCRIPTION = "ae122d5f-3aab-4d75-ad48-d6593246a49e";
+  static final String STAMP = "d70c1a9b-c241-48f5-880a-b6c36071e653";
+  static final String VM = "f11b61fa-b5c7-4807-93b4-f9b371896c6f";
+  static final String JSON_LIGHT = "application/json;odata=minimalmetadata";
+  static final String JSON_LIGHT_RESPONSE = "application/json; odata=minimalmetadata; streaming=true; charset=utf-8";
+  static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  static final String SPF_DATE_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}[+-]\\d{2}:\\d{2}";
+
+  /** REST Assured sends bodies and content types exactly as given. */
+  private static final RestAssuredConfig AS_SENT = RestAssuredConfig.config().encoderConfig(
+      EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  SpfEmulator spf;
+
+  @BeforeAll
+  void startEmulator() {
+    spf = SpfEmulator.create(EmulatorOptions.builder().dynamicPort().build()).start();
+  }
+
+  @AfterAll
+  void stopEmulator() {
+    spf.close();
+  }
+
+  /** A request with no encoding of our own: the URL and body go out as written. */
+  static RequestSpecification request() {
+    return given().config(AS_SENT).urlEncodingEnabled(false);
+  }
+
+  /** A request with the seed's v3 JSON-light headers. */
+  static RequestSpecification jsonLight() {
+    return request()
+        .header("DataServiceVersion", "3.0;NetFx")
+        .header("MaxDataServiceVersion", "3.0;NetFx")
+        .header("Accept", JSON_LIGHT)
+        .header("Accept-Charset", "UTF-8")
+        .contentType(JSON_LIGHT);
+  }
+
+  /** A request with the .NET 4 WCF Data Services client's headers (Atom, v1/v2). */
+  static RequestSpecification dotNet4() {
+    return request()
+        .header("User-Agent", "Microsoft ADO.NET Data Services")
+        .header("DataServiceVersion", "1.0;NetFx")
+        .header("MaxDataServiceVersion", "2.0;NetFx")
+        .header("Accept", "application/atom+xml,application/xml")
+        .header("Accept-Charset", "UTF-8");
+  }
+
+  /** The service root of a new, empty subscription. */
+  String newRoot() {
+    return spf.serviceRoot(UUID.randomUUID().toString());
+  }
+
+  static String fixture(String name) {
+    try (InputStream in = EmulatorHttpTest.class.getResourceAsStream("/fixtures/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("no fixture " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /** A minimal JSON-light create body for a checkpoint named {@code name}. */
+  static String checkpointBody(String name) {
+    return "{\"odata.type\":\"VMM.VMCheckPoint\",\"Name\":\"" + name + "\",\"StampId\":\"" + STAMP
+        + "\",\"VMId\":\"" + VM + "\"}";
+  }
+
+  /** Creates a checkpoint through JSON light; returns its Location. */
+  static String createCheckpoint(String root, String name) {
+    return jsonLight().body(checkpointBody(name)).post(root + "VMCheckPoints")
+        .then().statusCode(201).extract().header("Location");
+  }
+
+  /** The number of checkpoints in a subscription, read as JSON light. */
+  static int countCheckpoints(String root) {
+    String body = jsonLight().get(root + "VMCheckPoints").then().statusCode(200).extract().asString();
+    return json(body).get("value").size();
+  }
+}
