@@ -2,11 +2,10 @@ package dev.spfemu;
 
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
-import dev.spfemu.server.JettyServerFactory;
+import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
 import java.time.Clock;
-import org.eclipse.jetty.server.Server;
 
 /**
  * An SPF VMM emulator: its own model, store and HTTP server. Nothing is shared between
@@ -22,14 +21,14 @@ import org.eclipse.jetty.server.Server;
 public final class SpfEmulator implements AutoCloseable {
 
   private final EmulatorOptions options;
-  private final Server server;
+  private final EmulatorServer server;
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
     IdGenerator ids = IdGenerator.random();
     ODataPipeline pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
         Clock.systemUTC());
-    this.server = JettyServerFactory.createServer(options.host(), options.port(), pipeline, ids);
+    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids);
   }
 
   /** An emulator configured by {@code options}, not yet listening. */
@@ -55,7 +54,7 @@ public final class SpfEmulator implements AutoCloseable {
 
   /** The port the emulator listens on (the real one when started with port 0). */
   public int port() {
-    return JettyServerFactory.boundPort(server);
+    return server.port();
   }
 
   /** {@code http://host:port}, without a trailing slash. */

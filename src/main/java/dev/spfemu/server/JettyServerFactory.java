@@ -14,15 +14,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Builds the embedded Jetty server: one HTTP connector and one servlet context holding the
  * {@link ODataServlet} at the root. Jetty's version is not advertised ({@code Server} header off).
  */
-public final class JettyServerFactory {
+final class JettyServerFactory {
 
   /** Request bodies above this size are refused with 413 (no SPF entity comes near it). */
-  public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+  static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
 
   private JettyServerFactory() {
   }
 
-  public static Server createServer(String host, int port, ODataPipeline pipeline, IdGenerator ids) {
+  static Server createServer(String host, int port, ODataPipeline pipeline, IdGenerator ids) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -41,10 +41,5 @@ public final class JettyServerFactory {
     server.setHandler(context);
     server.setStopAtShutdown(false);
     return server;
-  }
-
-  /** The port the server's connector is bound to (useful after binding port 0). */
-  public static int boundPort(Server server) {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
   }
 }

@@ -1,0 +1,34 @@
+package dev.spfemu.server;
+
+import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.store.IdGenerator;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The HTTP side of an emulator: a Jetty server in front of the OData pipeline. Keeps Jetty out of the facade. */
+public final class EmulatorServer {
+
+  private final Server server;
+
+  public EmulatorServer(String host, int port, ODataPipeline pipeline, IdGenerator ids) {
+    this.server = JettyServerFactory.createServer(host, port, pipeline, ids);
+  }
+
+  /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */
+  public void start() throws Exception {
+    server.start();
+  }
+
+  /** The bound port; the real one after binding port 0. */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  public void stop() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.spfemu;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package layout's rules (see docs/architecture.md), checked on every build. */
+@AnalyzeClasses(packages = "dev.spfemu", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule noCycles = slices().matching("dev.spfemu.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule storeAndErrorsStandAlone = classes().that().resideInAnyPackage("..store..", "..error..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.spfemu.store..", "dev.spfemu.error..");
+
+  @ArchTest
+  static final ArchRule jettyOnlyInServer = noClasses().that().resideOutsideOfPackage("dev.spfemu.server..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "javax.servlet..");
+
+  @ArchTest
+  static final ArchRule olingoOnlyInODataAndFormat = noClasses().that()
+      .resideOutsideOfPackages("dev.spfemu.odata..", "dev.spfemu.format..", "dev.spfemu.server..")
+      .should().dependOnClassesThat().resideInAPackage("org.apache.olingo..");
+
+  @ArchTest
+  static final ArchRule formatDoesNotKnowProcessingOrServing = noClasses().that().resideInAPackage("dev.spfemu.format..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.odata.processor..", "dev.spfemu.server..",
+          "dev.spfemu.store..");
+
+  @ArchTest
+  static final ArchRule edmIsTheBottom = noClasses().that().resideInAPackage("dev.spfemu.odata.edm..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.format..", "dev.spfemu.odata.processor..",
+          "dev.spfemu.server..", "dev.spfemu.store..");
+
+  @ArchTest
+  static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackage("dev.spfemu.cli..")
+      .should(ACCESS_STANDARD_STREAMS);
+
+  @ArchTest
+  static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+}

@@ -1,0 +1,38 @@
+package dev.spfemu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.spfemu.EmulatorOptions;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandLineOptionsTest {
+
+  private static EmulatorOptions parse(String... args) {
+    CommandLineOptions options = new CommandLineOptions();
+    new CommandLine(options).parseArgs(args);
+    return options.toOptions();
+  }
+
+  @Test
+  void defaultsAreLoopbackAndPort30005() {
+    EmulatorOptions options = parse();
+    assertEquals("127.0.0.1", options.host());
+    assertEquals(30005, options.port());
+    assertEquals(EmulatorOptions.defaults(), options);
+  }
+
+  @Test
+  void hostAndPortAreTaken() {
+    EmulatorOptions options = parse("--host", "0.0.0.0", "--port", "0");
+    assertEquals("0.0.0.0", options.host());
+    assertEquals(0, options.port());
+  }
+
+  @Test
+  void badPortsAreRefused() {
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--port", "http"));
+    assertThrows(IllegalArgumentException.class, () -> parse("--port", "70000"));
+  }
+}

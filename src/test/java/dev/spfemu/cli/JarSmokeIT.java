@@ -1,0 +1,81 @@
+package dev.spfemu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar as a user runs it: starts, prints its address, serves the seed request, stops on SIGTERM. */
+class JarSmokeIT {
+
+  private static final Path JAR = Path.of("target", "spf-vmm-emulator.jar");
+  private static final Pattern LISTENING = Pattern.compile("SPF VMM emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
+
+  private static Process launch(String... args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String[] command = new String[args.length + 3];
+    command[0] = java;
+    command[1] = "-jar";
+    command[2] = JAR.toString();
+    System.arraycopy(args, 0, command, 3, args.length);
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  @Test
+  void runsServesAndStopsOnSigterm() throws Exception {
+    assertTrue(Files.exists(JAR), "mvn package builds " + JAR);
+    Process process = launch("--port", "0");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      Matcher matcher = LISTENING.matcher(line == null ? "" : line);
+      assertTrue(matcher.matches(), "first line: " + line);
+
+      String root = matcher.group(1) + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(root + "VMCheckPoints"))
+          .header("DataServiceVersion", "3.0;NetFx")
+          .header("MaxDataServiceVersion", "3.0;NetFx")
+          .header("Content-Type", "application/json;odata=minimalmetadata")
+          .header("Accept", "application/json;odata=minimalmetadata")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"odata.type\":\"VMM.VMCheckPoint\",\"Name\":\"Checkpoint 1\","
+              + "\"StampId\":\"d70c1a9b-c241-48f5-880a-b6c36071e653\",\"VMId\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, response.statusCode(), response.body());
+      assertTrue(response.headers().firstValue("Server").isEmpty());
+
+      process.destroy(); // SIGTERM
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void badArgumentsExitWithUsage() throws Exception {
+    Process process = launch("--port", "http");
+    assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(2, process.exitValue());
+  }
+
+  @Test
+  void helpPrintsUsageAndExitsZero() throws Exception {
+    Process process = launch("--help");
+    String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue());
+    assertTrue(help.contains("--port"), help);
+  }
+}
