@@ -71,6 +71,12 @@ public final class VmmErrors {
             + " '1.0', '2.0' and '3.0'.");
   }
 
+  public static ODataException contradictoryVersions(String min, String max) {
+    return new ODataException(400, "InvalidDataServiceVersion",
+        "MinDataServiceVersion " + min + " is above MaxDataServiceVersion " + max
+            + "; no response version can satisfy both.");
+  }
+
   public static ODataException invalidFormatOption(String value) {
     return new ODataException(400, "InvalidFormatOption",
         "The $format value '" + value + "' is not supported. Use json, atom, xml or a media type"

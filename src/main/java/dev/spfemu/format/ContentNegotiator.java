@@ -113,7 +113,9 @@ public final class ContentNegotiator {
   }
 
   private static boolean isJsonLight(MediaType range) {
-    return range.is("application", "json") && MetadataLevel.fromParameter(range.parameter("odata")) != null;
+    String odata = range.parameter("odata");
+    return range.is("application", "json") && odata != null
+        && MetadataLevel.fromParameter(odata.toLowerCase(Locale.ROOT)) != null;
   }
 
   private static String formatOptionAsAccept(String formatOption) {

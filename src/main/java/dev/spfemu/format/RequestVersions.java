@@ -1,6 +1,7 @@
 package dev.spfemu.format;
 
 import dev.spfemu.error.ODataException;
+import dev.spfemu.error.VmmErrors;
 
 /**
  * The three version headers of a request. {@code MaxDataServiceVersion} bounds every response;
@@ -26,8 +27,12 @@ public record RequestVersions(ProtocolVersion dataServiceVersion, ProtocolVersio
     ProtocolVersion dsv = ProtocolVersion.parseHeader(DATA_SERVICE_VERSION, dataServiceVersion);
     ProtocolVersion max = ProtocolVersion.parseHeader(MAX_DATA_SERVICE_VERSION, maxVersion);
     ProtocolVersion min = ProtocolVersion.parseHeader(MIN_DATA_SERVICE_VERSION, minVersion);
-    return new RequestVersions(dsv, max == null ? ProtocolVersion.V3 : max,
+    RequestVersions versions = new RequestVersions(dsv, max == null ? ProtocolVersion.V3 : max,
         min == null ? ProtocolVersion.V1 : min);
+    if (versions.min().compareTo(versions.max()) > 0) {
+      throw VmmErrors.contradictoryVersions(versions.min().text(), versions.max().text());
+    }
+    return versions;
   }
 
   /**

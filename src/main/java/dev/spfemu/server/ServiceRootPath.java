@@ -1,5 +1,7 @@
 package dev.spfemu.server;
 
+import dev.spfemu.format.codec.Guids;
+
 /**
  * Splits a request path into the tenant service root {@code /{subscription-id}/services/systemcenter/vmm/}
  * and the OData resource path after it. The fixed segments compare case-insensitively, as IIS
@@ -20,7 +22,7 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
       return null;
     }
     String subscription = rawPath.substring(1, 1 + GUID_LENGTH);
-    if (!isGuid(subscription)) {
+    if (!Guids.isGuid(subscription)) {
       return null;
     }
     int tailEnd = 1 + GUID_LENGTH + TAIL.length();
@@ -34,19 +36,5 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
       return null;
     }
     return new ServiceRootPath(subscription, rawPath.substring(0, tailEnd + 1), rawPath.substring(tailEnd + 1));
-  }
-
-  static boolean isGuid(String s) {
-    if (s.length() != GUID_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < GUID_LENGTH; i++) {
-      char c = s.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 }

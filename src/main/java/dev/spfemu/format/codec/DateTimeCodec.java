@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
@@ -40,13 +41,14 @@ final class DateTimeCodec implements PrimitiveCodec {
       .appendLiteral(':')
       .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
       .optionalStart()
-      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+      .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
       .optionalEnd()
       .optionalEnd()
       .optionalStart()
       .appendOffset("+HH:MM", "Z")
       .optionalEnd()
-      .toFormatter();
+      .toFormatter()
+      .withResolverStyle(ResolverStyle.STRICT); // 2021-02-29 is an error, not 2021-02-28
 
   private final EdmKind kind;
 

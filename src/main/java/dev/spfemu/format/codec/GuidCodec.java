@@ -8,8 +8,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 /**
- * Edm.Guid as {@link UUID}. Parsing is strict (8-4-4-4-12 hex digits, optionally in braces as .NET
- * also writes them) because {@link UUID#fromString} accepts malformed forms such as {@code 1-2-3-4-5}.
+ * Edm.Guid as {@link UUID}, parsed strictly by {@link Guids}.
  */
 final class GuidCodec implements PrimitiveCodec {
 
@@ -23,31 +22,12 @@ final class GuidCodec implements PrimitiveCodec {
 
   @Override
   public Object parseText(String text) throws ValueFormatException {
-    UUID value = parse(text.trim());
+    UUID value = Guids.parse(text.trim());
     if (value == null) {
       throw new ValueFormatException("'" + text + "' is not a GUID of the form"
           + " xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
     }
     return value;
-  }
-
-  /** The GUID in {@code text}, or null if it is not exactly one. */
-  static UUID parse(String text) {
-    String s = text;
-    if (s.length() == 38 && s.charAt(0) == '{' && s.charAt(37) == '}') {
-      s = s.substring(1, 37);
-    }
-    if (s.length() != 36) {
-      return null;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = s.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-        return null;
-      }
-    }
-    return UUID.fromString(s);
   }
 
   @Override

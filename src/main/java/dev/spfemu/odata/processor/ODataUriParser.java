@@ -25,8 +25,9 @@ import org.apache.olingo.odata2.core.uri.UriParserImpl;
 final class ODataUriParser {
 
   private static final Pattern TYPED_LITERAL = Pattern.compile(
-      "(?i)(?<=[(=,])(guid|datetime|datetimeoffset|time|binary)(%27|')(%7B|\\{)?");
-  private static final Pattern GUID_CLOSE_BRACE = Pattern.compile("(?i)(%7D|})(%27|')");
+      "(?i)(?<=[(=,])(guid|datetime|datetimeoffset|time|binary)(?=%27|')");
+  private static final Pattern BRACED_GUID = Pattern.compile(
+      "(?i)(?<=guid)(%27|')(?:%7B|\\{)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:%7D|})(%27|')");
 
   private final Edm edm;
 
@@ -50,35 +51,54 @@ final class ODataUriParser {
     }
   }
 
-  /** Rewrites typed key literals into the form Olingo parses; leaves plain segments untouched. */
+  /** Rewrites typed key literals into the form Olingo parses; returns other segments as they are. */
   static String normalizeKeys(String segment) {
-    int open = segment.indexOf('(');
-    if (open < 0 || !needsNormalizing(segment, open)) {
+    if (!needsNormalizing(segment)) {
       return segment;
     }
-    Matcher literal = TYPED_LITERAL.matcher(segment);
-    StringBuilder out = new StringBuilder(segment.length());
-    while (literal.find()) {
-      literal.appendReplacement(out, Matcher.quoteReplacement(
-          literal.group(1).toLowerCase(Locale.ROOT) + literal.group(2)));
+    Matcher prefix = TYPED_LITERAL.matcher(segment);
+    StringBuilder lowered = new StringBuilder(segment.length());
+    while (prefix.find()) {
+      prefix.appendReplacement(lowered, prefix.group(1).toLowerCase(Locale.ROOT));
     }
-    literal.appendTail(out);
-    return GUID_CLOSE_BRACE.matcher(out).replaceAll("$2");
+    prefix.appendTail(lowered);
+    return BRACED_GUID.matcher(lowered).replaceAll("$1$2$3");
   }
 
-  private static boolean needsNormalizing(String segment, int from) {
-    for (int i = from; i < segment.length(); i++) {
+  /**
+   * A cheap scan so that the common case (lower-case {@code guid'…'} without braces, literal or
+   * percent-encoded) costs no regular expression: only a brace or a literal prefix with an
+   * upper-case letter needs rewriting.
+   */
+  private static boolean needsNormalizing(String segment) {
+    int open = segment.indexOf('(');
+    if (open < 0) {
+      return false;
+    }
+    for (int i = open; i < segment.length(); i++) {
       char c = segment.charAt(i);
-      if (c == '{' || c == '}' || c == '%' || Character.isUpperCase(c) && isLiteralPrefixStart(segment, i)) {
+      if (c == '{' || c == '}') {
+        return true;
+      }
+      boolean quote = c == '\'' || c == '%' && segment.startsWith("27", i + 1);
+      if (quote && hasUpperCasePrefix(segment, i)) {
+        return true;
+      }
+      if (c == '%' && (segment.regionMatches(true, i + 1, "7B", 0, 2) || segment.regionMatches(true, i + 1, "7D", 0, 2))) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean isLiteralPrefixStart(String segment, int i) {
-    char before = segment.charAt(i - 1);
-    return before == '=' || before == '(' || before == ',';
+  /** Whether the letters right before position {@code quote} (a literal's type prefix) include an upper-case one. */
+  private static boolean hasUpperCasePrefix(String segment, int quote) {
+    for (int i = quote - 1; i >= 0 && Character.isLetter(segment.charAt(i)); i--) {
+      if (Character.isUpperCase(segment.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String message(ODataMessageException e) {

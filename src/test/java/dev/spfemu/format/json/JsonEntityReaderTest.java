@@ -1,0 +1,178 @@
+package dev.spfemu.format.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.spfemu.error.ODataException;
+import dev.spfemu.format.EntityPayload;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.ModelLoader;
+import dev.spfemu.odata.edm.PropertyModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JsonEntityReaderTest {
+
+  private static final UUID ZERO = new UUID(0, 0);
+  private static final UUID STAMP = UUID.fromString("d70c1a9b-c241-48f5-880a-b6c36071e653");
+  private static final UUID VM = UUID.fromString("f11b61fa-b5c7-4807-93b4-f9b371896c6f");
+
+  private final EntityTypeModel checkpoint = ModelLoader.loadDefault().byEntitySet("VMCheckPoints");
+  private final JsonEntityReader reader = new JsonEntityReader(new JsonFactory());
+
+  private static String fixture(String name) {
+    try (InputStream in = JsonEntityReaderTest.class.getResourceAsStream("/fixtures/" + name)) {
+      assertNotNull(in, name);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private EntityPayload read(String body) {
+    return reader.read(body.getBytes(StandardCharsets.UTF_8), checkpoint);
+  }
+
+  private Object value(EntityPayload payload, String property) {
+    return payload.value(checkpoint.property(property));
+  }
+
+  private boolean present(EntityPayload payload, String property) {
+    return payload.isPresent(checkpoint.property(property));
+  }
+
+  @Test
+  void readsTheSeedBodyWithAllFourteenProperties() {
+    EntityPayload payload = read(fixture("seed-request.json"));
+
+    assertEquals(14, checkpoint.propertyCount());
+    for (PropertyModel property : checkpoint.properties()) {
+      assertTrue(payload.isPresent(property), property.name());
+    }
+    assertEquals(ZERO, value(payload, "ID"));
+    assertEquals("Checkpoint 1", value(payload, "Name"));
+    assertEquals(STAMP, value(payload, "StampId"));
+    assertEquals(VM, value(payload, "VMId"));
+    Set<String> nonNull = Set.of("ID", "Name", "StampId", "VMId");
+    for (PropertyModel property : checkpoint.properties()) {
+      if (!nonNull.contains(property.name())) {
+        assertNull(payload.value(property), property.name());
+      }
+    }
+  }
+
+  @Test
+  void acceptsPropertyAnnotationsAndNullsAnnotatedAsString() {
+    EntityPayload payload = read("{\"odata.type\":\"VMM.VMCheckPoint\","
+        + "\"ID@odata.type\":\"Edm.Guid\",\"ID\":\"00000000-0000-0000-0000-000000000000\","
+        + "\"StampId@odata.type\":\"Edm.Guid\",\"StampId\":\"d70c1a9b-c241-48f5-880a-b6c36071e653\","
+        + "\"CheckpointID@odata.type\":\"Edm.String\",\"CheckpointID\":null,"
+        + "\"Enabled@odata.type\":\"Edm.String\",\"Enabled\":null,"
+        + "\"AddedTime@odata.type\":\"Edm.String\",\"AddedTime\":null}");
+
+    assertEquals(ZERO, value(payload, "ID"));
+    assertEquals(STAMP, value(payload, "StampId"));
+    assertTrue(present(payload, "CheckpointID"));
+    assertNull(value(payload, "CheckpointID"));
+    assertTrue(present(payload, "Enabled"));
+    assertTrue(present(payload, "AddedTime"));
+    assertFalse(present(payload, "Name"));
+  }
+
+  @Test
+  void readsAVerboseBody() {
+    EntityPayload payload = read(fixture("verbose-request.json"));
+
+    assertVerboseValues(payload);
+  }
+
+  @Test
+  void readsAVerboseBodyWrappedInD() {
+    EntityPayload payload = read("{\"d\":" + fixture("verbose-request.json") + "}");
+
+    assertVerboseValues(payload);
+  }
+
+  private void assertVerboseValues(EntityPayload payload) {
+    assertEquals(ZERO, value(payload, "ID"));
+    assertEquals("Checkpoint 1", value(payload, "Name"));
+    assertEquals(VM, value(payload, "VMId"));
+    assertEquals(Instant.ofEpochMilli(1409260788883L).atOffset(ZoneOffset.UTC), value(payload, "AddedTime"));
+    assertEquals(Boolean.TRUE, value(payload, "Enabled"));
+    assertFalse(present(payload, "Description"));
+  }
+
+  @Test
+  void emptyObjectHasNoProperties() {
+    EntityPayload payload = read("{}");
+
+    for (PropertyModel property : checkpoint.properties()) {
+      assertFalse(payload.isPresent(property), property.name());
+    }
+  }
+
+  static Stream<Arguments> badBodies() {
+    return Stream.of(
+        Arguments.of("{\"Name\":\"Checkpoint 1\"", "MalformedPayload", ""),
+        Arguments.of("{\"Name\":", "MalformedPayload", ""),
+        Arguments.of("", "MalformedPayload", ""),
+        Arguments.of("[{\"Name\":\"x\"}]", "MalformedPayload", ""),
+        Arguments.of("\"Name\"", "MalformedPayload", ""),
+        Arguments.of("{\"Name\":\"x\"} garbage", "MalformedPayload", ""),
+        Arguments.of("{\"Name\":\"x\"}{}", "MalformedPayload", ""),
+        Arguments.of("{\"d\":{\"Name\":\"x\"},\"Description\":\"y\"}", "MalformedPayload", "\"d\""),
+        Arguments.of("{\"odata.type\":42}", "MalformedPayload", "odata.type"),
+        Arguments.of("{\"__metadata\":\"VMM.VMCheckPoint\"}", "MalformedPayload", "__metadata"),
+        Arguments.of("{\"Foo\":1}", "UnknownProperty", "Foo"),
+        Arguments.of("{\"Name\":\"a\",\"Name\":\"b\"}", "DuplicateProperty", "Name"),
+        Arguments.of("{\"ID\":\"not-a-guid\"}", "InvalidPropertyValue", "Edm.Guid"),
+        Arguments.of("{\"Enabled\":\"yes\"}", "InvalidPropertyValue", "Enabled"),
+        Arguments.of("{\"Enabled@odata.type\":\"Edm.String\",\"Enabled\":\"true\"}", "InvalidPropertyValue", "Edm.Boolean"),
+        Arguments.of("{\"Name\":42}", "InvalidPropertyValue", "Name"),
+        Arguments.of("{\"odata.type\":\"VMM.Other\"}", "TypeMismatch", "VMM.Other"),
+        Arguments.of("{\"__metadata\":{\"type\":\"VMM.Other\"}}", "TypeMismatch", "VMM.Other"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badBodies")
+  void rejectsBadBodiesWithA400(String body, String code, String messageFragment) {
+    ODataException e = assertThrows(ODataException.class, () -> read(body));
+
+    assertEquals(400, e.status());
+    assertEquals(code, e.code());
+    assertTrue(e.getMessage().contains(messageFragment), e.getMessage());
+  }
+
+  @Test
+  void invalidGuidMessageNamesThePropertyAndType() {
+    ODataException e = assertThrows(ODataException.class, () -> read("{\"ID\":\"not-a-guid\"}"));
+
+    assertTrue(e.getMessage().contains("'ID'"), e.getMessage());
+    assertTrue(e.getMessage().contains("Edm.Guid"), e.getMessage());
+  }
+
+  @Test
+  void unknownPropertyMessageNamesIt() {
+    ODataException e = assertThrows(ODataException.class, () -> read("{\"Foo\":null}"));
+
+    assertEquals("UnknownProperty", e.code());
+    assertTrue(e.getMessage().contains("'Foo'"), e.getMessage());
+    assertTrue(e.getMessage().contains("VMM.VMCheckPoint"), e.getMessage());
+  }
+}
