@@ -94,6 +94,13 @@ public final class VmmErrors {
             + " entities by key are.");
   }
 
+  /** A request the HTTP layer refused before it reached the service (status as the HTTP layer chose it). */
+  public static ODataException malformedRequest(int status, String reason) {
+    String detail = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+    return new ODataException(status, "MalformedRequest", "The HTTP request is malformed" + detail
+        + ". Check the URL's percent-encoding, the path and the size of the headers.");
+  }
+
   // 404 ----------------------------------------------------------------------------------------
 
   public static ODataException notFound(String message) {

@@ -38,7 +38,9 @@ final class JettyServerFactory {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.addServlet(new ServletHolder("odata", new ODataServlet(pipeline, ids, MAX_BODY_BYTES)), "/*");
+    context.setErrorHandler(new ODataErrorHandlers.Servlet(pipeline, ids));
     server.setHandler(context);
+    server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     return server;
   }

@@ -5,6 +5,7 @@ import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.odata.processor.ODataCall;
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.odata.processor.RenderedError;
 import dev.spfemu.odata.processor.ResponseSink;
 import dev.spfemu.store.IdGenerator;
 import java.io.FilterOutputStream;
@@ -41,15 +42,12 @@ final class ODataServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     // Real SPF's fixed response headers, on errors too.
-    response.setHeader("Cache-Control", "no-cache");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("x-ms-request-id", ids.next().toString());
-    response.setHeader("request-id", ids.next().toString());
+    ODataErrorHandlers.fixedHeaders(ids, response::setHeader);
     ResponseSink sink = new ServletSink(response);
     try {
       ServiceRootPath root = ServiceRootPath.match(request.getRequestURI());
       if (root == null) {
-        pipeline.handleError(VmmErrors.notAServiceRoot(request.getRequestURI()), request::getHeader, sink);
+        send(pipeline.renderError(VmmErrors.notAServiceRoot(request.getRequestURI()), request::getHeader), response);
         return;
       }
       ServiceUrls urls = new ServiceUrls(origin(request) + root.rootPath());
@@ -62,15 +60,32 @@ final class ODataServlet extends HttpServlet {
       LOG.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
       if (!response.isCommitted()) {
         response.reset();
-        pipeline.handleError(new ODataException(500, "InternalError",
+        send(pipeline.renderError(new ODataException(500, "InternalError",
             "The emulator failed unexpectedly: " + e + ". Please report this with the request."),
-            request::getHeader, sink);
+            request::getHeader), response);
       }
     }
   }
 
+  /** Writes an error rendered outside the pipeline's own response path. */
+  static void send(RenderedError error, HttpServletResponse response) throws IOException {
+    response.setStatus(error.status());
+    error.headers().forEach(response::setHeader);
+    response.setContentLength(error.body().length);
+    try (OutputStream out = response.getOutputStream()) {
+      out.write(error.body());
+    }
+  }
+
   private byte[] readBody(HttpServletRequest request) throws IOException {
-    byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+    long declared = request.getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      throw VmmErrors.payloadTooLarge(maxBodyBytes);
+    }
+    // With a Content-Length (what .NET clients send) the body is read into an array of its exact
+    // size; a chunked body is read up to one byte past the limit to detect an oversized one.
+    int limit = declared >= 0 ? (int) declared : (int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1);
+    byte[] body = request.getInputStream().readNBytes(limit);
     if (body.length > maxBodyBytes) {
       throw VmmErrors.payloadTooLarge(maxBodyBytes);
     }

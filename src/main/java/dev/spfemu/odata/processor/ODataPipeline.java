@@ -7,7 +7,6 @@ import dev.spfemu.format.ContentNegotiator;
 import dev.spfemu.format.EntityPayload;
 import dev.spfemu.format.EntityReader;
 import dev.spfemu.format.PayloadKind;
-import dev.spfemu.format.PayloadWriter;
 import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.RequestFormat;
 import dev.spfemu.format.RequestVersions;
@@ -23,11 +22,13 @@ import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.IdGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -87,8 +88,11 @@ public final class ODataPipeline {
     }
   }
 
-  /** Answers an error found before a request reached the pipeline (such as a path that is no service root). */
-  public void handleError(ODataException error, UnaryOperator<String> headers, ResponseSink sink) {
+  /**
+   * Renders an error found outside the pipeline (a path that is no service root, a request Jetty
+   * refused) in the format the request's headers ask for.
+   */
+  public RenderedError renderError(ODataException error, UnaryOperator<String> headers) {
     RequestVersions versions;
     try {
       versions = RequestVersions.parse(headers.apply(RequestVersions.DATA_SERVICE_VERSION),
@@ -97,7 +101,7 @@ public final class ODataPipeline {
     } catch (ODataException badVersions) {
       versions = RequestVersions.DEFAULT;
     }
-    writeError(sink, error, headers, null, versions);
+    return render(error, headers, null, versions);
   }
 
   private void route(Exchange x, UriInfoImpl uri) {
@@ -219,18 +223,30 @@ public final class ODataPipeline {
 
   private void writeError(ResponseSink sink, ODataException error, UnaryOperator<String> headers,
       String formatOption, RequestVersions versions) {
-    RequestVersions known = versions == null ? RequestVersions.DEFAULT : versions;
-    ResponseFormat format = ContentNegotiator.forError(headers.apply("Accept"), formatOption, known);
-    sink.status(error.status());
-    error.headers().forEach(sink::header);
-    sink.header(DATA_SERVICE_VERSION, known.responseVersion(format.neededVersion()).headerValue());
-    sink.header("Content-Type", format.contentType(PayloadKind.ERROR));
-    PayloadWriter writer = writers.of(format);
+    RenderedError rendered = render(error, headers, formatOption, versions);
+    sink.status(rendered.status());
+    rendered.headers().forEach(sink::header);
     try (OutputStream out = sink.body()) {
-      writer.writeError(out, error);
+      out.write(rendered.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private RenderedError render(ODataException error, UnaryOperator<String> headers, String formatOption,
+      RequestVersions versions) {
+    RequestVersions known = versions == null ? RequestVersions.DEFAULT : versions;
+    ResponseFormat format = ContentNegotiator.forError(headers.apply("Accept"), formatOption, known);
+    Map<String, String> responseHeaders = new LinkedHashMap<>(error.headers());
+    responseHeaders.put(DATA_SERVICE_VERSION, known.responseVersion(format.neededVersion()).headerValue());
+    responseHeaders.put("Content-Type", format.contentType(PayloadKind.ERROR));
+    ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+    try {
+      writers.of(format).writeError(body, error);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new RenderedError(error.status(), responseHeaders, body.toByteArray());
   }
 
   /** Writes a body to a stream. */

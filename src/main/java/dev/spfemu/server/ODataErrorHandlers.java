@@ -1,0 +1,87 @@
+package dev.spfemu.server;
+
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.odata.processor.RenderedError;
+import dev.spfemu.store.IdGenerator;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.function.BiConsumer;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's error pages replaced by OData errors, for requests Jetty refuses before our servlet sees
+ * them (a malformed percent-encoding, an ambiguous path, headers too large): a client gets the same
+ * error shape as for any other bad input, never an HTML page.
+ */
+final class ODataErrorHandlers {
+
+  private ODataErrorHandlers() {
+  }
+
+  /** Sets real SPF's fixed headers, which every response carries, in real SPF's order. */
+  static void fixedHeaders(IdGenerator ids, BiConsumer<String, String> header) {
+    header.accept("Cache-Control", "no-cache");
+    header.accept("x-ms-request-id", ids.next().toString());
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("request-id", ids.next().toString());
+  }
+
+  /** Errors raised by Jetty's core, outside the servlet context. */
+  static final class Core extends ErrorHandler {
+    private final ODataPipeline pipeline;
+    private final IdGenerator ids;
+
+    Core(ODataPipeline pipeline, IdGenerator ids) {
+      this.pipeline = pipeline;
+      this.ids = ids;
+      setCacheControl("no-cache");
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+        Callback callback) {
+      RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, message),
+          name -> request.getHeaders().get(name));
+      response.setStatus(error.status());
+      fixedHeaders(ids, (name, value) -> response.getHeaders().put(name, value));
+      error.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+      response.write(true, ByteBuffer.wrap(error.body()), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, reason), name -> null);
+      fixedHeaders(ids, fields::put);
+      error.headers().forEach(fields::put);
+      return ByteBuffer.wrap(error.body());
+    }
+  }
+
+  /** Errors raised inside the servlet context (for example a path it cannot decode). */
+  static final class Servlet extends org.eclipse.jetty.ee8.nested.ErrorHandler {
+    private final ODataPipeline pipeline;
+    private final IdGenerator ids;
+
+    Servlet(ODataPipeline pipeline, IdGenerator ids) {
+      this.pipeline = pipeline;
+      this.ids = ids;
+      setCacheControl("no-cache");
+    }
+
+    @Override
+    protected void generateAcceptableResponse(org.eclipse.jetty.ee8.nested.Request baseRequest,
+        HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+      RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, message), request::getHeader);
+      fixedHeaders(ids, response::setHeader);
+      ODataServlet.send(error, response);
+      baseRequest.setHandled(true);
+    }
+  }
+}
