@@ -29,6 +29,9 @@ final class ODataServlet extends HttpServlet {
 
   private static final Logger LOG = LoggerFactory.getLogger(ODataServlet.class);
 
+  /** Oversized bodies up to this many times the limit are drained before the 413 is sent. */
+  private static final long DRAIN_LIMIT_FACTOR = 8;
+
   private final ODataPipeline pipeline;
   private final IdGenerator ids;
   private final long maxBodyBytes;
@@ -80,6 +83,12 @@ final class ODataServlet extends HttpServlet {
   private byte[] readBody(HttpServletRequest request) throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > maxBodyBytes) {
+      // Read and drop a moderately oversized body so the client, still sending it, gets to read
+      // the 413 instead of a broken pipe; a client waiting on "Expect: 100-continue" sends nothing.
+      boolean waiting = "100-continue".equalsIgnoreCase(request.getHeader("Expect"));
+      if (!waiting && declared <= DRAIN_LIMIT_FACTOR * maxBodyBytes) {
+        request.getInputStream().transferTo(OutputStream.nullOutputStream());
+      }
       throw VmmErrors.payloadTooLarge(maxBodyBytes);
     }
     // With a Content-Length (what .NET clients send) the body is read into an array of its exact

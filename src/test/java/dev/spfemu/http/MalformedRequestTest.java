@@ -87,4 +87,14 @@ class MalformedRequestTest extends EmulatorHttpTest {
     request().header("Accept", JSON_LIGHT).contentType("application/atom+xml").get(root + "VMCheckPoints")
         .then().statusCode(200);
   }
+
+  @Test
+  void oversizedBodyAnnouncedWithExpectContinueIsRefusedBeforeItIsSent() throws IOException {
+    String response = raw("POST " + ROOT_PATH + "VMCheckPoints HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nAccept: application/json\r\n"
+        + "Content-Length: 200000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+    assertTrue(response.startsWith("HTTP/1.1 413 "), response);
+    assertFalse(response.contains("100 Continue"), response);
+    assertTrue(response.contains("\"code\":\"PayloadTooLarge\""), response);
+  }
 }
