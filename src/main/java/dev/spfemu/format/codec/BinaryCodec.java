@@ -1,22 +1,14 @@
 package dev.spfemu.format.codec;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.spfemu.odata.edm.EdmKind;
-import java.io.IOException;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** Edm.Binary as {@code byte[]}; base64 in payloads, {@code X'hex'} in URIs. */
-final class BinaryCodec implements PrimitiveCodec {
+final class BinaryCodec extends TextValuedCodec {
 
-  @Override
-  public Object readJson(JsonParser parser) throws IOException, ValueFormatException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw new ValueFormatException("expected a base64 string but found " + PrimitiveCodec.describe(parser));
-    }
-    return parseText(parser.getText());
+  BinaryCodec() {
+    super("a base64 string", false);
   }
 
   @Override
@@ -26,11 +18,6 @@ final class BinaryCodec implements PrimitiveCodec {
     } catch (IllegalArgumentException e) {
       throw new ValueFormatException("the value is not valid base64");
     }
-  }
-
-  @Override
-  public void writeJson(JsonGenerator generator, Object value) throws IOException {
-    generator.writeString(toText(value));
   }
 
   @Override

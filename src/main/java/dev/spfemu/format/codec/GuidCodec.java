@@ -1,23 +1,13 @@
 package dev.spfemu.format.codec;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.spfemu.odata.edm.EdmKind;
-import java.io.IOException;
 import java.util.UUID;
 
-/**
- * Edm.Guid as {@link UUID}, parsed strictly by {@link Guids}.
- */
-final class GuidCodec implements PrimitiveCodec {
+/** Edm.Guid as {@link UUID}, parsed strictly by {@link Guids}, written in lower case. */
+final class GuidCodec extends TextValuedCodec {
 
-  @Override
-  public Object readJson(JsonParser parser) throws IOException, ValueFormatException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw new ValueFormatException("expected a GUID string but found " + PrimitiveCodec.describe(parser));
-    }
-    return parseText(parser.getText());
+  GuidCodec() {
+    super("a GUID string", false);
   }
 
   @Override
@@ -28,11 +18,6 @@ final class GuidCodec implements PrimitiveCodec {
           + " xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
     }
     return value;
-  }
-
-  @Override
-  public void writeJson(JsonGenerator generator, Object value) throws IOException {
-    generator.writeString(value.toString());
   }
 
   @Override

@@ -1,26 +1,16 @@
 package dev.spfemu.format.codec;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.spfemu.odata.edm.EdmKind;
-import java.io.IOException;
 
 /**
  * Edm.Int64 as {@link Long}. Written as a JSON string, as OData v3 and real SPF do
  * ({@code "TotalSize":"4194304"}), because JavaScript numbers cannot hold every Int64; read from a
  * string or a number.
  */
-final class Int64Codec implements PrimitiveCodec {
+final class Int64Codec extends TextValuedCodec {
 
-  @Override
-  public Object readJson(JsonParser parser) throws IOException, ValueFormatException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_STRING) {
-      return parseText(parser.getText());
-    }
-    throw new ValueFormatException("expected an Int64 (as a string or number) but found "
-        + PrimitiveCodec.describe(parser));
+  Int64Codec() {
+    super("an Int64 (as a string or number)", true);
   }
 
   @Override
@@ -34,11 +24,6 @@ final class Int64Codec implements PrimitiveCodec {
     } catch (NumberFormatException e) {
       throw new ValueFormatException("'" + text + "' is not a 64-bit integer");
     }
-  }
-
-  @Override
-  public void writeJson(JsonGenerator generator, Object value) throws IOException {
-    generator.writeString(value.toString());
   }
 
   @Override

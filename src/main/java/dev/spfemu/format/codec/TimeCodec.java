@@ -1,23 +1,14 @@
 package dev.spfemu.format.codec;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.spfemu.odata.edm.EdmKind;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /** Edm.Time as {@link Duration}, written as an xsd:duration ({@code PT13H20M}). */
-final class TimeCodec implements PrimitiveCodec {
+final class TimeCodec extends TextValuedCodec {
 
-  @Override
-  public Object readJson(JsonParser parser) throws IOException, ValueFormatException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw new ValueFormatException("expected a duration string such as PT13H20M but found "
-          + PrimitiveCodec.describe(parser));
-    }
-    return parseText(parser.getText());
+  TimeCodec() {
+    super("a duration string such as PT13H20M", false);
   }
 
   @Override
@@ -27,11 +18,6 @@ final class TimeCodec implements PrimitiveCodec {
     } catch (DateTimeParseException e) {
       throw new ValueFormatException("'" + text + "' is not a duration such as PT13H20M");
     }
-  }
-
-  @Override
-  public void writeJson(JsonGenerator generator, Object value) throws IOException {
-    generator.writeString(value.toString());
   }
 
   @Override

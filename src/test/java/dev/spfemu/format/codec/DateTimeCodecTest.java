@@ -7,6 +7,7 @@ import dev.spfemu.odata.edm.EdmKind;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -134,5 +135,15 @@ class DateTimeCodecTest {
       "2020-02-30T00:00:00", "2020-01-01T24:00:00", "2020-01-01T00:00:00."})
   void impossibleDatesAreErrorsNotSilentlyMoved(String text) {
     assertThrows(ValueFormatException.class, () -> dateTime.parseText(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2014-08-28T14:19:48.8838623-07:00", "0001-01-01T00:00:00.0000000+00:00",
+      "9999-12-31T23:59:59.9999999+14:00", "2026-11-28T07:14:21.7064060-09:30", "2000-02-29T12:00:00.0000001+05:45"})
+  void handWrittenFormatMatchesTheFormatter(String text) {
+    OffsetDateTime time = OffsetDateTime.parse(text);
+    assertEquals(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx").format(time),
+        DateTimeCodec.format(time));
+    assertEquals(text, DateTimeCodec.format(time));
   }
 }
