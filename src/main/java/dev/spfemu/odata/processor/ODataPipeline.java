@@ -12,11 +12,8 @@ import dev.spfemu.format.RequestFormat;
 import dev.spfemu.format.RequestVersions;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.format.atom.AtomEntityReader;
-import dev.spfemu.format.codec.PrimitiveCodecs;
-import dev.spfemu.format.codec.ValueFormatException;
 import dev.spfemu.format.json.JsonEntityReader;
 import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
@@ -33,9 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLOutputFactory;
-import org.apache.olingo.odata2.api.edm.EdmException;
-import org.apache.olingo.odata2.api.uri.KeyPredicate;
-import org.apache.olingo.odata2.core.uri.UriInfoImpl;
 
 /**
  * The OData request pipeline, one per emulator: version headers, then the URI, then content
@@ -57,7 +51,7 @@ public final class ODataPipeline {
 
   public ODataPipeline(VmmEdm edm, EntityStore store, IdGenerator ids, Clock clock) {
     this.edm = edm;
-    this.uriParser = new ODataUriParser(edm.edm());
+    this.uriParser = new ODataUriParser(edm.edm(), edm.model());
     JsonFactory json = JsonFactory.builder()
         .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
         .build();
@@ -80,9 +74,9 @@ public final class ODataPipeline {
           call.header(RequestVersions.MIN_DATA_SERVICE_VERSION));
       QueryOptions query = QueryOptions.parse(call.rawQuery());
       formatOption = query.format();
-      UriInfoImpl uri = uriParser.parse(call.resourcePath(), query.options());
+      ResourceTarget target = uriParser.parse(call.resourcePath(), query.options());
       rejectQueryOptions(query);
-      route(new Exchange(call, sink, versions, formatOption), uri);
+      route(new Exchange(call, sink, versions, formatOption), target);
     } catch (ODataException e) {
       writeError(sink, e, call.headers(), formatOption, versions);
     }
@@ -104,19 +98,19 @@ public final class ODataPipeline {
     return render(error, headers, null, versions);
   }
 
-  private void route(Exchange x, UriInfoImpl uri) {
+  private void route(Exchange x, ResourceTarget target) {
     String method = x.call.method();
-    switch (uri.getUriType()) {
-      case URI0:
+    switch (target.kind()) {
+      case SERVICE_DOCUMENT:
         allow(method, GET, "the service root");
         serviceDocument(x);
         break;
-      case URI8:
+      case METADATA:
         allow(method, GET, "$metadata");
         metadata(x);
         break;
-      case URI1:
-        EntitySetService set = set(uri);
+      case ENTITY_SET:
+        EntitySetService set = sets.get(target.type().entitySet());
         allow(method, GET_POST, set.type().entitySet());
         if (method.equals("POST")) {
           create(x, set);
@@ -124,10 +118,10 @@ public final class ODataPipeline {
           list(x, set);
         }
         break;
-      case URI2:
-        EntitySetService target = set(uri);
-        allow(method, GET, target.type().entitySet() + "(…)");
-        read(x, target, key(target.type(), uri.getKeyPredicates()));
+      case ENTITY:
+        EntitySetService entitySet = sets.get(target.type().entitySet());
+        allow(method, GET, entitySet.type().entitySet() + "(…)");
+        read(x, entitySet, target.key());
         break;
       default:
         throw VmmErrors.unsupportedResource(x.call.resourcePath());
@@ -175,28 +169,6 @@ public final class ODataPipeline {
     List<EntityRecordValues> entities = records.stream().map(EntityRecordValues::new).toList();
     x.respond(200, format, PayloadKind.FEED, format.neededVersion(),
         out -> writers.of(format).writeFeed(out, x.call.urls(), set.type(), entities, version));
-  }
-
-  private EntitySetService set(UriInfoImpl uri) {
-    try {
-      return sets.get(uri.getTargetEntitySet().getName());
-    } catch (EdmException e) {
-      throw VmmErrors.invalidUri("The entity set cannot be resolved.");
-    }
-  }
-
-  private static EntityKey key(EntityTypeModel type, List<KeyPredicate> predicates) {
-    Object[] values = new Object[type.keys().size()];
-    try {
-      for (KeyPredicate predicate : predicates) {
-        PropertyModel property = type.property(predicate.getProperty().getName());
-        values[type.keys().indexOf(property)] =
-            PrimitiveCodecs.of(property.kind()).parseText(predicate.getLiteral());
-      }
-    } catch (EdmException | ValueFormatException e) {
-      throw VmmErrors.invalidUri("The key predicate is not valid: " + e.getMessage());
-    }
-    return EntityKey.of(values);
   }
 
   private static void allow(String method, List<String> allowed, String resource) {

@@ -7,7 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.format.codec.ValueFormatException;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.odata.edm.ServiceModel;
+import dev.spfemu.store.EntityKey;
 import org.apache.olingo.odata2.api.edm.Edm;
+import org.apache.olingo.odata2.api.edm.EdmException;
+import org.apache.olingo.odata2.api.uri.KeyPredicate;
 import org.apache.olingo.odata2.api.exception.ODataMessageException;
 import org.apache.olingo.odata2.api.uri.PathSegment;
 import org.apache.olingo.odata2.api.uri.UriNotMatchingException;
@@ -30,13 +38,65 @@ final class ODataUriParser {
       "(?i)(?<=guid)(%27|')(?:%7B|\\{)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:%7D|})(%27|')");
 
   private final Edm edm;
+  private final ServiceModel model;
+  private final CanonicalPathParser fastPath;
 
-  ODataUriParser(Edm edm) {
+  ODataUriParser(Edm edm, ServiceModel model) {
     this.edm = edm;
+    this.model = model;
+    this.fastPath = new CanonicalPathParser(model);
   }
 
-  /** Parses {@code resourcePath} (percent-encoded, no leading '/') with {@code options}. */
-  UriInfoImpl parse(String resourcePath, Map<String, List<String>> options) {
+  /** What {@code resourcePath} (percent-encoded, no leading '/') with {@code options} addresses. */
+  ResourceTarget parse(String resourcePath, Map<String, List<String>> options) {
+    if (options.isEmpty()) {
+      ResourceTarget fast = fastPath.parse(resourcePath);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    UriInfoImpl uri = parseWithOlingo(resourcePath, options);
+    switch (uri.getUriType()) {
+      case URI0:
+        return new ResourceTarget(ResourceTarget.Kind.SERVICE_DOCUMENT, null, null, uri);
+      case URI8:
+        return new ResourceTarget(ResourceTarget.Kind.METADATA, null, null, uri);
+      case URI9:
+        return new ResourceTarget(ResourceTarget.Kind.BATCH, null, null, uri);
+      case URI1:
+        return ResourceTarget.entitySet(type(uri), uri);
+      case URI2:
+        EntityTypeModel type = type(uri);
+        return ResourceTarget.entity(type, key(type, uri.getKeyPredicates()), uri);
+      default:
+        return new ResourceTarget(ResourceTarget.Kind.OTHER, null, null, uri);
+    }
+  }
+
+  private EntityTypeModel type(UriInfoImpl uri) {
+    try {
+      return model.byEntitySet(uri.getTargetEntitySet().getName());
+    } catch (EdmException e) {
+      throw VmmErrors.invalidUri("The entity set cannot be resolved.");
+    }
+  }
+
+  private static EntityKey key(EntityTypeModel type, List<KeyPredicate> predicates) {
+    Object[] values = new Object[type.keys().size()];
+    try {
+      for (KeyPredicate predicate : predicates) {
+        PropertyModel property = type.property(predicate.getProperty().getName());
+        values[type.keys().indexOf(property)] =
+            PrimitiveCodecs.of(property.kind()).parseText(predicate.getLiteral());
+      }
+    } catch (EdmException | ValueFormatException e) {
+      throw VmmErrors.invalidUri("The key predicate is not valid: " + e.getMessage());
+    }
+    return EntityKey.of(values);
+  }
+
+  /** Olingo's parse of {@code resourcePath}; visible for the fast path's differential test. */
+  UriInfoImpl parseWithOlingo(String resourcePath, Map<String, List<String>> options) {
     List<PathSegment> segments = new ArrayList<>(2);
     for (String segment : resourcePath.split("/", -1)) {
       segments.add(new Segment(normalizeKeys(segment)));

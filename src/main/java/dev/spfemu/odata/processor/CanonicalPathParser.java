@@ -1,0 +1,91 @@
+package dev.spfemu.odata.processor;
+
+import dev.spfemu.format.codec.Guids;
+import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.odata.edm.ServiceModel;
+import dev.spfemu.store.EntityKey;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A fast path for the resource paths clients send most: {@code Set}, {@code Set()} and
+ * {@code Set(ID=guid'…',StampId=guid'…')} (GUID keys named, in any order, quotes literal or
+ * {@code %27}). It answers only when it is sure and returns null otherwise, so Olingo's parser,
+ * which compiles regular expressions on every key, handles everything else and every error; a
+ * differential test keeps the two in agreement.
+ */
+final class CanonicalPathParser {
+
+  private static final String LITERAL_QUOTE = "'";
+  private static final String ENCODED_QUOTE = "%27";
+
+  private final ServiceModel model;
+
+  CanonicalPathParser(ServiceModel model) {
+    this.model = model;
+  }
+
+  /** The target of {@code resourcePath}, or null when only the full parser may decide. */
+  ResourceTarget parse(String resourcePath) {
+    if (resourcePath.indexOf('/') >= 0) {
+      return null;
+    }
+    int open = resourcePath.indexOf('(');
+    EntityTypeModel type = model.byEntitySet(open < 0 ? resourcePath : resourcePath.substring(0, open));
+    if (type == null) {
+      return null;
+    }
+    if (open < 0 || resourcePath.length() == open + 2 && resourcePath.endsWith("()")) {
+      return ResourceTarget.entitySet(type, null);
+    }
+    if (!resourcePath.endsWith(")")) {
+      return null;
+    }
+    EntityKey key = key(type, resourcePath.substring(open + 1, resourcePath.length() - 1));
+    return key == null ? null : ResourceTarget.entity(type, key, null);
+  }
+
+  private static EntityKey key(EntityTypeModel type, String predicate) {
+    List<PropertyModel> keys = type.keys();
+    Object[] values = new Object[keys.size()];
+    int found = 0;
+    int start = 0;
+    while (start <= predicate.length()) {
+      int comma = predicate.indexOf(',', start);
+      int end = comma < 0 ? predicate.length() : comma;
+      int eq = predicate.indexOf('=', start);
+      if (eq < 0 || eq > end) {
+        return null;
+      }
+      PropertyModel property = type.property(predicate.substring(start, eq));
+      int position = property == null ? -1 : keys.indexOf(property);
+      if (position < 0 || values[position] != null || property.kind() != EdmKind.GUID) {
+        return null;
+      }
+      UUID value = guidLiteral(predicate.substring(eq + 1, end));
+      if (value == null) {
+        return null;
+      }
+      values[position] = value;
+      found++;
+      if (comma < 0) {
+        break;
+      }
+      start = comma + 1;
+    }
+    return found == keys.size() ? EntityKey.of(values) : null;
+  }
+
+  /** The GUID of {@code guid'…'} or {@code guid%27…%27}, or null for any other literal. */
+  private static UUID guidLiteral(String literal) {
+    String quote = literal.startsWith("guid" + LITERAL_QUOTE) ? LITERAL_QUOTE
+        : literal.startsWith("guid" + ENCODED_QUOTE) ? ENCODED_QUOTE : null;
+    if (quote == null || !literal.endsWith(quote)) {
+      return null;
+    }
+    String text = literal.substring(4 + quote.length(), literal.length() - quote.length());
+    return Guids.isGuid(text) ? java.util.UUID.fromString(text) : null;
+  }
+}
