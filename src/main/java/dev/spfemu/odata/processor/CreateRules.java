@@ -1,5 +1,6 @@
 package dev.spfemu.odata.processor;
 
+import dev.spfemu.odata.edm.EntityTypeModel;
 import java.time.OffsetDateTime;
 
 /**
@@ -10,6 +11,16 @@ interface CreateRules {
 
   /** No rules beyond the generic ones. */
   CreateRules NONE = (values, now) -> { };
+
+  /** The rules of {@code type}'s entities. */
+  static CreateRules forType(EntityTypeModel type) {
+    switch (type.name()) {
+      case "VMCheckPoint":
+        return new CheckpointCreateRules(type);
+      default:
+        return NONE;
+    }
+  }
 
   /**
    * Sets server-assigned values in {@code values} (model order), in place.

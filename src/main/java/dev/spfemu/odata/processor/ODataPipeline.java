@@ -1,11 +1,13 @@
 package dev.spfemu.odata.processor;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.spfemu.error.ODataException;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.ContentNegotiator;
 import dev.spfemu.format.EntityPayload;
 import dev.spfemu.format.EntityReader;
+import dev.spfemu.format.EntityValues;
 import dev.spfemu.format.PayloadKind;
 import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.RequestFormat;
@@ -19,13 +21,11 @@ import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.IdGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -45,6 +45,7 @@ public final class ODataPipeline {
   private final VmmEdm edm;
   private final ODataUriParser uriParser;
   private final PayloadWriters writers;
+  private final ErrorRenderer errors;
   private final EntityReader jsonReader;
   private final EntityReader atomReader;
   private final Map<String, EntitySetService> sets = new HashMap<>();
@@ -53,14 +54,14 @@ public final class ODataPipeline {
     this.edm = edm;
     this.uriParser = new ODataUriParser(edm.edm(), edm.model());
     JsonFactory json = JsonFactory.builder()
-        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
         .build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
+    this.errors = new ErrorRenderer(writers);
     this.jsonReader = new JsonEntityReader(json);
     this.atomReader = new AtomEntityReader(AtomEntityReader.secureFactory());
     for (EntityTypeModel type : edm.model().entityTypes()) {
-      CreateRules rules = type.name().equals("VMCheckPoint") ? new CheckpointCreateRules(type) : CreateRules.NONE;
-      sets.put(type.entitySet(), new EntitySetService(type, store, ids, clock, rules));
+      sets.put(type.entitySet(), new EntitySetService(type, store, ids, clock, CreateRules.forType(type)));
     }
   }
 
@@ -87,15 +88,7 @@ public final class ODataPipeline {
    * refused) in the format the request's headers ask for.
    */
   public RenderedError renderError(ODataException error, UnaryOperator<String> headers) {
-    RequestVersions versions;
-    try {
-      versions = RequestVersions.parse(headers.apply(RequestVersions.DATA_SERVICE_VERSION),
-          headers.apply(RequestVersions.MAX_DATA_SERVICE_VERSION),
-          headers.apply(RequestVersions.MIN_DATA_SERVICE_VERSION));
-    } catch (ODataException badVersions) {
-      versions = RequestVersions.DEFAULT;
-    }
-    return render(error, headers, null, versions);
+    return errors.render(error, headers);
   }
 
   private void route(Exchange x, ResourceTarget target) {
@@ -166,7 +159,7 @@ public final class ODataPipeline {
     ResponseFormat format = x.negotiate(PayloadKind.FEED);
     List<EntityRecord> records = set.list(x.call.subscription());
     ProtocolVersion version = x.versions.responseVersion(format.neededVersion());
-    List<EntityRecordValues> entities = records.stream().map(EntityRecordValues::new).toList();
+    List<EntityValues> entities = records.stream().<EntityValues>map(r -> r::value).toList();
     x.respond(200, format, PayloadKind.FEED, format.neededVersion(),
         out -> writers.of(format).writeFeed(out, x.call.urls(), set.type(), entities, version));
   }
@@ -195,7 +188,7 @@ public final class ODataPipeline {
 
   private void writeError(ResponseSink sink, ODataException error, UnaryOperator<String> headers,
       String formatOption, RequestVersions versions) {
-    RenderedError rendered = render(error, headers, formatOption, versions);
+    RenderedError rendered = errors.render(error, headers, formatOption, versions);
     sink.status(rendered.status());
     rendered.headers().forEach(sink::header);
     try (OutputStream out = sink.body()) {
@@ -205,34 +198,10 @@ public final class ODataPipeline {
     }
   }
 
-  private RenderedError render(ODataException error, UnaryOperator<String> headers, String formatOption,
-      RequestVersions versions) {
-    RequestVersions known = versions == null ? RequestVersions.DEFAULT : versions;
-    ResponseFormat format = ContentNegotiator.forError(headers.apply("Accept"), formatOption, known);
-    Map<String, String> responseHeaders = new LinkedHashMap<>(error.headers());
-    responseHeaders.put(DATA_SERVICE_VERSION, known.responseVersion(format.neededVersion()).headerValue());
-    responseHeaders.put("Content-Type", format.contentType(PayloadKind.ERROR));
-    ByteArrayOutputStream body = new ByteArrayOutputStream(256);
-    try {
-      writers.of(format).writeError(body, error);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new RenderedError(error.status(), responseHeaders, body.toByteArray());
-  }
-
   /** Writes a body to a stream. */
   @FunctionalInterface
   private interface BodyWriter {
     void write(OutputStream out) throws IOException;
-  }
-
-  /** A stored record seen through the writers' {@link dev.spfemu.format.EntityValues}. */
-  private record EntityRecordValues(EntityRecord record) implements dev.spfemu.format.EntityValues {
-    @Override
-    public Object value(int index) {
-      return record.value(index);
-    }
   }
 
   /** One request in flight with what has been negotiated for it so far. */
