@@ -55,6 +55,24 @@ public final class VmmErrors {
             + "'. Send odata.type '" + expected + "' or leave it out.");
   }
 
+  public static ODataException keyMismatch(String property, String urlKey) {
+    return new ODataException(400, "KeyMismatch",
+        "The body's '" + property + "' differs from the key in the URL " + urlKey
+            + ". Keys cannot change; send the entity's own key or leave it out.");
+  }
+
+  public static ODataException noConcurrencyToken(String ifMatch) {
+    return new ODataException(400, "NoConcurrencyToken",
+        "The If-Match value '" + ifMatch + "' cannot match: VMM entities have no ETag. Send If-Match: *"
+            + " or no If-Match header.");
+  }
+
+  public static ODataException invalidTunnelledMethod(String method) {
+    return new ODataException(400, "InvalidMethodTunnel",
+        "X-HTTP-Method '" + method + "' is not a method that can be tunnelled through POST. Use MERGE,"
+            + " PATCH, PUT or DELETE.");
+  }
+
   public static ODataException invalidUri(String detail) {
     return new ODataException(400, "InvalidUri", detail);
   }

@@ -2,6 +2,7 @@ package dev.spfemu.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where entities live, partitioned by subscription and entity set. Format-agnostic: it stores
@@ -18,6 +19,22 @@ public interface EntityStore {
    * @return true if stored, false if the key was taken (nothing changed)
    */
   boolean insert(String subscription, String entitySet, EntityRecord record);
+
+  /**
+   * Replaces an entity with what {@code change} makes of it, atomically: concurrent updates of one
+   * entity apply one after the other. If {@code change} throws, nothing changes.
+   *
+   * @return the new record, or empty if there is no entity with this key
+   */
+  Optional<EntityRecord> update(String subscription, String entitySet, EntityKey key,
+      UnaryOperator<EntityRecord> change);
+
+  /**
+   * Removes an entity.
+   *
+   * @return the removed record, or empty if there was none
+   */
+  Optional<EntityRecord> remove(String subscription, String entitySet, EntityKey key);
 
   /** A snapshot of the entities of one set, in no particular order. */
   List<EntityRecord> list(String subscription, String entitySet);

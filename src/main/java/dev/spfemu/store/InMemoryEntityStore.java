@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The default store: nested concurrent hash maps (subscription, then entity set, then key), so a
@@ -18,11 +19,7 @@ public final class InMemoryEntityStore implements EntityStore {
 
   @Override
   public Optional<EntityRecord> find(String subscription, String entitySet, EntityKey key) {
-    Map<String, Map<EntityKey, EntityRecord>> sets = subscriptions.get(normalize(subscription));
-    if (sets == null) {
-      return Optional.empty();
-    }
-    Map<EntityKey, EntityRecord> entities = sets.get(entitySet);
+    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
     return entities == null ? Optional.empty() : Optional.ofNullable(entities.get(key));
   }
 
@@ -32,13 +29,29 @@ public final class InMemoryEntityStore implements EntityStore {
   }
 
   @Override
+  public Optional<EntityRecord> update(String subscription, String entitySet, EntityKey key,
+      UnaryOperator<EntityRecord> change) {
+    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
+    return entities == null ? Optional.empty()
+        : Optional.ofNullable(entities.computeIfPresent(key, (k, current) -> change.apply(current)));
+  }
+
+  @Override
+  public Optional<EntityRecord> remove(String subscription, String entitySet, EntityKey key) {
+    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
+    return entities == null ? Optional.empty() : Optional.ofNullable(entities.remove(key));
+  }
+
+  @Override
   public List<EntityRecord> list(String subscription, String entitySet) {
-    Map<String, Map<EntityKey, EntityRecord>> sets = subscriptions.get(normalize(subscription));
-    if (sets == null) {
-      return List.of();
-    }
-    Map<EntityKey, EntityRecord> entities = sets.get(entitySet);
+    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
     return entities == null ? List.of() : List.copyOf(entities.values());
+  }
+
+  /** The table of one set, or null if nothing was ever stored there (reads never create tables). */
+  private Map<EntityKey, EntityRecord> existingTable(String subscription, String entitySet) {
+    Map<String, Map<EntityKey, EntityRecord>> sets = subscriptions.get(normalize(subscription));
+    return sets == null ? null : sets.get(entitySet);
   }
 
   private Map<EntityKey, EntityRecord> table(String subscription, String entitySet) {

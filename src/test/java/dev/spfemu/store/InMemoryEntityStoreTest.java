@@ -3,6 +3,7 @@ package dev.spfemu.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -156,5 +157,45 @@ class InMemoryEntityStoreTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void updateReplacesAtomicallyAndRemoveDeletes() throws Exception {
+    UUID id = UUID.randomUUID();
+    EntityKey key = EntityKey.of(id, STAMP);
+    store.insert(SUBSCRIPTION, SET, new EntityRecord(key, new Object[] {id, STAMP, 0}));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> updates = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        updates.add(pool.submit(() -> store.update(SUBSCRIPTION, SET, key, current -> {
+          Object[] values = current.values();
+          values[2] = (Integer) values[2] + 1;
+          return new EntityRecord(current.key(), values);
+        })));
+      }
+      for (Future<?> update : updates) {
+        update.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(200, store.find(SUBSCRIPTION, SET, key).orElseThrow().value(2));
+    assertTrue(store.remove(SUBSCRIPTION, SET, key).isPresent());
+    assertTrue(store.find(SUBSCRIPTION, SET, key).isEmpty());
+    assertTrue(store.remove(SUBSCRIPTION, SET, key).isEmpty());
+    assertTrue(store.update(SUBSCRIPTION, SET, key, current -> current).isEmpty());
+    assertTrue(store.update(OTHER_SUBSCRIPTION, SET, key, current -> current).isEmpty());
+  }
+
+  @Test
+  void aFailingUpdateChangesNothing() {
+    UUID id = UUID.randomUUID();
+    store.insert(SUBSCRIPTION, SET, record(id, "kept"));
+    EntityKey key = EntityKey.of(id, STAMP);
+    assertThrows(IllegalStateException.class, () -> store.update(SUBSCRIPTION, SET, key, current -> {
+      throw new IllegalStateException("refused");
+    }));
+    assertEquals("kept", store.find(SUBSCRIPTION, SET, key).orElseThrow().value(2));
   }
 }

@@ -17,15 +17,20 @@ public final class EntityTypeModel {
   private final List<PropertyModel> keys;
   private final Map<String, PropertyModel> byName;
   private final List<PropertyModel> requiredOnCreate;
+  private final boolean[] serverManaged;
 
   EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
-      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate) {
+      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged) {
     this.namespace = namespace;
     this.name = name;
     this.entitySet = entitySet;
     this.properties = List.copyOf(properties);
     this.keys = List.copyOf(keys);
     this.requiredOnCreate = List.copyOf(requiredOnCreate);
+    this.serverManaged = new boolean[properties.size()];
+    for (PropertyModel property : serverManaged) {
+      this.serverManaged[property.index()] = true;
+    }
     Map<String, PropertyModel> index = new HashMap<>();
     for (PropertyModel property : properties) {
       index.put(property.name(), property);
@@ -63,6 +68,19 @@ public final class EntityTypeModel {
   /** The properties a create must carry with a non-null value (real SPF's "required" on create). */
   public List<PropertyModel> requiredOnCreate() {
     return requiredOnCreate;
+  }
+
+  /**
+   * Whether the server alone sets this property (such as {@code AddedTime}): what a client sends
+   * for it is accepted and ignored, as real SPF does with the whole entities .NET clients send back.
+   */
+  public boolean isServerManaged(PropertyModel property) {
+    return serverManaged[property.index()];
+  }
+
+  /** Whether {@code property} is part of the key. */
+  public boolean isKey(PropertyModel property) {
+    return keys.contains(property);
   }
 
   /** The property called {@code name}, or null. */

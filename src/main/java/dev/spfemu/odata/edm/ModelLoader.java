@@ -61,7 +61,9 @@ public final class ModelLoader {
     }
     List<PropertyModel> required = named(type, properties,
         type.requiredOnCreate() == null ? List.of() : type.requiredOnCreate());
-    return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required);
+    List<PropertyModel> serverManaged = named(type, properties,
+        type.serverManaged() == null ? List.of() : type.serverManaged());
+    return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required, serverManaged);
   }
 
   private static List<PropertyModel> named(ModelFile.EntityType type, List<PropertyModel> properties,
@@ -77,7 +79,7 @@ public final class ModelLoader {
   /** The file's shape, for Jackson. */
   record ModelFile(String namespace, String container, List<EntityType> entityTypes) {
     record EntityType(String name, String entitySet, List<String> keys, List<String> requiredOnCreate,
-        List<Property> properties) {
+        List<String> serverManaged, List<Property> properties) {
     }
 
     record Property(String name, String type, Boolean nullable) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The operations on one entity set: create, read by key, list. Generic over the model; what is
- * particular to a type comes in as {@link CreateRules}.
+ * particular to a type comes in as {@link EntityRules}.
  */
 final class EntitySetService {
 
@@ -31,10 +31,10 @@ final class EntitySetService {
   private final EntityStore store;
   private final IdGenerator ids;
   private final Clock clock;
-  private final CreateRules rules;
+  private final EntityRules rules;
   private final Comparator<EntityRecord> keyOrder;
 
-  EntitySetService(EntityTypeModel type, EntityStore store, IdGenerator ids, Clock clock, CreateRules rules) {
+  EntitySetService(EntityTypeModel type, EntityStore store, IdGenerator ids, Clock clock, EntityRules rules) {
     this.type = type;
     this.store = store;
     this.ids = ids;
@@ -66,7 +66,7 @@ final class EntitySetService {
         values[id.index()] = ids.next();
       }
     }
-    rules.apply(values, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    rules.onCreate(values, now());
     for (PropertyModel property : type.properties()) {
       if (!property.nullable() && values[property.index()] == null) {
         throw type.keys().contains(property)
@@ -85,6 +85,51 @@ final class EntitySetService {
   EntityRecord read(String subscription, EntityKey key) {
     return store.find(subscription, type.entitySet(), key)
         .orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
+  }
+
+  /**
+   * Changes an entity with merge semantics (MERGE, PATCH and PUT alike, as real SPF clients send
+   * partial bodies even with PUT): only the properties in {@code payload} change. Keys in the body
+   * must match the URL's; server-managed properties sent back (the .NET 4 client sends the whole
+   * entity) are ignored.
+   */
+  EntityRecord update(String subscription, EntityKey key, EntityPayload payload) {
+    for (PropertyModel property : type.properties()) {
+      if (!payload.isPresent(property)) {
+        continue;
+      }
+      Object value = payload.value(property);
+      if (type.isKey(property)) {
+        if (!key.value(type.keys().indexOf(property)).equals(value)) {
+          throw VmmErrors.keyMismatch(property.name(), keyPredicate(key));
+        }
+      } else if (value == null && !property.nullable() && !type.isServerManaged(property)) {
+        throw VmmErrors.nullNotAllowed(property.name(), type.qualifiedName());
+      }
+    }
+    OffsetDateTime now = now();
+    return store.update(subscription, type.entitySet(), key, current -> {
+      Object[] before = current.values();
+      Object[] values = current.values();
+      for (PropertyModel property : type.properties()) {
+        if (payload.isPresent(property) && !type.isKey(property) && !type.isServerManaged(property)) {
+          values[property.index()] = payload.value(property);
+        }
+      }
+      rules.onUpdate(before, values, now);
+      return new EntityRecord(current.key(), values);
+    }).orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
+  }
+
+  /** Deletes an entity; 404 if there is none. */
+  void delete(String subscription, EntityKey key) {
+    if (store.remove(subscription, type.entitySet(), key).isEmpty()) {
+      throw VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key));
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   /** Every entity of the set in this subscription, in key order (GUIDs compared as .NET does). */

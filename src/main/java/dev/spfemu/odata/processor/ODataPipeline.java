@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLOutputFactory;
@@ -41,6 +42,9 @@ public final class ODataPipeline {
   static final String DATA_SERVICE_VERSION = "DataServiceVersion";
   private static final List<String> GET = List.of("GET");
   private static final List<String> GET_POST = List.of("GET", "POST");
+  private static final List<String> ENTITY_METHODS = List.of("GET", "PUT", "MERGE", "PATCH", "DELETE");
+  /** The header .NET clients use to tunnel MERGE, PUT, PATCH and DELETE through POST. */
+  private static final String METHOD_TUNNEL = "X-HTTP-Method";
 
   private final VmmEdm edm;
   private final ODataUriParser uriParser;
@@ -61,7 +65,7 @@ public final class ODataPipeline {
     this.jsonReader = new JsonEntityReader(json);
     this.atomReader = new AtomEntityReader(AtomEntityReader.secureFactory());
     for (EntityTypeModel type : edm.model().entityTypes()) {
-      sets.put(type.entitySet(), new EntitySetService(type, store, ids, clock, CreateRules.forType(type)));
+      sets.put(type.entitySet(), new EntitySetService(type, store, ids, clock, EntityRules.forType(type)));
     }
   }
 
@@ -92,7 +96,7 @@ public final class ODataPipeline {
   }
 
   private void route(Exchange x, ResourceTarget target) {
-    String method = x.call.method();
+    String method = effectiveMethod(x.call);
     switch (target.kind()) {
       case SERVICE_DOCUMENT:
         allow(method, GET, "the service root");
@@ -113,8 +117,18 @@ public final class ODataPipeline {
         break;
       case ENTITY:
         EntitySetService entitySet = sets.get(target.type().entitySet());
-        allow(method, GET, entitySet.type().entitySet() + "(…)");
-        read(x, entitySet, target.key());
+        allow(method, ENTITY_METHODS, entitySet.type().entitySet() + "(…)");
+        switch (method) {
+          case "GET":
+            read(x, entitySet, target.key());
+            break;
+          case "DELETE":
+            delete(x, entitySet, target.key());
+            break;
+          default:
+            update(x, entitySet, target.key());
+            break;
+        }
         break;
       default:
         throw VmmErrors.unsupportedResource(x.call.resourcePath());
@@ -134,18 +148,49 @@ public final class ODataPipeline {
 
   private void create(Exchange x, EntitySetService set) {
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
-    EntityReader reader = RequestFormat.of(x.call.header("Content-Type")) == RequestFormat.JSON
-        ? jsonReader : atomReader;
-    byte[] body = readBody(x.call);
-    if (body.length == 0) {
-      throw VmmErrors.malformedPayload("entity", "the request body is empty; send the "
-          + set.type().qualifiedName() + " to create");
-    }
-    EntityPayload payload = reader.read(body, set.type());
+    EntityPayload payload = readPayload(x.call, set.type());
     EntityRecord record = set.create(x.call.subscription(), payload);
     x.sink.header("Location", x.call.urls().entityUrl(set.type(), record::value));
     x.respond(201, format, PayloadKind.ENTRY, format.neededVersion(),
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value));
+  }
+
+  private void update(Exchange x, EntitySetService set, EntityKey key) {
+    checkIfMatch(x.call);
+    EntityPayload payload = readPayload(x.call, set.type());
+    set.update(x.call.subscription(), key, payload);
+    x.respondNoContent();
+  }
+
+  private void delete(Exchange x, EntitySetService set, EntityKey key) {
+    checkIfMatch(x.call);
+    set.delete(x.call.subscription(), key);
+    x.respondNoContent();
+  }
+
+  /**
+   * VMM types declare no concurrency token, so there is no ETag to match: {@code If-Match: *}
+   * ("whatever the current version") is accepted, any other value refused, as WCF Data Services
+   * does for types without concurrency tokens.
+   */
+  private static void checkIfMatch(ODataCall call) {
+    String ifMatch = call.header("If-Match");
+    if (ifMatch != null && !ifMatch.trim().equals("*")) {
+      throw VmmErrors.noConcurrencyToken(ifMatch);
+    }
+  }
+
+  /** The method a request stands for: POST with {@code X-HTTP-Method} tunnels another one. */
+  private static String effectiveMethod(ODataCall call) {
+    String tunnelled = call.header(METHOD_TUNNEL);
+    if (tunnelled == null || !call.method().equals("POST")) {
+      return call.method();
+    }
+    String method = tunnelled.trim().toUpperCase(Locale.ROOT);
+    if (!List.of("MERGE", "PATCH", "PUT", "DELETE").contains(method)) {
+      throw VmmErrors.invalidTunnelledMethod(tunnelled);
+    }
+    return method;
   }
 
   private void read(Exchange x, EntitySetService set, EntityKey key) {
@@ -178,12 +223,19 @@ public final class ODataPipeline {
     }
   }
 
-  private static byte[] readBody(ODataCall call) {
+  /** Reads the request body as an entity of {@code type}, with the reader its Content-Type names. */
+  private EntityPayload readPayload(ODataCall call, EntityTypeModel type) {
+    EntityReader reader = RequestFormat.of(call.header("Content-Type")) == RequestFormat.JSON ? jsonReader : atomReader;
+    byte[] body;
     try {
-      return call.body().read();
+      body = call.body().read();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (body.length == 0) {
+      throw VmmErrors.malformedPayload("entity", "the request body is empty; send the " + type.qualifiedName());
+    }
+    return reader.read(body, type);
   }
 
   private void writeError(ResponseSink sink, ODataException error, UnaryOperator<String> headers,
@@ -220,6 +272,17 @@ public final class ODataPipeline {
 
     ResponseFormat negotiate(PayloadKind kind) {
       return ContentNegotiator.negotiate(kind, call.header("Accept"), formatOption, versions);
+    }
+
+    /** 204, as WCF Data Services answers MERGE, PUT, PATCH and DELETE. */
+    void respondNoContent() {
+      sink.status(204);
+      sink.header(DATA_SERVICE_VERSION, versions.responseVersion(ProtocolVersion.V1).headerValue());
+      try {
+        sink.body().close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     void respond(int status, ResponseFormat format, PayloadKind kind, ProtocolVersion needed, BodyWriter body) {

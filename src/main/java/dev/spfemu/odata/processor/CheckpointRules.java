@@ -6,9 +6,13 @@ import java.time.OffsetDateTime;
 /**
  * Real SPF's answer to the seed's create: {@code Accessibility} is always "Public" (documented as
  * unused), {@code AddedTime} and {@code ModifiedTime} are the creation time, and a null
- * {@code Enabled} / {@code Description} become true / "". Everything else is kept as sent.
+ * {@code Enabled} / {@code Description} become true / "". Everything else is kept as sent. On
+ * every change {@code ModifiedTime} moves forward and {@code AddedTime} stays.
  */
-final class CheckpointCreateRules implements CreateRules {
+final class CheckpointRules implements EntityRules {
+
+  /** The smallest step of an Edm.DateTime as .NET keeps it (one tick). */
+  private static final long TICK_NANOS = 100;
 
   private final int accessibility;
   private final int addedTime;
@@ -16,7 +20,7 @@ final class CheckpointCreateRules implements CreateRules {
   private final int enabled;
   private final int description;
 
-  CheckpointCreateRules(EntityTypeModel type) {
+  CheckpointRules(EntityTypeModel type) {
     this.accessibility = type.property("Accessibility").index();
     this.addedTime = type.property("AddedTime").index();
     this.modifiedTime = type.property("ModifiedTime").index();
@@ -25,7 +29,7 @@ final class CheckpointCreateRules implements CreateRules {
   }
 
   @Override
-  public void apply(Object[] values, OffsetDateTime now) {
+  public void onCreate(Object[] values, OffsetDateTime now) {
     values[accessibility] = "Public";
     values[addedTime] = now;
     values[modifiedTime] = now;
@@ -35,5 +39,12 @@ final class CheckpointCreateRules implements CreateRules {
     if (values[description] == null) {
       values[description] = "";
     }
+  }
+
+  @Override
+  public void onUpdate(Object[] before, Object[] values, OffsetDateTime now) {
+    OffsetDateTime previous = (OffsetDateTime) before[modifiedTime];
+    // Two changes within one clock tick must still give a later ModifiedTime.
+    values[modifiedTime] = previous == null || now.isAfter(previous) ? now : previous.plusNanos(TICK_NANOS);
   }
 }
