@@ -73,6 +73,16 @@ public final class VmmErrors {
             + " PATCH, PUT or DELETE.");
   }
 
+  public static ODataException invalidQuery(String detail) {
+    return new ODataException(400, "InvalidQuery", detail);
+  }
+
+  public static ODataException versionTooLow(String feature, String needed, String max) {
+    return new ODataException(400, "VersionTooLow",
+        feature + " needs OData version " + needed + ", but the request's MaxDataServiceVersion is " + max
+            + ". Send MaxDataServiceVersion: " + needed + " or higher.");
+  }
+
   public static ODataException invalidUri(String detail) {
     return new ODataException(400, "InvalidUri", detail);
   }

@@ -1,0 +1,237 @@
+package dev.spfemu.odata.query;
+
+import dev.spfemu.error.ODataException;
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.EntityValues;
+import dev.spfemu.format.codec.ValueFormatException;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.olingo.odata2.api.exception.ODataApplicationException;
+import org.apache.olingo.odata2.api.uri.expression.ExceptionVisitExpression;
+import org.apache.olingo.odata2.api.uri.expression.FilterExpression;
+import org.apache.olingo.odata2.api.uri.expression.OrderByExpression;
+import org.apache.olingo.odata2.api.uri.expression.Visitable;
+
+/**
+ * The query options of one collection request, compiled once and applied to the entities:
+ * {@code $filter}, then {@code $inlinecount}, then {@code $orderby} (ties broken by the key, so the
+ * order is total), then {@code $skiptoken}, {@code $skip} and {@code $top}, then server-driven
+ * paging. The skip token holds the sort values and key of the last entity sent, so the next page
+ * starts right after it: nothing is lost or repeated even while entities are created in between.
+ */
+public final class CollectionQuery {
+
+  private final Expr filter;
+  private final List<SortKey> orderBy;
+  private final Integer top;
+  private final Integer skip;
+  private final String skipToken;
+  private final boolean inlineCount;
+  private final int pageSize;
+
+  private CollectionQuery(Builder builder) {
+    ExpressionCompiler compiler = new ExpressionCompiler(builder.type, builder.dateTimes);
+    this.filter = builder.filter == null ? null : (Expr) accept(builder.filter, compiler);
+    List<SortKey> keys = new ArrayList<>();
+    if (builder.orderBy != null) {
+      @SuppressWarnings("unchecked")
+      List<SortKey> compiled = (List<SortKey>) accept(builder.orderBy, compiler);
+      keys.addAll(compiled);
+    }
+    for (PropertyModel key : builder.type.keys()) {
+      int index = key.index();
+      keys.add(new SortKey(entity -> entity.value(index), false));
+    }
+    this.orderBy = List.copyOf(keys);
+    this.top = builder.top;
+    this.skip = builder.skip;
+    this.skipToken = builder.skipToken;
+    this.inlineCount = builder.inlineCount;
+    this.pageSize = builder.pageSize;
+  }
+
+  private static Object accept(Visitable expression,
+      ExpressionCompiler compiler) {
+    try {
+      return expression.accept(compiler);
+    } catch (ExceptionVisitExpression | ODataApplicationException e) {
+      throw VmmErrors.invalidQuery(e.getMessage());
+    }
+  }
+
+  public static Builder builder(EntityTypeModel type) {
+    return new Builder(type);
+  }
+
+  /** Whether an entity passes {@code $filter}. */
+  public boolean matches(EntityValues entity) {
+    return filter == null || ExpressionCompiler.isTrue(filter.eval(entity));
+  }
+
+  /** The number of entities that pass {@code $filter} (for {@code $count}). */
+  public long count(List<? extends EntityValues> entities) {
+    return entities.stream().filter(this::matches).count();
+  }
+
+  /** Applies every option to {@code entities} (in any order) and returns the page to send. */
+  public QueryResult apply(List<? extends EntityValues> entities) {
+    List<EntityValues> selected = new ArrayList<>(entities.size());
+    for (EntityValues entity : entities) {
+      if (matches(entity)) {
+        selected.add(entity);
+      }
+    }
+    Long count = inlineCount ? (long) selected.size() : null;
+    List<Object[]> tuples = new ArrayList<>(selected.size());
+    for (EntityValues entity : selected) {
+      tuples.add(tuple(entity));
+    }
+    List<Integer> order = new ArrayList<>(selected.size());
+    for (int i = 0; i < selected.size(); i++) {
+      order.add(i);
+    }
+    Comparator<Object[]> byTuple = tupleOrder();
+    order.sort((a, b) -> byTuple.compare(tuples.get(a), tuples.get(b)));
+
+    int from = 0;
+    if (skipToken != null) {
+      Object[] after = parseSkipToken();
+      while (from < order.size() && byTuple.compare(tuples.get(order.get(from)), after) <= 0) {
+        from++;
+      }
+    }
+    if (skip != null) {
+      from = (int) Math.min(order.size(), (long) from + skip);
+    }
+    int available = order.size() - from;
+    int wanted = top == null ? available : Math.min(available, top);
+    boolean cut = wanted > pageSize;
+    int size = cut ? pageSize : wanted;
+    List<EntityValues> page = new ArrayList<>(size);
+    for (int i = from; i < from + size; i++) {
+      page.add(selected.get(order.get(i)));
+    }
+    String nextToken = cut ? formatSkipToken(tuples.get(order.get(from + size - 1))) : null;
+    Integer remainingTop = cut && top != null ? top - size : null;
+    return new QueryResult(page, count, nextToken, remainingTop);
+  }
+
+  private Object[] tuple(EntityValues entity) {
+    Object[] values = new Object[orderBy.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = orderBy.get(i).expr().eval(entity);
+    }
+    return values;
+  }
+
+  private Comparator<Object[]> tupleOrder() {
+    return (a, b) -> {
+      for (int i = 0; i < orderBy.size(); i++) {
+        int c = Values.ORDER.compare(a[i], b[i]);
+        if (c != 0) {
+          return orderBy.get(i).descending() ? -c : c;
+        }
+      }
+      return 0;
+    };
+  }
+
+  private static String formatSkipToken(Object[] tuple) {
+    StringBuilder token = new StringBuilder();
+    for (Object value : tuple) {
+      if (token.length() > 0) {
+        token.append(',');
+      }
+      token.append(UriLiterals.format(value));
+    }
+    return token.toString();
+  }
+
+  private Object[] parseSkipToken() {
+    try {
+      List<String> literals = UriLiterals.split(skipToken);
+      if (literals.size() != orderBy.size()) {
+        throw invalidSkipToken();
+      }
+      Object[] tuple = new Object[literals.size()];
+      for (int i = 0; i < tuple.length; i++) {
+        tuple[i] = UriLiterals.parse(literals.get(i));
+      }
+      return tuple;
+    } catch (ValueFormatException | IllegalArgumentException e) {
+      throw invalidSkipToken();
+    }
+  }
+
+  private ODataException invalidSkipToken() {
+    return VmmErrors.invalidQuery("The $skiptoken '" + skipToken + "' is not one this service issued for"
+        + " this query; follow the next link as given.");
+  }
+
+  /** Collects the parsed options; {@link #build()} compiles them. */
+  public static final class Builder {
+    private final EntityTypeModel type;
+    private FilterExpression filter;
+    private OrderByExpression orderBy;
+    private Map<String, OffsetDateTime> dateTimes = Map.of();
+    private Integer top;
+    private Integer skip;
+    private String skipToken;
+    private boolean inlineCount;
+    private int pageSize = Integer.MAX_VALUE;
+
+    private Builder(EntityTypeModel type) {
+      this.type = type;
+    }
+
+    public Builder filter(FilterExpression filter) {
+      this.filter = filter;
+      return this;
+    }
+
+    public Builder orderBy(OrderByExpression orderBy) {
+      this.orderBy = orderBy;
+      return this;
+    }
+
+    /** The real values of the date-time placeholders in the expressions (see {@link FilterLiterals}). */
+    public Builder dateTimes(Map<String, OffsetDateTime> dateTimes) {
+      this.dateTimes = dateTimes;
+      return this;
+    }
+
+    public Builder top(Integer top) {
+      this.top = top;
+      return this;
+    }
+
+    public Builder skip(Integer skip) {
+      this.skip = skip;
+      return this;
+    }
+
+    public Builder skipToken(String skipToken) {
+      this.skipToken = skipToken;
+      return this;
+    }
+
+    public Builder inlineCount(boolean inlineCount) {
+      this.inlineCount = inlineCount;
+      return this;
+    }
+
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    public CollectionQuery build() {
+      return new CollectionQuery(this);
+    }
+  }
+}
