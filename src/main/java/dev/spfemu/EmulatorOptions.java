@@ -8,18 +8,24 @@ import java.util.Objects;
  *
  * @param host the address to listen on
  * @param port the port to listen on; 0 picks a free one
+ * @param pageSize the most entities one response of a collection holds; the rest follow its next link
  */
-public record EmulatorOptions(String host, int port) {
+public record EmulatorOptions(String host, int port, int pageSize) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
   /** Port 0: let the operating system pick a free port (what tests want). */
   public static final int DYNAMIC_PORT = 0;
+  /** Server-driven paging: WCF Data Services' usual page size for SPF's collections. */
+  public static final int DEFAULT_PAGE_SIZE = 1000;
 
   public EmulatorOptions {
     Objects.requireNonNull(host, "host");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+    }
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("page size must be at least 1, not " + pageSize);
     }
   }
 
@@ -35,6 +41,7 @@ public record EmulatorOptions(String host, int port) {
   public static final class Builder {
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
+    private int pageSize = DEFAULT_PAGE_SIZE;
 
     private Builder() {
     }
@@ -54,8 +61,13 @@ public record EmulatorOptions(String host, int port) {
       return port(DYNAMIC_PORT);
     }
 
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(host, port);
+      return new EmulatorOptions(host, port, pageSize);
     }
   }
 }

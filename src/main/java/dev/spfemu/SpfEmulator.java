@@ -27,7 +27,7 @@ public final class SpfEmulator implements AutoCloseable {
     this.options = options;
     IdGenerator ids = IdGenerator.random();
     ODataPipeline pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
-        Clock.systemUTC());
+        Clock.systemUTC(), options.pageSize());
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids);
   }
 

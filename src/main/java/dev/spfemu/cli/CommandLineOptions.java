@@ -19,7 +19,12 @@ final class CommandLineOptions {
       description = "Port to listen on; 0 picks any free port (default: ${DEFAULT-VALUE}).")
   int port = EmulatorOptions.DEFAULT_PORT;
 
+  @Option(names = "--page-size", paramLabel = "N",
+      description = "Most entities in one response of a collection; the rest follow its next link"
+          + " (default: ${DEFAULT-VALUE}).")
+  int pageSize = EmulatorOptions.DEFAULT_PAGE_SIZE;
+
   EmulatorOptions toOptions() {
-    return EmulatorOptions.builder().host(host).port(port).build();
+    return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).build();
   }
 }

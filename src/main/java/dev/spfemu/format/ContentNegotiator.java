@@ -86,6 +86,7 @@ public final class ContentNegotiator {
       case "xml":
         return ResponseFormat.ATOM;
       case "atom+xml":
+        // a property is plain XML, never Atom
         return kind == PayloadKind.ENTRY || kind == PayloadKind.FEED || kind == PayloadKind.ERROR
             ? ResponseFormat.ATOM : null;
       case "atomsvc+xml":
@@ -141,6 +142,8 @@ public final class ContentNegotiator {
       case SERVICE_DOCUMENT:
         return "application/xml, application/atomsvc+xml, application/json;odata=minimalmetadata,"
             + " application/json;odata=verbose";
+      case PROPERTY:
+        return "application/xml, application/json;odata=minimalmetadata, application/json;odata=verbose";
       default:
         return SUPPORTED_ENTRY_TYPES;
     }

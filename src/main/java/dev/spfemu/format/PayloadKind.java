@@ -4,6 +4,8 @@ package dev.spfemu.format;
 public enum PayloadKind {
   ENTRY,
   FEED,
+  /** One property of an entity. */
+  PROPERTY,
   SERVICE_DOCUMENT,
   METADATA,
   ERROR

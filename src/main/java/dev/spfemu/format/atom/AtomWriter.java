@@ -2,8 +2,9 @@ package dev.spfemu.format.atom;
 
 import dev.spfemu.error.ODataException;
 import dev.spfemu.format.EntityValues;
+import dev.spfemu.format.FeedPage;
+import dev.spfemu.format.Projection;
 import dev.spfemu.format.PayloadWriter;
-import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.odata.edm.EdmKind;
@@ -15,7 +16,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -37,13 +37,13 @@ public final class AtomWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
-      throws IOException {
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      Projection projection) throws IOException {
     try {
       XMLStreamWriter w = start(out);
       w.writeStartElement("entry");
       writeRootNamespaces(w, urls);
-      writeEntryBody(w, urls, type, entity, updated());
+      writeEntryBody(w, urls, type, entity, projection, updated());
       w.writeEndElement();
       end(w);
     } catch (XMLStreamException e) {
@@ -52,8 +52,8 @@ public final class AtomWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type,
-      List<? extends EntityValues> entities, ProtocolVersion version) throws IOException {
+  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type, FeedPage page)
+      throws IOException {
     try {
       String updated = updated();
       XMLStreamWriter w = start(out);
@@ -69,10 +69,18 @@ public final class AtomWriter implements PayloadWriter {
       w.writeAttribute("rel", "self");
       w.writeAttribute("title", type.entitySet());
       w.writeAttribute("href", type.entitySet());
-      for (EntityValues entity : entities) {
+      if (page.count() != null) {
+        element(w, "m", "count", page.count().toString());
+      }
+      for (EntityValues entity : page.entities()) {
         w.writeStartElement("entry");
-        writeEntryBody(w, urls, type, entity, updated);
+        writeEntryBody(w, urls, type, entity, page.projection(), updated);
         w.writeEndElement();
+      }
+      if (page.nextLink() != null) {
+        w.writeEmptyElement("link");
+        w.writeAttribute("rel", "next");
+        w.writeAttribute("href", page.nextLink());
       }
       w.writeEndElement();
       end(w);
@@ -82,7 +90,7 @@ public final class AtomWriter implements PayloadWriter {
   }
 
   private static void writeEntryBody(XMLStreamWriter w, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
-      String updated) throws XMLStreamException {
+      Projection projection, String updated) throws XMLStreamException {
     String path = ServiceUrls.entityPath(type, entity);
     element(w, "id", urls.serviceRoot() + path);
     w.writeEmptyElement("category");
@@ -101,25 +109,58 @@ public final class AtomWriter implements PayloadWriter {
     w.writeAttribute("type", "application/xml");
     w.writeStartElement("m", "properties", AtomNames.METADATA);
     for (PropertyModel property : type.properties()) {
-      Object value = entity.value(property.index());
-      boolean typed = property.kind() != EdmKind.STRING;
-      if (value == null) {
-        w.writeEmptyElement("d", property.name(), AtomNames.DATA);
-        if (typed) {
-          w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
-        }
-        w.writeAttribute("m", AtomNames.METADATA, "null", "true");
-      } else {
-        w.writeStartElement("d", property.name(), AtomNames.DATA);
-        if (typed) {
-          w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
-        }
-        w.writeCharacters(PrimitiveCodecs.of(property.kind()).toText(value));
-        w.writeEndElement();
+      if (projection.includes(property)) {
+        writeValue(w, property, entity.value(property.index()));
       }
     }
     w.writeEndElement();
     w.writeEndElement();
+  }
+
+  /** {@code <d:Name m:type="…">value</d:Name>}, or with {@code m:null="true"}; strings carry no m:type. */
+  private static void writeValue(XMLStreamWriter w, PropertyModel property, Object value) throws XMLStreamException {
+    boolean typed = property.kind() != EdmKind.STRING;
+    if (value == null) {
+      w.writeEmptyElement("d", property.name(), AtomNames.DATA);
+    } else {
+      w.writeStartElement("d", property.name(), AtomNames.DATA);
+    }
+    if (typed) {
+      w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
+    }
+    if (value == null) {
+      w.writeAttribute("m", AtomNames.METADATA, "null", "true");
+    } else {
+      w.writeCharacters(PrimitiveCodecs.of(property.kind()).toText(value));
+      w.writeEndElement();
+    }
+  }
+
+  @Override
+  public void writeProperty(OutputStream out, ServiceUrls urls, PropertyModel property, Object value)
+      throws IOException {
+    try {
+      XMLStreamWriter w = start(out);
+      if (value == null) {
+        w.writeEmptyElement("d", property.name(), AtomNames.DATA);
+      } else {
+        w.writeStartElement("d", property.name(), AtomNames.DATA);
+      }
+      w.writeNamespace("d", AtomNames.DATA);
+      w.writeNamespace("m", AtomNames.METADATA);
+      if (property.kind() != EdmKind.STRING) {
+        w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
+      }
+      if (value == null) {
+        w.writeAttribute("m", AtomNames.METADATA, "null", "true");
+      } else {
+        w.writeCharacters(PrimitiveCodecs.of(property.kind()).toText(value));
+        w.writeEndElement();
+      }
+      end(w);
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
   }
 
   @Override

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spfemu.error.ODataException;
 import dev.spfemu.format.EntityValues;
+import dev.spfemu.format.FeedPage;
+import dev.spfemu.format.Projection;
 import dev.spfemu.format.MetadataLevel;
 import dev.spfemu.format.PayloadWriter;
-import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.format.codec.PrimitiveCodec;
 import dev.spfemu.format.codec.PrimitiveCodecs;
@@ -15,7 +16,6 @@ import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.odata.edm.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * Writes OData v3 JSON light at one metadata level, as WCF Data Services 5 does: the
@@ -34,39 +34,51 @@ public final class JsonLightWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
-      throws IOException {
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      Projection projection) throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       if (level != MetadataLevel.NONE) {
-        g.writeStringField("odata.metadata", urls.metadata() + "#" + type.entitySet() + "/@Element");
+        g.writeStringField("odata.metadata", urls.metadata() + "#" + type.entitySet() + "/@Element"
+            + selectSuffix(projection));
       }
-      writeProperties(g, urls, type, entity);
+      writeProperties(g, urls, type, entity, projection);
       g.writeEndObject();
     }
   }
 
   @Override
-  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type,
-      List<? extends EntityValues> entities, ProtocolVersion version) throws IOException {
+  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type, FeedPage page)
+      throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       if (level != MetadataLevel.NONE) {
-        g.writeStringField("odata.metadata", urls.metadata() + "#" + type.entitySet());
+        g.writeStringField("odata.metadata", urls.metadata() + "#" + type.entitySet()
+            + selectSuffix(page.projection()));
+      }
+      if (page.count() != null) {
+        g.writeStringField("odata.count", page.count().toString()); // a string, as in OData v3
       }
       g.writeArrayFieldStart("value");
-      for (EntityValues entity : entities) {
+      for (EntityValues entity : page.entities()) {
         g.writeStartObject();
-        writeProperties(g, urls, type, entity);
+        writeProperties(g, urls, type, entity, page.projection());
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (page.nextLink() != null) {
+        g.writeStringField("odata.nextLink", page.nextLink());
+      }
       g.writeEndObject();
     }
   }
 
-  private void writeProperties(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
-      throws IOException {
+  private static String selectSuffix(Projection projection) {
+    return projection.isPartial() ? "&$select=" + projection.clause() : "";
+  }
+
+  private void writeProperties(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      Projection projection) throws IOException {
     if (level == MetadataLevel.FULL) {
       String url = urls.entityUrl(type, entity);
       g.writeStringField("odata.type", type.qualifiedName());
@@ -74,6 +86,9 @@ public final class JsonLightWriter implements PayloadWriter {
       g.writeStringField("odata.editLink", ServiceUrls.entityPath(type, entity));
     }
     for (PropertyModel property : type.properties()) {
+      if (!projection.includes(property)) {
+        continue;
+      }
       Object value = entity.value(property.index());
       PrimitiveCodec codec = PrimitiveCodecs.of(property.kind());
       if (level == MetadataLevel.FULL && value != null && codec.annotatedInFullMetadata()) {
@@ -85,6 +100,24 @@ public final class JsonLightWriter implements PayloadWriter {
       } else {
         codec.writeJson(g, value);
       }
+    }
+  }
+
+  @Override
+  public void writeProperty(OutputStream out, ServiceUrls urls, PropertyModel property, Object value)
+      throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      if (level != MetadataLevel.NONE) {
+        g.writeStringField("odata.metadata", urls.metadata() + "#" + property.kind().qualifiedName());
+      }
+      if (value == null) {
+        g.writeBooleanField("odata.null", true);
+      } else {
+        g.writeFieldName("value");
+        PrimitiveCodecs.of(property.kind()).writeJson(g, value);
+      }
+      g.writeEndObject();
     }
   }
 

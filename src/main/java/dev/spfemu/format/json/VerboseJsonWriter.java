@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spfemu.error.ODataException;
 import dev.spfemu.format.EntityValues;
+import dev.spfemu.format.FeedPage;
+import dev.spfemu.format.Projection;
 import dev.spfemu.format.PayloadWriter;
 import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.ServiceUrls;
@@ -13,12 +15,12 @@ import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.odata.edm.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * Writes the v1/v2 ("verbose") JSON format: {@code {"d":…}}, each entity with {@code __metadata}.
- * A feed is a bare array in a 1.0 response and {@code {"results":[…]}} from 2.0 on, as WCF Data
- * Services writes them; dates are {@code \/Date(ms)\/}.
+ * A feed is a bare array in a 1.0 response and {@code {"results":[…]}} from 2.0 on (with
+ * {@code __count} and {@code __next}), as WCF Data Services writes them; dates are
+ * {@code \/Date(ms)\/}.
  */
 public final class VerboseJsonWriter implements PayloadWriter {
 
@@ -29,41 +31,47 @@ public final class VerboseJsonWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
-      throws IOException {
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      Projection projection) throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       g.writeFieldName("d");
-      writeEntity(g, urls, type, entity);
+      writeEntity(g, urls, type, entity, projection);
       g.writeEndObject();
     }
   }
 
   @Override
-  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type,
-      List<? extends EntityValues> entities, ProtocolVersion version) throws IOException {
+  public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type, FeedPage page)
+      throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
-      boolean wrapped = version.atLeast(ProtocolVersion.V2);
+      boolean wrapped = page.version().atLeast(ProtocolVersion.V2);
       if (wrapped) {
         g.writeObjectFieldStart("d");
+        if (page.count() != null) {
+          g.writeStringField("__count", page.count().toString());
+        }
         g.writeArrayFieldStart("results");
       } else {
         g.writeArrayFieldStart("d");
       }
-      for (EntityValues entity : entities) {
-        writeEntity(g, urls, type, entity);
+      for (EntityValues entity : page.entities()) {
+        writeEntity(g, urls, type, entity, page.projection());
       }
       g.writeEndArray();
       if (wrapped) {
+        if (page.nextLink() != null) {
+          g.writeStringField("__next", page.nextLink());
+        }
         g.writeEndObject();
       }
       g.writeEndObject();
     }
   }
 
-  private static void writeEntity(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity)
-      throws IOException {
+  private static void writeEntity(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      Projection projection) throws IOException {
     g.writeStartObject();
     String url = urls.entityUrl(type, entity);
     g.writeObjectFieldStart("__metadata");
@@ -72,15 +80,32 @@ public final class VerboseJsonWriter implements PayloadWriter {
     g.writeStringField("type", type.qualifiedName());
     g.writeEndObject();
     for (PropertyModel property : type.properties()) {
-      Object value = entity.value(property.index());
-      g.writeFieldName(property.name());
-      if (value == null) {
-        g.writeNull();
-      } else {
-        PrimitiveCodecs.of(property.kind()).writeVerboseJson(g, value);
+      if (projection.includes(property)) {
+        writeValue(g, property, entity.value(property.index()));
       }
     }
     g.writeEndObject();
+  }
+
+  private static void writeValue(JsonGenerator g, PropertyModel property, Object value) throws IOException {
+    g.writeFieldName(property.name());
+    if (value == null) {
+      g.writeNull();
+    } else {
+      PrimitiveCodecs.of(property.kind()).writeVerboseJson(g, value);
+    }
+  }
+
+  @Override
+  public void writeProperty(OutputStream out, ServiceUrls urls, PropertyModel property, Object value)
+      throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("d");
+      writeValue(g, property, value);
+      g.writeEndObject();
+      g.writeEndObject();
+    }
   }
 
   @Override

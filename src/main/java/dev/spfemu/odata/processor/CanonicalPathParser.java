@@ -38,13 +38,13 @@ final class CanonicalPathParser {
       return null;
     }
     if (open < 0 || resourcePath.length() == open + 2 && resourcePath.endsWith("()")) {
-      return ResourceTarget.entitySet(type, null);
+      return ResourceTarget.entitySet(type);
     }
     if (!resourcePath.endsWith(")")) {
       return null;
     }
     EntityKey key = key(type, resourcePath.substring(open + 1, resourcePath.length() - 1));
-    return key == null ? null : ResourceTarget.entity(type, key, null);
+    return key == null ? null : ResourceTarget.entity(type, key);
   }
 
   private static EntityKey key(EntityTypeModel type, String predicate) {

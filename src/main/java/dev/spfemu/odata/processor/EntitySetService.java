@@ -13,8 +13,6 @@ import dev.spfemu.store.IdGenerator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +30,6 @@ final class EntitySetService {
   private final IdGenerator ids;
   private final Clock clock;
   private final EntityRules rules;
-  private final Comparator<EntityRecord> keyOrder;
 
   EntitySetService(EntityTypeModel type, EntityStore store, IdGenerator ids, Clock clock, EntityRules rules) {
     this.type = type;
@@ -40,7 +37,6 @@ final class EntitySetService {
     this.ids = ids;
     this.clock = clock;
     this.rules = rules;
-    this.keyOrder = keyOrder(type);
   }
 
   EntityTypeModel type() {
@@ -132,11 +128,9 @@ final class EntitySetService {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
-  /** Every entity of the set in this subscription, in key order (GUIDs compared as .NET does). */
+  /** Every entity of the set in this subscription, in no particular order ({@code CollectionQuery} orders them). */
   List<EntityRecord> list(String subscription) {
-    List<EntityRecord> records = new ArrayList<>(store.list(subscription, type.entitySet()));
-    records.sort(keyOrder);
-    return records;
+    return store.list(subscription, type.entitySet());
   }
 
   private EntityKey keyOf(Object[] values) {
@@ -158,19 +152,5 @@ final class EntitySetService {
       values[type.keys().get(i).index()] = key.value(i);
     }
     return ServiceUrls.entityPath(type, i -> values[i]).substring(type.entitySet().length());
-  }
-
-  /**
-   * Orders records by their key values' text, which for GUIDs in their lower-case form is the
-   * order .NET's {@code Guid.CompareTo} gives (unlike {@link UUID#compareTo}, which is signed).
-   */
-  private static Comparator<EntityRecord> keyOrder(EntityTypeModel type) {
-    Comparator<EntityRecord> order = null;
-    for (int i = 0; i < type.keys().size(); i++) {
-      int position = i;
-      Comparator<EntityRecord> next = Comparator.comparing(r -> r.key().value(position).toString());
-      order = order == null ? next : order.thenComparing(next);
-    }
-    return order;
   }
 }

@@ -1,7 +1,9 @@
 package dev.spfemu.odata.processor;
 
 import dev.spfemu.error.VmmErrors;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,7 @@ import dev.spfemu.format.codec.ValueFormatException;
 import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.odata.edm.ServiceModel;
+import dev.spfemu.odata.query.FilterLiterals;
 import dev.spfemu.store.EntityKey;
 import org.apache.olingo.odata2.api.edm.Edm;
 import org.apache.olingo.odata2.api.edm.EdmException;
@@ -55,21 +58,55 @@ final class ODataUriParser {
         return fast;
       }
     }
-    UriInfoImpl uri = parseWithOlingo(resourcePath, options);
+    FilterLiterals literals = new FilterLiterals();
+    UriInfoImpl uri = parseWithOlingo(resourcePath, normalizeExpressions(options, literals));
+    Map<String, OffsetDateTime> dateTimes = literals.dateTimes();
     switch (uri.getUriType()) {
       case URI0:
-        return new ResourceTarget(ResourceTarget.Kind.SERVICE_DOCUMENT, null, null, uri);
+        return ResourceTarget.of(ResourceTarget.Kind.SERVICE_DOCUMENT, uri);
       case URI8:
-        return new ResourceTarget(ResourceTarget.Kind.METADATA, null, null, uri);
+        return ResourceTarget.of(ResourceTarget.Kind.METADATA, uri);
       case URI9:
-        return new ResourceTarget(ResourceTarget.Kind.BATCH, null, null, uri);
+        return ResourceTarget.of(ResourceTarget.Kind.BATCH, uri);
       case URI1:
-        return ResourceTarget.entitySet(type(uri), uri);
+        return new ResourceTarget(ResourceTarget.Kind.ENTITY_SET, type(uri), null, null, uri, dateTimes);
+      case URI15:
+        return new ResourceTarget(ResourceTarget.Kind.COUNT, type(uri), null, null, uri, dateTimes);
       case URI2:
         EntityTypeModel type = type(uri);
-        return ResourceTarget.entity(type, key(type, uri.getKeyPredicates()), uri);
+        return new ResourceTarget(ResourceTarget.Kind.ENTITY, type, key(type, uri.getKeyPredicates()), null, uri,
+            dateTimes);
+      case URI5:
+        EntityTypeModel owner = type(uri);
+        PropertyModel property = owner.property(propertyName(uri));
+        return new ResourceTarget(uri.isValue() ? ResourceTarget.Kind.PROPERTY_VALUE : ResourceTarget.Kind.PROPERTY,
+            owner, key(owner, uri.getKeyPredicates()), property, uri, dateTimes);
       default:
-        return new ResourceTarget(ResourceTarget.Kind.OTHER, null, null, uri);
+        return ResourceTarget.of(ResourceTarget.Kind.OTHER, uri);
+    }
+  }
+
+  /** The options with {@code $filter} and {@code $orderby} rewritten for Olingo (see {@link FilterLiterals}). */
+  private static Map<String, List<String>> normalizeExpressions(Map<String, List<String>> options,
+      FilterLiterals literals) {
+    if (!options.containsKey("$filter") && !options.containsKey("$orderby")) {
+      return options;
+    }
+    Map<String, List<String>> normalized = new HashMap<>(options);
+    for (String option : List.of("$filter", "$orderby")) {
+      List<String> values = options.get(option);
+      if (values != null) {
+        normalized.put(option, values.stream().map(literals::normalize).toList());
+      }
+    }
+    return normalized;
+  }
+
+  private static String propertyName(UriInfoImpl uri) {
+    try {
+      return uri.getPropertyPath().get(0).getName();
+    } catch (EdmException e) {
+      throw VmmErrors.invalidUri("The property cannot be resolved.");
     }
   }
 

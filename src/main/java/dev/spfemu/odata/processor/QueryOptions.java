@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The decoded query options of a request. Decoding is form-decoding ({@code +} is a space), as WCF
@@ -16,14 +17,16 @@ import java.util.Map;
  */
 final class QueryOptions {
 
-  private static final QueryOptions NONE = new QueryOptions(Map.of(), null);
+  private static final QueryOptions NONE = new QueryOptions(Map.of(), null, null);
 
   private final Map<String, List<String>> options;
   private final String format;
+  private final String rawQuery;
 
-  private QueryOptions(Map<String, List<String>> options, String format) {
+  private QueryOptions(Map<String, List<String>> options, String format, String rawQuery) {
     this.options = options;
     this.format = format;
+    this.rawQuery = rawQuery;
   }
 
   static QueryOptions parse(String rawQuery) {
@@ -48,7 +51,7 @@ final class QueryOptions {
         options.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
       }
     }
-    return new QueryOptions(options, format);
+    return new QueryOptions(options, format, rawQuery);
   }
 
   private static String decode(String text) {
@@ -57,6 +60,30 @@ final class QueryOptions {
     } catch (IllegalArgumentException e) {
       throw VmmErrors.invalidUri("The query string has a malformed percent-encoding in '" + text + "'.");
     }
+  }
+
+  /** The first value of an option (decoded), or null. */
+  String value(String name) {
+    List<String> values = options.get(name);
+    return values == null ? null : values.get(0);
+  }
+
+  /**
+   * The query string as the client encoded it, without the options named (by decoded name): the
+   * base of a next link, which keeps the client's {@code $filter}, {@code $orderby} and so on.
+   */
+  List<String> rawPairsExcept(Set<String> names) {
+    List<String> kept = new ArrayList<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return kept;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      if (!pair.isEmpty() && !names.contains(decode(eq < 0 ? pair : pair.substring(0, eq)))) {
+        kept.add(pair);
+      }
+    }
+    return kept;
   }
 
   /** All options but {@code $format}, by decoded name. */

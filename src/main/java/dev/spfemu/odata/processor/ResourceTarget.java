@@ -1,34 +1,50 @@
 package dev.spfemu.odata.processor;
 
 import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.store.EntityKey;
+import java.time.OffsetDateTime;
+import java.util.Map;
 import org.apache.olingo.odata2.core.uri.UriInfoImpl;
 
 /**
  * What a resource path addresses, whichever parser found it.
  *
  * @param kind the kind of resource
- * @param type the entity type of an entity set or entity, else null
- * @param key the key of an entity, else null
- * @param uriInfo Olingo's parse, for query options; null when the fast path parsed the path
+ * @param type the entity type of an entity set, entity or property, else null
+ * @param key the key of an entity or property, else null
+ * @param property the property of a property or {@code $value} request, else null
+ * @param uriInfo Olingo's parse, for the query options; null when the fast path parsed the path
+ * @param dateTimes the real values of the date-time placeholders in {@code $filter}/{@code $orderby}
  */
-record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, UriInfoImpl uriInfo) {
+record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, UriInfoImpl uriInfo,
+    Map<String, OffsetDateTime> dateTimes) {
 
   enum Kind {
     SERVICE_DOCUMENT,
     METADATA,
     BATCH,
     ENTITY_SET,
+    /** {@code Set/$count}. */
+    COUNT,
     ENTITY,
-    /** Anything Olingo parses that the emulator does not serve yet (properties, $count, links…). */
+    /** {@code Set(key)/Property}. */
+    PROPERTY,
+    /** {@code Set(key)/Property/$value}. */
+    PROPERTY_VALUE,
+    /** Anything Olingo parses that the emulator does not serve (links, navigation, complex properties…). */
     OTHER
   }
 
-  static ResourceTarget entitySet(EntityTypeModel type, UriInfoImpl uriInfo) {
-    return new ResourceTarget(Kind.ENTITY_SET, type, null, uriInfo);
+  static ResourceTarget of(Kind kind, UriInfoImpl uriInfo) {
+    return new ResourceTarget(kind, null, null, null, uriInfo, Map.of());
   }
 
-  static ResourceTarget entity(EntityTypeModel type, EntityKey key, UriInfoImpl uriInfo) {
-    return new ResourceTarget(Kind.ENTITY, type, key, uriInfo);
+  static ResourceTarget entitySet(EntityTypeModel type) {
+    return new ResourceTarget(Kind.ENTITY_SET, type, null, null, null, Map.of());
+  }
+
+  static ResourceTarget entity(EntityTypeModel type, EntityKey key) {
+    return new ResourceTarget(Kind.ENTITY, type, key, null, null, Map.of());
   }
 }

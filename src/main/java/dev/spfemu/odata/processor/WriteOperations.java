@@ -1,0 +1,80 @@
+package dev.spfemu.odata.processor;
+
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.EntityPayload;
+import dev.spfemu.format.EntityReader;
+import dev.spfemu.format.PayloadKind;
+import dev.spfemu.format.Projection;
+import dev.spfemu.format.RequestFormat;
+import dev.spfemu.format.ResponseFormat;
+import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.store.EntityRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** POST (create), MERGE/PATCH/PUT (update, merge semantics) and DELETE of entities. */
+final class WriteOperations {
+
+  private final PayloadWriters writers;
+  private final EntityReader jsonReader;
+  private final EntityReader atomReader;
+
+  WriteOperations(PayloadWriters writers, EntityReader jsonReader, EntityReader atomReader) {
+    this.writers = writers;
+    this.jsonReader = jsonReader;
+    this.atomReader = atomReader;
+  }
+
+  /**
+   * Creates an entity and answers 201 with its absolute {@code Location} and the entity. The format
+   * is negotiated first, so a request that cannot be answered stores nothing.
+   */
+  void create(Exchange x, EntitySetService set) {
+    ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
+    EntityPayload payload = readPayload(x.call, set.type());
+    EntityRecord record = set.create(x.call.subscription(), payload);
+    x.sink.header("Location", x.call.urls().entityUrl(set.type(), record::value));
+    x.respond(201, format, PayloadKind.ENTRY, x.versions.responseVersion(format.neededVersion()),
+        out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, Projection.ALL));
+  }
+
+  void update(Exchange x, EntitySetService set, ResourceTarget target) {
+    checkIfMatch(x.call);
+    EntityPayload payload = readPayload(x.call, set.type());
+    set.update(x.call.subscription(), target.key(), payload);
+    x.respondNoContent();
+  }
+
+  void delete(Exchange x, EntitySetService set, ResourceTarget target) {
+    checkIfMatch(x.call);
+    set.delete(x.call.subscription(), target.key());
+    x.respondNoContent();
+  }
+
+  /**
+   * VMM types declare no concurrency token, so there is no ETag to match: {@code If-Match: *}
+   * ("whatever the current version") is accepted, any other value refused, as WCF Data Services
+   * does for types without concurrency tokens.
+   */
+  private static void checkIfMatch(ODataCall call) {
+    String ifMatch = call.header("If-Match");
+    if (ifMatch != null && !ifMatch.trim().equals("*")) {
+      throw VmmErrors.noConcurrencyToken(ifMatch);
+    }
+  }
+
+  /** Reads the request body as an entity of {@code type}, with the reader its Content-Type names. */
+  private EntityPayload readPayload(ODataCall call, EntityTypeModel type) {
+    EntityReader reader = RequestFormat.of(call.header("Content-Type")) == RequestFormat.JSON ? jsonReader : atomReader;
+    byte[] body;
+    try {
+      body = call.body().read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (body.length == 0) {
+      throw VmmErrors.malformedPayload("entity", "the request body is empty; send the " + type.qualifiedName());
+    }
+    return reader.read(body, type);
+  }
+}
