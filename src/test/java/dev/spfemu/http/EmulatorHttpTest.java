@@ -45,7 +45,12 @@ abstract class EmulatorHttpTest {
 
   @BeforeAll
   void startEmulator() {
-    spf = SpfEmulator.create(EmulatorOptions.builder().dynamicPort().build()).start();
+    spf = SpfEmulator.create(options().dynamicPort().build()).start();
+  }
+
+  /** The options of this class's emulator; a test class overrides it to change them. */
+  EmulatorOptions.Builder options() {
+    return EmulatorOptions.builder();
   }
 
   @AfterAll

@@ -63,8 +63,10 @@ final class DateTimeCodec extends TextValuedCodec {
     }
     try {
       TemporalAccessor parsed = READ.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-      return parsed instanceof OffsetDateTime offset ? offset
+      OffsetDateTime value = parsed instanceof OffsetDateTime offset ? offset
           : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+      return value.withNano(value.getNano() / 100 * 100); // .NET keeps 100 ns ticks
+
     } catch (DateTimeParseException e) {
       throw new ValueFormatException("'" + text + "' is not a date-time such as"
           + " 2014-08-28T14:19:48.8838623-07:00");

@@ -124,8 +124,10 @@ final class EntitySetService {
     }
   }
 
+  /** Now, to the 100 ns tick .NET keeps: finer digits could never be matched by a client's literal. */
   private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    return now.withNano(now.getNano() / 100 * 100);
   }
 
   /** Every entity of the set in this subscription, in no particular order ({@code CollectionQuery} orders them). */

@@ -141,10 +141,23 @@ final class ODataUriParser {
     try {
       return (UriInfoImpl) new UriParserImpl(edm).parseAll(segments, options);
     } catch (UriNotMatchingException e) {
+      // A name that matches nothing is a 404 in the path but a 400 in a query option ($select=Foo).
+      if (!options.isEmpty() && pathAloneParses(segments)) {
+        throw VmmErrors.invalidQuery(message(e));
+      }
       throw VmmErrors.notFound(message(e));
     } catch (ODataMessageException e) {
       // UriSyntaxException and EdmException: the URI is malformed or does not fit the model
       throw VmmErrors.invalidUri(message(e));
+    }
+  }
+
+  private boolean pathAloneParses(List<PathSegment> segments) {
+    try {
+      new UriParserImpl(edm).parseAll(segments, Map.of());
+      return true;
+    } catch (ODataMessageException e) {
+      return false;
     }
   }
 

@@ -45,7 +45,10 @@ final class ReadOperations {
     EntityTypeModel type = set.type();
     QueryResult result = query(target, pageSize).apply(values(set.list(x.call.subscription())));
     Projection projection = projection(x, type, target.uriInfo());
-    boolean versionTwoFeatures = result.count() != null || result.skipToken() != null || projection.isPartial();
+    // A page reached through a skip token is shaped like the first one (v2), even when it is the last.
+    boolean continuation = target.uriInfo() != null && target.uriInfo().getSkipToken() != null;
+    boolean versionTwoFeatures = result.count() != null || result.skipToken() != null || continuation
+        || projection.isPartial();
     ProtocolVersion version = x.version(needed(format, versionTwoFeatures),
         "$inlinecount, $select or a paged collection");
     String nextLink = result.skipToken() == null ? null : nextLink(x, type, result);

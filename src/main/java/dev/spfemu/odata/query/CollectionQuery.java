@@ -101,8 +101,12 @@ public final class CollectionQuery {
     int from = 0;
     if (skipToken != null) {
       Object[] after = parseSkipToken();
-      while (from < order.size() && byTuple.compare(tuples.get(order.get(from)), after) <= 0) {
-        from++;
+      try {
+        while (from < order.size() && byTuple.compare(tuples.get(order.get(from)), after) <= 0) {
+          from++;
+        }
+      } catch (IllegalArgumentException e) {
+        throw invalidSkipToken(); // values of other types than this query sorts by
       }
     }
     if (skip != null) {

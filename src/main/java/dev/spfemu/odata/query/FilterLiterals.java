@@ -42,9 +42,10 @@ public final class FilterLiterals {
         while (wordEnd < expression.length() && isNamePart(expression.charAt(wordEnd))) {
           wordEnd++;
         }
-        if (wordEnd < expression.length() && expression.charAt(wordEnd) == '\'') {
+        int end = wordEnd < expression.length() && expression.charAt(wordEnd) == '\''
+            ? endOfQuoted(expression, wordEnd) : -1;
+        if (end > 0 && expression.charAt(end - 1) == '\'' && end - 1 > wordEnd) {
           String prefix = expression.substring(i, wordEnd).toLowerCase(Locale.ROOT);
-          int end = endOfQuoted(expression, wordEnd);
           String text = expression.substring(wordEnd + 1, Math.max(wordEnd + 1, end - 1));
           out.append(typedLiteral(prefix, text, dateTimes));
           i = end;
@@ -105,7 +106,7 @@ public final class FilterLiterals {
       }
       i++;
     }
-    return s.length(); // unterminated: Olingo reports it
+    return s.length(); // unterminated: left as it is, for Olingo to report
   }
 
   private static boolean isNamePart(char c) {

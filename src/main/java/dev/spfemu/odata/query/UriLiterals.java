@@ -117,8 +117,11 @@ final class UriLiterals {
           return new BigDecimal(number);
         case 'D':
         case 'F':
-          return Double.parseDouble(number);
+          return PrimitiveCodecs.of(EdmKind.DOUBLE).parseText(number); // INF, -INF and NaN too
         default:
+          if (Character.isLetter(last)) {
+            throw new ValueFormatException("'" + literal + "' is not a literal");
+          }
           return Integer.parseInt(number);
       }
     } catch (NumberFormatException e) {

@@ -11,8 +11,8 @@ import java.util.UUID;
 /**
  * Comparison and arithmetic on the values expressions produce, with OData's rules: numbers of any
  * EDM type compare by value; GUIDs in .NET's order (their lower-case text, not
- * {@link UUID#compareTo}, which is signed); date-times by instant, so precision and offsets do not
- * matter; strings ordinally; nulls first.
+ * {@link UUID#compareTo}, which is signed); date-times by instant, so offsets do not matter;
+ * strings as .NET's default comparer does; nulls first.
  */
 final class Values {
 
@@ -39,7 +39,7 @@ final class Values {
       return compareNumbers(x, y);
     }
     if (a instanceof String x && b instanceof String y) {
-      return x.compareTo(y);
+      return compareStrings(x, y);
     }
     if (a instanceof UUID x && b instanceof UUID y) {
       return x.toString().compareTo(y.toString());
@@ -58,6 +58,16 @@ final class Values {
     }
     throw new IllegalArgumentException("cannot compare " + a.getClass().getSimpleName() + " with "
         + b.getClass().getSimpleName());
+  }
+
+  /**
+   * Strings as .NET's default (culture-aware) comparison orders plain text, which WCF Data
+   * Services' LINQ {@code OrderBy} and {@code String.Compare} use: letters compare ignoring case
+   * ("alpha" before "Bravo"), and only on a tie does lower case come first.
+   */
+  private static int compareStrings(String x, String y) {
+    int c = String.CASE_INSENSITIVE_ORDER.compare(x, y);
+    return c != 0 ? c : y.compareTo(x);
   }
 
   private static int compareNumbers(Number x, Number y) {
