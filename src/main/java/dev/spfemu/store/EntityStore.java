@@ -36,6 +36,9 @@ public interface EntityStore {
    */
   Optional<EntityRecord> remove(String subscription, String entitySet, EntityKey key);
 
+  /** Stores an entity whatever was there before (to undo a change set that failed half-way). */
+  void put(String subscription, String entitySet, EntityRecord record);
+
   /** A snapshot of the entities of one set, in no particular order. */
   List<EntityRecord> list(String subscription, String entitySet);
 }

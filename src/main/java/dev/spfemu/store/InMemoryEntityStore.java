@@ -37,6 +37,11 @@ public final class InMemoryEntityStore implements EntityStore {
   }
 
   @Override
+  public void put(String subscription, String entitySet, EntityRecord record) {
+    table(subscription, entitySet).put(record.key(), record);
+  }
+
+  @Override
   public Optional<EntityRecord> remove(String subscription, String entitySet, EntityKey key) {
     Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
     return entities == null ? Optional.empty() : Optional.ofNullable(entities.remove(key));

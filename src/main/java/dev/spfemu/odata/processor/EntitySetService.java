@@ -117,11 +117,20 @@ final class EntitySetService {
     }).orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
   }
 
-  /** Deletes an entity; 404 if there is none. */
-  void delete(String subscription, EntityKey key) {
-    if (store.remove(subscription, type.entitySet(), key).isEmpty()) {
-      throw VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key));
-    }
+  /** Deletes an entity and returns what it was; 404 if there is none. */
+  EntityRecord delete(String subscription, EntityKey key) {
+    return store.remove(subscription, type.entitySet(), key)
+        .orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
+  }
+
+  /** Puts back an entity as it was (undoing an update or delete of a failed change set). */
+  void restore(String subscription, EntityRecord record) {
+    store.put(subscription, type.entitySet(), record);
+  }
+
+  /** Removes an entity without a trace (undoing a create of a failed change set). */
+  void discard(String subscription, EntityKey key) {
+    store.remove(subscription, type.entitySet(), key);
   }
 
   /** Now, to the 100 ns tick .NET keeps: finer digits could never be matched by a client's literal. */

@@ -20,12 +20,15 @@ final class Exchange {
   final ResponseSink sink;
   final RequestVersions versions;
   final QueryOptions query;
+  /** The undo record of the change set this request belongs to, or null outside change sets. */
+  final ChangeLog changes;
 
-  Exchange(ODataCall call, ResponseSink sink, RequestVersions versions, QueryOptions query) {
+  Exchange(ODataCall call, ResponseSink sink, RequestVersions versions, QueryOptions query, ChangeLog changes) {
     this.call = call;
     this.sink = sink;
     this.versions = versions;
     this.query = query;
+    this.changes = changes;
   }
 
   /** The format for a payload of {@code kind}; 406 if the client accepts none we can write. */

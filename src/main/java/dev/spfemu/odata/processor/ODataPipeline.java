@@ -47,6 +47,7 @@ public final class ODataPipeline {
   private final ErrorRenderer errors;
   private final ReadOperations reads;
   private final WriteOperations writes;
+  private final BatchOperations batches;
   private final Map<String, EntitySetService> sets = new HashMap<>();
 
   /**
@@ -61,6 +62,17 @@ public final class ODataPipeline {
     this.reads = new ReadOperations(writers, pageSize);
     this.writes = new WriteOperations(writers, new JsonEntityReader(json),
         new AtomEntityReader(AtomEntityReader.secureFactory()));
+    this.batches = new BatchOperations(new BatchOperations.PartHandler() {
+      @Override
+      public void handle(ODataCall call, ResponseSink sink, ChangeLog changes) {
+        ODataPipeline.this.handle(call, sink, changes);
+      }
+
+      @Override
+      public RenderedError renderError(ODataException error, UnaryOperator<String> headers) {
+        return errors.render(error, headers);
+      }
+    });
     for (EntityTypeModel type : edm.model().entityTypes()) {
       sets.put(type.entitySet(), new EntitySetService(type, store, ids, clock, EntityRules.forType(type)));
     }
@@ -68,6 +80,11 @@ public final class ODataPipeline {
 
   /** Handles one request against a service root and writes its response, error or not. */
   public void handle(ODataCall call, ResponseSink sink) {
+    handle(call, sink, null);
+  }
+
+  /** Handles a request, or a part of a change set when {@code changes} records its undo. */
+  private void handle(ODataCall call, ResponseSink sink, ChangeLog changes) {
     RequestVersions versions = null;
     String formatOption = null;
     try {
@@ -77,7 +94,7 @@ public final class ODataPipeline {
       QueryOptions query = QueryOptions.parse(call.rawQuery());
       formatOption = query.format();
       ResourceTarget target = uriParser.parse(call.resourcePath(), query.options());
-      route(new Exchange(call, sink, versions, query), target);
+      route(new Exchange(call, sink, versions, query, changes), target);
     } catch (ODataException e) {
       RenderedError rendered = errors.render(e, call.headers(), formatOption, versions);
       sink.status(rendered.status());
@@ -109,6 +126,13 @@ public final class ODataPipeline {
       case METADATA:
         allow(method, GET, "$metadata");
         metadata(x);
+        break;
+      case BATCH:
+        allow(method, List.of("POST"), "$batch");
+        if (x.changes != null) {
+          throw VmmErrors.invalidUri("A $batch cannot contain another $batch.");
+        }
+        batches.batch(x);
         break;
       case ENTITY_SET:
         allow(method, GET_POST, set.type().entitySet());

@@ -211,7 +211,7 @@ final class ODataUriParser {
     return false;
   }
 
-  private static String message(ODataMessageException e) {
+  static String message(ODataMessageException e) {
     try {
       return MessageService.getMessage(Locale.ENGLISH, e.getMessageReference()).getText();
     } catch (RuntimeException unavailable) {
