@@ -111,15 +111,10 @@ public final class VmmErrors {
             + " such as application/json;odata=minimalmetadata.");
   }
 
-  public static ODataException unsupportedQueryOption(String option) {
-    return new ODataException(400, "UnsupportedQueryOption",
-        "The query option '" + option + "' is not supported on this resource by this emulator version.");
-  }
-
   public static ODataException unsupportedResource(String resource) {
     return new ODataException(400, "UnsupportedResource",
-        "Requests for '" + resource + "' are not supported by this emulator version; entity sets and"
-            + " entities by key are.");
+        "Requests for '" + resource + "' are not supported by the emulator: VMM types have no"
+            + " navigation properties or links; address entity sets, entities and their properties.");
   }
 
   /** A request the HTTP layer refused before it reached the service (status as the HTTP layer chose it). */
