@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 /** $metadata (EDMX for OData v3) and the service document in XML, JSON light and verbose. */
 class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
 
+  /** Every entity set of SPF's VMM service, in the model's order. */
+  static final List<String> ENTITY_SETS = List.of("VMCheckPoints", "VirtualMachines", "Clouds", "CloudCapacities",
+      "Jobs", "VMTemplates", "VirtualHardDisks", "VirtualDiskDrives", "VirtualDVDDrives", "VirtualNetworkAdapters",
+      "VMNetworks", "VMSubnets", "LogicalNetworks", "StaticIPAddressPools", "VMNetworkGateways", "NATConnections",
+      "NATRules", "VPNConnections", "HardwareProfiles", "UserRoles", "QuotaAndUsageComponents", "GuestInfos",
+      "Services", "ServiceTemplates", "ComputerTiers", "ApplicationHostTemplates", "ApplicationHosts",
+      "VMRoleSizeProfiles", "CapabilityProfiles", "LibraryShares");
+
   @Test
   void metadataIsAVersionThreeEdmxWithTheCheckpointType() {
     String root = newRoot();
@@ -32,6 +40,11 @@ class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
     assertEquals("false", edmx.getString(type + ".Property.find { it.@Name == 'StampId' }.@Nullable"));
     assertEquals("VMM.VMCheckPoint",
         edmx.getString("Edmx.DataServices.Schema.EntityContainer.EntitySet.find { it.@Name == 'VMCheckPoints' }.@EntityType"));
+    assertEquals(ENTITY_SETS, edmx.getList("Edmx.DataServices.Schema.EntityContainer.EntitySet.@Name"));
+    assertEquals(List.of("ID"), edmx.getList(
+        "Edmx.DataServices.Schema.EntityType.find { it.@Name == 'UserRole' }.Key.PropertyRef.@Name"));
+    assertEquals(List.of("StampId", "VMId"), edmx.getList(
+        "Edmx.DataServices.Schema.EntityType.find { it.@Name == 'GuestInfo' }.Key.PropertyRef.@Name"));
   }
 
   @Test
@@ -51,8 +64,8 @@ class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
         .extract().asString();
     XmlPath service = new XmlPath(body);
     assertEquals(root, service.getString("service.@'xml:base'"));
-    assertEquals("VMCheckPoints", service.getString("service.workspace.collection.@href"));
-    assertEquals("VMCheckPoints", service.getString("service.workspace.collection.title"));
+    assertEquals(ENTITY_SETS, service.getList("service.workspace.collection.@href"));
+    assertEquals(ENTITY_SETS, service.getList("service.workspace.collection.title"));
   }
 
   @Test
@@ -72,6 +85,6 @@ class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
     String root = newRoot();
     request().header("Accept", "application/json;odata=verbose").get(root.substring(0, root.length() - 1)).then()
         .statusCode(200)
-        .body("d.EntitySets", equalTo(List.of("VMCheckPoints")));
+        .body("d.EntitySets", equalTo(ENTITY_SETS));
   }
 }

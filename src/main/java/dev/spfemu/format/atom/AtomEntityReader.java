@@ -117,6 +117,10 @@ public final class AtomEntityReader implements EntityReader {
       }
       PropertyModel property = type.property(name);
       if (property == null) {
+        if (type.unservedPropertyType(name) != null) {
+          skip(r); // a complex or collection property: declared, not served yet
+          continue;
+        }
         throw VmmErrors.unknownProperty(name, type.qualifiedName());
       }
       boolean isNull = "true".equals(r.getAttributeValue(AtomNames.METADATA, "null"));

@@ -91,6 +91,10 @@ public final class JsonEntityReader implements EntityReader {
       JsonToken value) throws IOException {
     PropertyModel property = type.property(name);
     if (property == null) {
+      if (type.unservedPropertyType(name) != null) {
+        parser.skipChildren(); // a complex or collection property: declared, not served yet
+        return;
+      }
       throw VmmErrors.unknownProperty(name, type.qualifiedName());
     }
     Object read = null;

@@ -1,5 +1,6 @@
 package dev.spfemu.odata.edm;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,13 @@ public final class EntityTypeModel {
   private final Map<String, PropertyModel> byName;
   private final List<PropertyModel> requiredOnCreate;
   private final boolean[] serverManaged;
+  private final List<String> setMethods;
+  private final List<String> entityMethods;
+  private final Map<String, String> unserved;
 
   EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
-      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged) {
+      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged,
+      List<String> verbs, Map<String, String> unserved) {
     this.namespace = namespace;
     this.name = name;
     this.entitySet = entitySet;
@@ -36,6 +41,21 @@ public final class EntityTypeModel {
       index.put(property.name(), property);
     }
     this.byName = Map.copyOf(index);
+    this.setMethods = methods(verbs, List.of("GET"), List.of("POST"));
+    this.entityMethods = methods(verbs, List.of("GET"), List.of("PUT", "MERGE", "PATCH"), List.of("DELETE"));
+    this.unserved = Map.copyOf(unserved);
+  }
+
+  /** The HTTP methods of {@code groups} whose first member is one of real SPF's verbs for the set. */
+  @SafeVarargs
+  private static List<String> methods(List<String> verbs, List<String>... groups) {
+    List<String> allowed = new ArrayList<>();
+    for (List<String> group : groups) {
+      if (verbs.contains(group.get(0))) {
+        allowed.addAll(group);
+      }
+    }
+    return List.copyOf(allowed);
   }
 
   public String name() {
@@ -76,6 +96,24 @@ public final class EntityTypeModel {
    */
   public boolean isServerManaged(PropertyModel property) {
     return serverManaged[property.index()];
+  }
+
+  /** The methods real SPF serves on the entity set: GET, and POST if entities can be created. */
+  public List<String> setMethods() {
+    return setMethods;
+  }
+
+  /** The methods real SPF serves on one entity: GET, and the update and delete methods it allows. */
+  public List<String> entityMethods() {
+    return entityMethods;
+  }
+
+  /**
+   * The type of a property the model declares but the emulator does not serve yet (complex,
+   * collection and stream properties), or null. Request bodies may carry them; they are ignored.
+   */
+  public String unservedPropertyType(String name) {
+    return unserved.get(name);
   }
 
   /** Whether {@code property} is part of the key. */

@@ -35,8 +35,6 @@ public final class ODataPipeline {
 
   static final String DATA_SERVICE_VERSION = Exchange.DATA_SERVICE_VERSION;
   private static final List<String> GET = List.of("GET");
-  private static final List<String> GET_POST = List.of("GET", "POST");
-  private static final List<String> ENTITY_METHODS = List.of("GET", "PUT", "MERGE", "PATCH", "DELETE");
   private static final List<String> TUNNELLED = List.of("MERGE", "PATCH", "PUT", "DELETE");
   /** The header .NET clients use to tunnel MERGE, PUT, PATCH and DELETE through POST. */
   private static final String METHOD_TUNNEL = "X-HTTP-Method";
@@ -135,7 +133,7 @@ public final class ODataPipeline {
         batches.batch(x);
         break;
       case ENTITY_SET:
-        allow(method, GET_POST, set.type().entitySet());
+        allow(method, set.type().setMethods(), set.type().entitySet());
         if (method.equals("POST")) {
           writes.create(x, set);
         } else {
@@ -147,7 +145,7 @@ public final class ODataPipeline {
         reads.count(x, set, target);
         break;
       case ENTITY:
-        allow(method, ENTITY_METHODS, set.type().entitySet() + "(…)");
+        allow(method, set.type().entityMethods(), set.type().entitySet() + "(…)");
         switch (method) {
           case "GET":
             reads.read(x, set, target);
