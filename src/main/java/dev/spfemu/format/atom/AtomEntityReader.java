@@ -1,13 +1,18 @@
 package dev.spfemu.format.atom;
 
 import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.ComplexValue;
 import dev.spfemu.format.EntityPayload;
 import dev.spfemu.format.EntityReader;
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.format.codec.ValueFormatException;
+import dev.spfemu.odata.edm.ComplexTypeModel;
 import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.odata.edm.PropertyModel;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -123,21 +128,47 @@ public final class AtomEntityReader implements EntityReader {
         }
         throw VmmErrors.unknownProperty(name, type.qualifiedName());
       }
-      boolean isNull = "true".equals(r.getAttributeValue(AtomNames.METADATA, "null"));
-      Object value = null;
-      if (isNull) {
-        skip(r);
-      } else {
-        String text = readText(r, name);
-        try {
-          value = PrimitiveCodecs.of(property.kind()).parseText(text);
-        } catch (ValueFormatException e) {
-          throw VmmErrors.invalidPropertyValue(name, property.kind().qualifiedName(), e.getMessage());
-        }
-      }
+      Object value = readValue(r, property, property.collection());
       if (!payload.put(property, value)) {
         throw VmmErrors.duplicateProperty(name);
       }
+    }
+  }
+
+  /**
+   * The value of the element the reader is on: {@code m:null}, primitive text, a complex value's
+   * {@code d:} members, or a collection's {@code d:element} items. Leaves the reader on its end tag.
+   */
+  private static Object readValue(XMLStreamReader r, PropertyModel property, boolean asCollection)
+      throws XMLStreamException {
+    if ("true".equals(r.getAttributeValue(AtomNames.METADATA, "null"))) {
+      skip(r);
+      return null;
+    }
+    if (asCollection) {
+      List<Object> elements = new ArrayList<>();
+      while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        elements.add(readValue(r, property, false));
+      }
+      return Collections.unmodifiableList(elements);
+    }
+    if (property.complex() != null) {
+      ComplexTypeModel complex = property.complex();
+      Object[] values = new Object[complex.properties().size()];
+      while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        PropertyModel member = complex.property(r.getLocalName());
+        if (member == null) {
+          throw VmmErrors.unknownProperty(r.getLocalName(), complex.qualifiedName());
+        }
+        values[member.index()] = readValue(r, member, member.collection());
+      }
+      return new ComplexValue(complex, values);
+    }
+    String text = readText(r, property.name());
+    try {
+      return PrimitiveCodecs.of(property.kind()).parseText(text);
+    } catch (ValueFormatException e) {
+      throw VmmErrors.invalidPropertyValue(property.name(), property.kind().qualifiedName(), e.getMessage());
     }
   }
 

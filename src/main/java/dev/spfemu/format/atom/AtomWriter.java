@@ -1,6 +1,7 @@
 package dev.spfemu.format.atom;
 
 import dev.spfemu.error.ODataException;
+import dev.spfemu.format.ComplexValue;
 import dev.spfemu.format.EntityValues;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.Projection;
@@ -16,6 +17,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -117,23 +119,50 @@ public final class AtomWriter implements PayloadWriter {
     w.writeEndElement();
   }
 
-  /** {@code <d:Name m:type="…">value</d:Name>}, or with {@code m:null="true"}; strings carry no m:type. */
+  /**
+   * {@code <d:Name m:type="…">value</d:Name>}, or with {@code m:null="true"}; strings carry no m:type.
+   * A complex value holds its members as {@code d:} elements, a collection its items as
+   * {@code <d:element>}, as WCF Data Services writes them.
+   */
   private static void writeValue(XMLStreamWriter w, PropertyModel property, Object value) throws XMLStreamException {
-    boolean typed = property.kind() != EdmKind.STRING;
+    writeElement(w, property.name(), property, value, property.collection(), false);
+  }
+
+  /** @param root whether this is the document element, which declares the namespaces */
+  private static void writeElement(XMLStreamWriter w, String name, PropertyModel property, Object value,
+      boolean asCollection, boolean root) throws XMLStreamException {
+    String typeName = asCollection ? property.typeName()
+        : property.complex() != null ? property.complex().qualifiedName() : property.kind().qualifiedName();
+    boolean typed = asCollection || property.complex() != null || property.kind() != EdmKind.STRING;
     if (value == null) {
-      w.writeEmptyElement("d", property.name(), AtomNames.DATA);
+      w.writeEmptyElement("d", name, AtomNames.DATA);
     } else {
-      w.writeStartElement("d", property.name(), AtomNames.DATA);
+      w.writeStartElement("d", name, AtomNames.DATA);
+    }
+    if (root) {
+      w.writeNamespace("d", AtomNames.DATA);
+      w.writeNamespace("m", AtomNames.METADATA);
     }
     if (typed) {
-      w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
+      w.writeAttribute("m", AtomNames.METADATA, "type", typeName);
     }
     if (value == null) {
       w.writeAttribute("m", AtomNames.METADATA, "null", "true");
+      return;
+    }
+    if (asCollection) {
+      for (Object element : (List<?>) value) {
+        writeElement(w, "element", property, element, false, false);
+      }
+    } else if (property.complex() != null) {
+      ComplexValue complex = (ComplexValue) value;
+      for (PropertyModel member : property.complex().properties()) {
+        writeValue(w, member, complex.value(member.index()));
+      }
     } else {
       w.writeCharacters(PrimitiveCodecs.of(property.kind()).toText(value));
-      w.writeEndElement();
     }
+    w.writeEndElement();
   }
 
   @Override
@@ -141,22 +170,7 @@ public final class AtomWriter implements PayloadWriter {
       throws IOException {
     try {
       XMLStreamWriter w = start(out);
-      if (value == null) {
-        w.writeEmptyElement("d", property.name(), AtomNames.DATA);
-      } else {
-        w.writeStartElement("d", property.name(), AtomNames.DATA);
-      }
-      w.writeNamespace("d", AtomNames.DATA);
-      w.writeNamespace("m", AtomNames.METADATA);
-      if (property.kind() != EdmKind.STRING) {
-        w.writeAttribute("m", AtomNames.METADATA, "type", property.kind().qualifiedName());
-      }
-      if (value == null) {
-        w.writeAttribute("m", AtomNames.METADATA, "null", "true");
-      } else {
-        w.writeCharacters(PrimitiveCodecs.of(property.kind()).toText(value));
-        w.writeEndElement();
-      }
+      writeElement(w, property.name(), property, value, property.collection(), true);
       end(w);
     } catch (XMLStreamException e) {
       throw new IOException(e);

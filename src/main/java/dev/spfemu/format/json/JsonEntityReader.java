@@ -5,14 +5,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.ComplexValue;
 import dev.spfemu.format.EntityPayload;
 import dev.spfemu.format.EntityReader;
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.format.codec.ValueFormatException;
+import dev.spfemu.odata.edm.ComplexTypeModel;
 import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.odata.edm.PropertyModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Reads an entity from a JSON request body, JSON light or verbose, streaming with Jackson.
@@ -97,16 +102,77 @@ public final class JsonEntityReader implements EntityReader {
       }
       throw VmmErrors.unknownProperty(name, type.qualifiedName());
     }
-    Object read = null;
-    if (value != JsonToken.VALUE_NULL) {
-      try {
-        read = PrimitiveCodecs.of(property.kind()).readJson(parser);
-      } catch (ValueFormatException e) {
-        throw VmmErrors.invalidPropertyValue(name, property.kind().qualifiedName(), e.getMessage());
-      }
-    }
+    Object read = readValue(parser, property);
     if (!payload.put(property, read)) {
       throw VmmErrors.duplicateProperty(name);
+    }
+  }
+
+  /** The value at the parser's current token, of any shape the property has. */
+  private static Object readValue(JsonParser parser, PropertyModel property) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (property.collection()) {
+      if (token == JsonToken.START_OBJECT) {
+        return readVerboseCollection(parser, property); // {"__metadata":…,"results":[…]}
+      }
+      if (token != JsonToken.START_ARRAY) {
+        throw VmmErrors.invalidPropertyValue(property.name(), property.typeName(), "expected a JSON array");
+      }
+      List<Object> elements = new ArrayList<>();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        elements.add(readElement(parser, property));
+      }
+      return Collections.unmodifiableList(elements);
+    }
+    return readElement(parser, property);
+  }
+
+  private static Object readVerboseCollection(JsonParser parser, PropertyModel property) throws IOException {
+    Object elements = List.of();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      if (field.equals("results")) {
+        elements = readValue(parser, property);
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return elements;
+  }
+
+  private static Object readElement(JsonParser parser, PropertyModel property) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (property.complex() != null) {
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        throw VmmErrors.invalidPropertyValue(property.name(), property.complex().qualifiedName(),
+            "expected a JSON object");
+      }
+      ComplexTypeModel complex = property.complex();
+      Object[] values = new Object[complex.properties().size()];
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        PropertyModel member = complex.property(name);
+        if (member != null) {
+          values[member.index()] = readValue(parser, member);
+        } else if (name.startsWith("odata.") || name.equals("__metadata") || name.indexOf('@') >= 0) {
+          parser.skipChildren();
+        } else {
+          throw VmmErrors.unknownProperty(name, complex.qualifiedName());
+        }
+      }
+      return new ComplexValue(complex, values);
+    }
+    try {
+      return PrimitiveCodecs.of(property.kind()).readJson(parser);
+    } catch (ValueFormatException e) {
+      throw VmmErrors.invalidPropertyValue(property.name(), property.kind().qualifiedName(), e.getMessage());
     }
   }
 

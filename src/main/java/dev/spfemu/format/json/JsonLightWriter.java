@@ -3,19 +3,20 @@ package dev.spfemu.format.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spfemu.error.ODataException;
+import dev.spfemu.format.ComplexValue;
 import dev.spfemu.format.EntityValues;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.Projection;
 import dev.spfemu.format.MetadataLevel;
 import dev.spfemu.format.PayloadWriter;
 import dev.spfemu.format.ServiceUrls;
-import dev.spfemu.format.codec.PrimitiveCodec;
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.odata.edm.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Writes OData v3 JSON light at one metadata level, as WCF Data Services 5 does: the
@@ -90,16 +91,48 @@ public final class JsonLightWriter implements PayloadWriter {
         continue;
       }
       Object value = entity.value(property.index());
-      PrimitiveCodec codec = PrimitiveCodecs.of(property.kind());
-      if (level == MetadataLevel.FULL && value != null && codec.annotatedInFullMetadata()) {
-        g.writeStringField(property.name() + "@odata.type", property.kind().qualifiedName());
+      if (level == MetadataLevel.FULL && value != null && annotated(property)) {
+        g.writeStringField(property.name() + "@odata.type", property.typeName());
       }
       g.writeFieldName(property.name());
-      if (value == null) {
-        g.writeNull();
-      } else {
-        codec.writeJson(g, value);
+      writeValue(g, property, value);
+    }
+  }
+
+  /** Whether full metadata annotates the property's type: when its JSON form does not show it. */
+  private static boolean annotated(PropertyModel property) {
+    return property.collection() || property.complex() != null
+        || PrimitiveCodecs.of(property.kind()).annotatedInFullMetadata();
+  }
+
+  /** A value of any shape: primitive, complex ({@code {…}}) or collection ({@code […]}). */
+  static void writeValue(JsonGenerator g, PropertyModel property, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (property.collection()) {
+      g.writeStartArray();
+      for (Object element : (List<?>) value) {
+        writeElement(g, property, element);
       }
+      g.writeEndArray();
+    } else {
+      writeElement(g, property, value);
+    }
+  }
+
+  private static void writeElement(JsonGenerator g, PropertyModel property, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (property.complex() != null) {
+      ComplexValue complex = (ComplexValue) value;
+      g.writeStartObject();
+      for (PropertyModel member : property.complex().properties()) {
+        g.writeFieldName(member.name());
+        writeValue(g, member, complex.value(member.index()));
+      }
+      g.writeEndObject();
+    } else {
+      PrimitiveCodecs.of(property.kind()).writeJson(g, value);
     }
   }
 
@@ -109,13 +142,13 @@ public final class JsonLightWriter implements PayloadWriter {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       if (level != MetadataLevel.NONE) {
-        g.writeStringField("odata.metadata", urls.metadata() + "#" + property.kind().qualifiedName());
+        g.writeStringField("odata.metadata", urls.metadata() + "#" + property.typeName());
       }
       if (value == null) {
         g.writeBooleanField("odata.null", true);
       } else {
         g.writeFieldName("value");
-        PrimitiveCodecs.of(property.kind()).writeJson(g, value);
+        writeValue(g, property, value);
       }
       g.writeEndObject();
     }

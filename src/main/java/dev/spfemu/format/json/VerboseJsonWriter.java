@@ -3,6 +3,7 @@ package dev.spfemu.format.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spfemu.error.ODataException;
+import dev.spfemu.format.ComplexValue;
 import dev.spfemu.format.EntityValues;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.Projection;
@@ -15,6 +16,7 @@ import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.odata.edm.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Writes the v1/v2 ("verbose") JSON format: {@code {"d":…}}, each entity with {@code __metadata}.
@@ -89,8 +91,42 @@ public final class VerboseJsonWriter implements PayloadWriter {
 
   private static void writeValue(JsonGenerator g, PropertyModel property, Object value) throws IOException {
     g.writeFieldName(property.name());
+    writeShaped(g, property, value);
+  }
+
+  /** Complex values carry {@code __metadata}; collections are {@code {"__metadata":…,"results":[…]}}. */
+  private static void writeShaped(JsonGenerator g, PropertyModel property, Object value) throws IOException {
     if (value == null) {
       g.writeNull();
+    } else if (property.collection()) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("__metadata");
+      g.writeStringField("type", property.typeName());
+      g.writeEndObject();
+      g.writeArrayFieldStart("results");
+      for (Object element : (List<?>) value) {
+        writeElement(g, property, element);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } else {
+      writeElement(g, property, value);
+    }
+  }
+
+  private static void writeElement(JsonGenerator g, PropertyModel property, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (property.complex() != null) {
+      ComplexValue complex = (ComplexValue) value;
+      g.writeStartObject();
+      g.writeObjectFieldStart("__metadata");
+      g.writeStringField("type", property.complex().qualifiedName());
+      g.writeEndObject();
+      for (PropertyModel member : property.complex().properties()) {
+        writeValue(g, member, complex.value(member.index()));
+      }
+      g.writeEndObject();
     } else {
       PrimitiveCodecs.of(property.kind()).writeVerboseJson(g, value);
     }

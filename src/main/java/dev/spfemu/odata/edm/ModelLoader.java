@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the model description ({@code vmm-model.json}, a resource next to this class) into a
@@ -21,6 +19,7 @@ public final class ModelLoader {
 
   /** The built-in model resource. */
   public static final String DEFAULT_RESOURCE = "vmm-model.json";
+  private static final String STREAM = "Edm.Stream";
 
   private ModelLoader() {
   }
@@ -40,36 +39,39 @@ public final class ModelLoader {
     ObjectMapper mapper = new ObjectMapper()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     ModelFile file = mapper.readValue(in, ModelFile.class);
-    Set<String> complexTypes = new HashSet<>();
+    Map<String, ComplexTypeModel> complexTypes = new LinkedHashMap<>();
     if (file.complexTypes() != null) {
-      file.complexTypes().forEach(complex -> complexTypes.add(complex.name()));
+      for (ModelFile.ComplexType complex : file.complexTypes()) {
+        List<PropertyModel> properties = new ArrayList<>();
+        for (ModelFile.Property p : complex.properties()) {
+          properties.add(property(complex.name(), p, properties.size(), Map.of()));
+        }
+        ComplexTypeModel model = new ComplexTypeModel(file.namespace(), complex.name(), properties);
+        complexTypes.put(model.qualifiedName(), model);
+      }
     }
     List<EntityTypeModel> types = new ArrayList<>();
     for (ModelFile.EntityType type : file.entityTypes()) {
       types.add(toModel(file.namespace(), type, complexTypes));
     }
-    return new ServiceModel(file.namespace(), file.container(), types);
+    return new ServiceModel(file.namespace(), file.container(), List.copyOf(complexTypes.values()), types);
   }
 
-  private static EntityTypeModel toModel(String namespace, ModelFile.EntityType type, Set<String> complexTypes) {
+  private static EntityTypeModel toModel(String namespace, ModelFile.EntityType type,
+      Map<String, ComplexTypeModel> complexTypes) {
     List<PropertyModel> properties = new ArrayList<>();
     Map<String, String> unserved = new LinkedHashMap<>();
     for (ModelFile.Property p : type.properties()) {
-      EdmKind kind = EdmKind.byName(p.type());
-      if (kind == null) {
-        if (!isStructured(p.type(), namespace, complexTypes)) {
-          throw new IllegalStateException(type.name() + "." + p.name() + ": unknown type " + p.type());
-        }
-        unserved.put(p.name(), p.type()); // complex, collection and stream properties: not served yet
+      if (p.type().equals(STREAM)) {
+        unserved.put(p.name(), p.type()); // a media stream (VMConnection): not served
         continue;
       }
-      boolean nullable = p.nullable() == null || p.nullable();
-      properties.add(new PropertyModel(p.name(), kind, nullable, properties.size()));
+      properties.add(property(type.name(), p, properties.size(), complexTypes));
     }
     List<PropertyModel> keys = named(type, properties, type.keys());
     for (PropertyModel key : keys) {
-      if (key.nullable()) {
-        throw new IllegalStateException(type.name() + ": key " + key.name() + " must not be nullable");
+      if (key.nullable() || !key.isPrimitive()) {
+        throw new IllegalStateException(type.name() + ": key " + key.name() + " must be a non-nullable primitive");
       }
     }
     List<PropertyModel> required = named(type, properties,
@@ -80,12 +82,23 @@ public final class ModelLoader {
         type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved);
   }
 
-  /** A complex type of the model, a collection, or a stream. */
-  private static boolean isStructured(String type, String namespace, Set<String> complexTypes) {
-    String element = type.startsWith("Collection(") && type.endsWith(")")
-        ? type.substring("Collection(".length(), type.length() - 1) : type;
-    return element.equals("Edm.Stream") || EdmKind.byName(element) != null
-        || element.startsWith(namespace + ".") && complexTypes.contains(element.substring(namespace.length() + 1));
+  /** A property of {@code owner} from its type name: Edm.X, Namespace.Complex or Collection(either). */
+  private static PropertyModel property(String owner, ModelFile.Property p, int index,
+      Map<String, ComplexTypeModel> complexTypes) {
+    String type = p.type();
+    boolean collection = type.startsWith("Collection(") && type.endsWith(")");
+    String element = collection ? type.substring("Collection(".length(), type.length() - 1) : type;
+    // a collection is never null: it is empty instead
+    boolean nullable = !collection && (p.nullable() == null || p.nullable());
+    EdmKind kind = EdmKind.byName(element);
+    if (kind != null) {
+      return new PropertyModel(p.name(), kind, null, collection, nullable, index);
+    }
+    ComplexTypeModel complex = complexTypes.get(element);
+    if (complex == null) {
+      throw new IllegalStateException(owner + "." + p.name() + ": unknown type " + type);
+    }
+    return new PropertyModel(p.name(), null, complex, collection, nullable, index);
   }
 
   private static List<PropertyModel> named(ModelFile.EntityType type, List<PropertyModel> properties,

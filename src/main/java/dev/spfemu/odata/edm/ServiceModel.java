@@ -11,10 +11,12 @@ public final class ServiceModel {
   private final String namespace;
   private final String container;
   private final Map<String, EntityTypeModel> bySet;
+  private final List<ComplexTypeModel> complexTypes;
 
-  ServiceModel(String namespace, String container, List<EntityTypeModel> types) {
+  ServiceModel(String namespace, String container, List<ComplexTypeModel> complexTypes, List<EntityTypeModel> types) {
     this.namespace = namespace;
     this.container = container;
+    this.complexTypes = List.copyOf(complexTypes);
     Map<String, EntityTypeModel> index = new LinkedHashMap<>();
     for (EntityTypeModel type : types) {
       index.put(type.entitySet(), type);
@@ -33,6 +35,11 @@ public final class ServiceModel {
   /** The type held by {@code entitySet}, or null if there is no such set. */
   public EntityTypeModel byEntitySet(String entitySet) {
     return bySet.get(entitySet);
+  }
+
+  /** All complex types, in the model file's order. */
+  public List<ComplexTypeModel> complexTypes() {
+    return complexTypes;
   }
 
   /** All entity types, in the model file's order. */

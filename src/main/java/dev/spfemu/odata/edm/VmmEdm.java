@@ -1,21 +1,12 @@
 package dev.spfemu.odata.edm;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.apache.olingo.odata2.api.edm.Edm;
+import org.apache.olingo.odata2.api.edm.EdmComplexType;
 import org.apache.olingo.odata2.api.edm.EdmEntitySet;
 import org.apache.olingo.odata2.api.edm.EdmEntityType;
 import org.apache.olingo.odata2.api.edm.EdmProperty;
-import org.apache.olingo.odata2.api.edm.provider.DataServices;
-import org.apache.olingo.odata2.api.ep.EntityProviderException;
 import org.apache.olingo.odata2.core.edm.provider.EdmImplProv;
-import org.apache.olingo.odata2.core.ep.producer.XmlMetadataProducer;
 import org.apache.olingo.odata2.core.exception.MessageService;
 
 /**
@@ -27,9 +18,6 @@ import org.apache.olingo.odata2.core.exception.MessageService;
  */
 public final class VmmEdm {
 
-  /** The CSDL namespace of OData v3 ($metadata with DataServiceVersion 3.0). */
-  static final String CSDL_V3_NAMESPACE = "http://schemas.microsoft.com/ado/2009/11/edm";
-
   private final ServiceModel model;
   private final Edm edm;
   private final byte[] metadataDocument;
@@ -38,7 +26,7 @@ public final class VmmEdm {
     this.model = model;
     this.edm = new EdmImplProv(new VmmEdmProvider(model));
     warm();
-    this.metadataDocument = writeMetadata(model);
+    this.metadataDocument = MetadataWriter.write(model);
   }
 
   public static VmmEdm loadDefault() {
@@ -77,7 +65,12 @@ public final class VmmEdm {
           property.getFacets();
           property.getMapping();
           property.getMultiplicity();
-          property.isSimple();
+          if (!property.isSimple()) {
+            EdmComplexType complex = (EdmComplexType) property.getType();
+            for (String member : complex.getPropertyNames()) {
+              ((EdmProperty) complex.getProperty(member)).getType();
+            }
+          }
         }
         edm.getDefaultEntityContainer().getEntitySet(set.getName());
       }
@@ -86,24 +79,6 @@ public final class VmmEdm {
       MessageService.getMessage(Locale.ENGLISH, "warm-up");
     } catch (org.apache.olingo.odata2.api.exception.ODataException e) {
       throw new IllegalStateException("the VMM model is not a valid EDM", e);
-    }
-  }
-
-  private static byte[] writeMetadata(ServiceModel model) {
-    try {
-      DataServices services = new DataServices().setDataServiceVersion("3.0")
-          .setSchemas(new VmmEdmProvider(model).getSchemas());
-      Map<String, String> namespaces = new HashMap<>();
-      namespaces.put(null, CSDL_V3_NAMESPACE);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      XMLStreamWriter writer = XMLOutputFactory.newInstance()
-          .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
-      XmlMetadataProducer.writeMetadata(services, writer, namespaces);
-      writer.flush();
-      writer.close();
-      return out.toByteArray();
-    } catch (XMLStreamException | EntityProviderException e) {
-      throw new IllegalStateException("cannot write $metadata", e);
     }
   }
 }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.olingo.odata2.api.edm.FullQualifiedName;
+import org.apache.olingo.odata2.api.edm.provider.ComplexProperty;
+import org.apache.olingo.odata2.api.edm.provider.ComplexType;
 import org.apache.olingo.odata2.api.edm.provider.EdmProvider;
 import org.apache.olingo.odata2.api.edm.provider.EntityContainer;
 import org.apache.olingo.odata2.api.edm.provider.EntityContainerInfo;
@@ -27,11 +29,18 @@ final class VmmEdmProvider extends EdmProvider {
   private final EntityContainerInfo containerInfo;
   private final Map<FullQualifiedName, EntityType> entityTypes = new HashMap<>();
   private final Map<String, EntitySet> entitySets = new HashMap<>();
+  private final Map<FullQualifiedName, ComplexType> complexTypes = new HashMap<>();
   private final List<Schema> schemas;
 
   VmmEdmProvider(ServiceModel model) {
     this.container = model.container();
     this.containerInfo = new EntityContainerInfo().setName(container).setDefaultEntityContainer(true);
+    List<ComplexType> complex = new ArrayList<>();
+    for (ComplexTypeModel complexModel : model.complexTypes()) {
+      ComplexType type = new ComplexType().setName(complexModel.name()).setProperties(properties(complexModel.properties()));
+      complexTypes.put(new FullQualifiedName(model.namespace(), complexModel.name()), type);
+      complex.add(type);
+    }
     List<EntityType> types = new ArrayList<>();
     List<EntitySet> sets = new ArrayList<>();
     for (EntityTypeModel typeModel : model.entityTypes()) {
@@ -46,15 +55,30 @@ final class VmmEdmProvider extends EdmProvider {
     EntityContainer entityContainer = new EntityContainer().setName(container)
         .setDefaultEntityContainer(true).setEntitySets(sets);
     this.schemas = List.of(new Schema().setNamespace(model.namespace()).setEntityTypes(types)
-        .setEntityContainers(List.of(entityContainer)));
+        .setComplexTypes(complex).setEntityContainers(List.of(entityContainer)));
+  }
+
+  /**
+   * Olingo's properties for ours. Olingo (OData V2) has no collection types, so collection
+   * properties stay out of its EDM: they cannot be filtered or selected, only read and written.
+   */
+  private static List<Property> properties(List<PropertyModel> models) {
+    List<Property> properties = new ArrayList<>();
+    for (PropertyModel p : models) {
+      if (p.collection()) {
+        continue;
+      }
+      Facets facets = new Facets().setNullable(p.nullable());
+      properties.add(p.complex() != null
+          ? new ComplexProperty().setName(p.name()).setType(new FullQualifiedName(p.complex().qualifiedName()
+              .substring(0, p.complex().qualifiedName().lastIndexOf('.')), p.complex().name())).setFacets(facets)
+          : new SimpleProperty().setName(p.name()).setType(p.kind().olingoKind()).setFacets(facets));
+    }
+    return properties;
   }
 
   private static EntityType toEntityType(EntityTypeModel typeModel) {
-    List<Property> properties = new ArrayList<>();
-    for (PropertyModel p : typeModel.properties()) {
-      properties.add(new SimpleProperty().setName(p.name()).setType(p.kind().olingoKind())
-          .setFacets(new Facets().setNullable(p.nullable())));
-    }
+    List<Property> properties = properties(typeModel.properties());
     List<PropertyRef> keyRefs = new ArrayList<>();
     for (PropertyModel key : typeModel.keys()) {
       keyRefs.add(new PropertyRef().setName(key.name()));
@@ -71,6 +95,11 @@ final class VmmEdmProvider extends EdmProvider {
   @Override
   public EntityType getEntityType(FullQualifiedName name) {
     return entityTypes.get(name);
+  }
+
+  @Override
+  public ComplexType getComplexType(FullQualifiedName name) {
+    return complexTypes.get(name);
   }
 
   @Override

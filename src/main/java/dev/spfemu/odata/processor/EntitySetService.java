@@ -62,6 +62,11 @@ final class EntitySetService {
         values[id.index()] = ids.next();
       }
     }
+    for (PropertyModel property : type.properties()) {
+      if (property.collection() && values[property.index()] == null) {
+        values[property.index()] = List.of(); // a collection left out is empty, never null
+      }
+    }
     rules.onCreate(values, now());
     for (PropertyModel property : type.properties()) {
       if (!property.nullable() && values[property.index()] == null) {

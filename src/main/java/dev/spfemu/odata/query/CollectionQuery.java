@@ -80,6 +80,15 @@ public final class CollectionQuery {
 
   /** Applies every option to {@code entities} (in any order) and returns the page to send. */
   public QueryResult apply(List<? extends EntityValues> entities) {
+    try {
+      return applyUnchecked(entities);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      // values an expression cannot compare or compute with (complex values, mixed types)
+      throw VmmErrors.invalidQuery("The query cannot be evaluated: " + e.getMessage());
+    }
+  }
+
+  private QueryResult applyUnchecked(List<? extends EntityValues> entities) {
     List<EntityValues> selected = new ArrayList<>(entities.size());
     for (EntityValues entity : entities) {
       if (matches(entity)) {

@@ -1,0 +1,86 @@
+package dev.spfemu.odata.edm;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes the {@code $metadata} document (EDMX with OData v3 CSDL) from the model, once per emulator.
+ * Ours rather than Olingo's because an OData V2 library cannot express v3's collection types
+ * ({@code Collection(VMM.UserAndRole)}) nor {@code m:MaxDataServiceVersion}.
+ */
+final class MetadataWriter {
+
+  private static final String EDMX = "http://schemas.microsoft.com/ado/2007/06/edmx";
+  private static final String METADATA = "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata";
+  private static final String CSDL_V3 = "http://schemas.microsoft.com/ado/2009/11/edm";
+
+  private MetadataWriter() {
+  }
+
+  static byte[] write(ServiceModel model) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "utf-8");
+      w.writeStartDocument("utf-8", "1.0");
+      w.writeStartElement("edmx", "Edmx", EDMX);
+      w.writeNamespace("edmx", EDMX);
+      w.writeAttribute("Version", "1.0");
+      w.writeStartElement("edmx", "DataServices", EDMX);
+      w.writeNamespace("m", METADATA);
+      w.writeAttribute("m", METADATA, "DataServiceVersion", "3.0");
+      w.writeAttribute("m", METADATA, "MaxDataServiceVersion", "3.0");
+      w.writeStartElement("Schema");
+      w.writeDefaultNamespace(CSDL_V3);
+      w.writeAttribute("Namespace", model.namespace());
+      for (EntityTypeModel type : model.entityTypes()) {
+        w.writeStartElement("EntityType");
+        w.writeAttribute("Name", type.name());
+        w.writeStartElement("Key");
+        for (PropertyModel key : type.keys()) {
+          w.writeEmptyElement("PropertyRef");
+          w.writeAttribute("Name", key.name());
+        }
+        w.writeEndElement();
+        properties(w, type.properties());
+        w.writeEndElement();
+      }
+      for (ComplexTypeModel complex : model.complexTypes()) {
+        w.writeStartElement("ComplexType");
+        w.writeAttribute("Name", complex.name());
+        properties(w, complex.properties());
+        w.writeEndElement();
+      }
+      w.writeStartElement("EntityContainer");
+      w.writeAttribute("Name", model.container());
+      w.writeAttribute("m", METADATA, "IsDefaultEntityContainer", "true");
+      for (EntityTypeModel type : model.entityTypes()) {
+        w.writeEmptyElement("EntitySet");
+        w.writeAttribute("Name", type.entitySet());
+        w.writeAttribute("EntityType", type.qualifiedName());
+      }
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeEndDocument();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write $metadata", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void properties(XMLStreamWriter w, List<PropertyModel> properties) throws XMLStreamException {
+    for (PropertyModel property : properties) {
+      w.writeEmptyElement("Property");
+      w.writeAttribute("Name", property.name());
+      w.writeAttribute("Type", property.typeName());
+      if (!property.nullable()) {
+        w.writeAttribute("Nullable", "false");
+      }
+    }
+  }
+}
