@@ -1,5 +1,6 @@
 package dev.spfemu;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,10 @@ import java.util.Objects;
  * @param host the address to listen on
  * @param port the port to listen on; 0 picks a free one
  * @param pageSize the most entities one response of a collection holds; the rest follow its next link
+ * @param seed whether to start with a world: the built-in demo world, or {@code seedFile}
+ * @param seedFile a world file to start with instead of the demo world (docs/scenario.md), or null
  */
-public record EmulatorOptions(String host, int port, int pageSize) {
+public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
@@ -42,6 +45,8 @@ public record EmulatorOptions(String host, int port, int pageSize) {
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
     private int pageSize = DEFAULT_PAGE_SIZE;
+    private boolean seed = true;
+    private Path seedFile;
 
     private Builder() {
     }
@@ -66,8 +71,20 @@ public record EmulatorOptions(String host, int port, int pageSize) {
       return this;
     }
 
+    /** Start empty (false) or with a world (true, the default: the demo world unless a seed file is set). */
+    public Builder seed(boolean seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Start with the world in {@code file} instead of the demo world. */
+    public Builder seedFile(Path file) {
+      this.seedFile = file;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(host, port, pageSize);
+      return new EmulatorOptions(host, port, pageSize, seed, seedFile);
     }
   }
 }

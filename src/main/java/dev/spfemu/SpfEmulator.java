@@ -5,6 +5,9 @@ import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Clock;
 
 /**
@@ -20,6 +23,9 @@ import java.time.Clock;
  */
 public final class SpfEmulator implements AutoCloseable {
 
+  /** The built-in demo world (docs/scenario.md). */
+  private static final String DEMO_WORLD = "/dev/spfemu/world/demo-world.json";
+
   private final EmulatorOptions options;
   private final EmulatorServer server;
 
@@ -28,10 +34,35 @@ public final class SpfEmulator implements AutoCloseable {
     IdGenerator ids = IdGenerator.random();
     ODataPipeline pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
         Clock.systemUTC(), options.pageSize());
+    loadWorld(pipeline, options);
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids);
   }
 
-  /** An emulator configured by {@code options}, not yet listening. */
+  /** The starting world: none, the built-in demo world, or the options' seed file. */
+  private static void loadWorld(ODataPipeline pipeline, EmulatorOptions options) {
+    if (!options.seed()) {
+      return;
+    }
+    try {
+      if (options.seedFile() != null) {
+        try (InputStream in = Files.newInputStream(options.seedFile())) {
+          pipeline.loadWorld(in, options.seedFile().toString());
+        }
+      } else {
+        try (InputStream in = SpfEmulator.class.getResourceAsStream(DEMO_WORLD)) {
+          pipeline.loadWorld(in, "the demo world");
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new EmulatorStartException("Cannot load the starting world: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An emulator configured by {@code options}, its world loaded, not yet listening.
+   *
+   * @throws EmulatorStartException if the world cannot be loaded
+   */
   public static SpfEmulator create(EmulatorOptions options) {
     return new SpfEmulator(options);
   }

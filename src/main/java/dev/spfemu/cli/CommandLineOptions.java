@@ -1,6 +1,7 @@
 package dev.spfemu.cli;
 
 import dev.spfemu.EmulatorOptions;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,15 @@ final class CommandLineOptions {
           + " (default: ${DEFAULT-VALUE}).")
   int pageSize = EmulatorOptions.DEFAULT_PAGE_SIZE;
 
+  @Option(names = "--no-seed", description = "Start with no entities at all instead of the demo world.")
+  boolean noSeed;
+
+  @Option(names = "--seed-file", paramLabel = "FILE",
+      description = "Start with the world in FILE (see docs/scenario.md) instead of the demo world.")
+  Path seedFile;
+
   EmulatorOptions toOptions() {
-    return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).build();
+    return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
+        .build();
   }
 }

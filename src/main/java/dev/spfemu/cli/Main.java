@@ -38,7 +38,7 @@ public final class Main {
   private static void run(EmulatorOptions options) throws InterruptedException {
     SpfEmulator emulator;
     try {
-      emulator = SpfEmulator.create(options).start();
+      emulator = SpfEmulator.create(options).start(); // create loads the world, start binds the port
     } catch (SpfEmulator.EmulatorStartException e) {
       System.err.println(e.getMessage());
       System.exit(1);

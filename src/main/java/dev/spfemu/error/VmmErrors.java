@@ -135,6 +135,17 @@ public final class VmmErrors {
         "Resource not found for the segment '" + entitySet + keyPredicate + "'.");
   }
 
+  /**
+   * A reference to an entity that does not exist. 404, as the WAP Service Management API reports a
+   * missing resource "or a dependency".
+   */
+  public static ODataException referenceNotFound(String property, Object value, String entitySet, Object stamp) {
+    return new ODataException(404, "ReferencedEntityNotFound",
+        "The " + property + " '" + value + "' does not name an entity of " + entitySet + " in this subscription"
+            + (stamp == null ? "" : " on stamp '" + stamp + "'") + ". Create it first (POST " + entitySet
+            + ") or use the ID of an existing one.");
+  }
+
   public static ODataException notAServiceRoot(String path) {
     return new ODataException(404, "ResourceNotFound",
         "No SPF VMM service at '" + path + "'. The service root is"

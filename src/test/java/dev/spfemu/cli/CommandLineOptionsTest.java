@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spfemu.EmulatorOptions;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -34,5 +35,14 @@ class CommandLineOptionsTest {
   void badPortsAreRefused() {
     assertThrows(CommandLine.ParameterException.class, () -> parse("--port", "http"));
     assertThrows(IllegalArgumentException.class, () -> parse("--port", "70000"));
+  }
+
+  @Test
+  void seedOptions() {
+    assertEquals(true, parse().seed());
+    assertEquals(null, parse().seedFile());
+    assertEquals(false, parse("--no-seed").seed());
+    assertEquals(Path.of("world.json"), parse("--seed-file", "world.json").seedFile());
+    assertEquals(25, parse("--page-size", "25").pageSize());
   }
 }

@@ -138,7 +138,10 @@ class BadInputTest extends EmulatorHttpTest {
     String id = "5d2cf61c-f7c4-46e6-a6df-1c6e1f2aa797";
     String body = SEED.replace("00000000-0000-0000-0000-000000000000", id);
     jsonLight().body(body).post(root + "VMCheckPoints").then().statusCode(201);
-    jsonLight().body(body.replace(STAMP, "0b7e8a1c-6f2d-4c7e-9a51-3d2e5f8b9c10")).post(root + "VMCheckPoints")
+    String otherStamp = "0b7e8a1c-6f2d-4c7e-9a51-3d2e5f8b9c10";
+    jsonLight().body("{\"ID\":\"" + VM + "\",\"StampId\":\"" + otherStamp + "\",\"Name\":\"twin\",\"CloudId\":\""
+        + CLOUD + "\"}").post(root + "VirtualMachines").then().statusCode(201);
+    jsonLight().body(body.replace(STAMP, otherStamp)).post(root + "VMCheckPoints")
         .then().statusCode(201);
     assertEquals(2, countCheckpoints(root));
   }

@@ -83,9 +83,27 @@ abstract class EmulatorHttpTest {
         .header("Accept-Charset", "UTF-8");
   }
 
-  /** The service root of a new, empty subscription. */
+  static final String CLOUD = "00000000-0000-4000-8000-000000000101";
+
+  /**
+   * The service root of a new subscription holding one virtual machine, {@link #VM} on {@link #STAMP}
+   * (checkpoints must name a VM of their subscription).
+   */
   String newRoot() {
+    String root = emptyRoot();
+    addVm(root);
+    return root;
+  }
+
+  /** The service root of a new subscription with nothing in it. */
+  String emptyRoot() {
     return spf.serviceRoot(UUID.randomUUID().toString());
+  }
+
+  /** Creates the VM {@link #VM} on {@link #STAMP} in the subscription of {@code root}. */
+  static void addVm(String root) {
+    jsonLight().body("{\"ID\":\"" + VM + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"test-vm\",\"CloudId\":\""
+        + CLOUD + "\"}").post(root + "VirtualMachines").then().statusCode(201);
   }
 
   static String fixture(String name) {

@@ -18,7 +18,7 @@ class EntitySetsTest extends EmulatorHttpTest {
   @ParameterizedTest
   @FieldSource("ENTITY_SETS")
   void everySetCanBeListedInEveryFormat(String set) {
-    String root = newRoot();
+    String root = emptyRoot();
     jsonLight().get(root + set).then().statusCode(200)
         .body("'odata.metadata'", equalTo(root + "$metadata#" + set))
         .body("value.size()", equalTo(0));

@@ -22,6 +22,7 @@ class IsolationTest extends EmulatorHttpTest {
   void oneSubscriptionNeverSeesAnothers() {
     String subscriptionA = UUID.randomUUID().toString();
     String subscriptionB = UUID.randomUUID().toString();
+    addVm(spf.serviceRoot(subscriptionA));
     String location = createCheckpoint(spf.serviceRoot(subscriptionA), "A's");
 
     jsonLight().get(location.replace(subscriptionA, subscriptionB)).then().statusCode(404);
@@ -32,6 +33,7 @@ class IsolationTest extends EmulatorHttpTest {
   @Test
   void subscriptionIdsCompareCaseInsensitively() {
     String subscription = UUID.randomUUID().toString();
+    addVm(spf.serviceRoot(subscription));
     String location = createCheckpoint(spf.serviceRoot(subscription), "cased");
     jsonLight().get(location.replace(subscription, subscription.toUpperCase())).then()
         .statusCode(200).body("Name", equalTo("cased"));
@@ -41,6 +43,8 @@ class IsolationTest extends EmulatorHttpTest {
   void twoEmulatorsInOneJvmAreIndependent() {
     try (SpfEmulator other = SpfEmulator.create(EmulatorOptions.builder().dynamicPort().build()).start()) {
       String subscription = UUID.randomUUID().toString();
+      addVm(spf.serviceRoot(subscription));
+      addVm(other.serviceRoot(subscription));
       String location = createCheckpoint(spf.serviceRoot(subscription), "first emulator's");
       String otherLocation = location.replace(spf.baseUrl(), other.baseUrl());
 

@@ -25,6 +25,8 @@ class QueryOptionsTest extends EmulatorHttpTest {
   @BeforeAll
   void createCheckpoints() {
     root = newRoot();
+    jsonLight().body("{\"ID\":\"" + OTHER_VM + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"other\",\"CloudId\":\""
+        + CLOUD + "\"}").post(root + "VirtualMachines").then().statusCode(201);
     create("alpha", VM, "first");
     create("Bravo", VM, null);
     create("charlie", OTHER_VM, "third one");

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 /** Complex and collection properties (VMM.UserAndRole, Collection(...)) in every format, both ways. */
 class StructuredPropertiesTest extends EmulatorHttpTest {
 
-  private static final String CLOUD = "4c6c1f4b-4ba5-4b5b-9d6c-4b1f1f7d2c11";
   private static final String ROLE = "7f7d2a1e-9c3b-4d1a-8e2f-1a2b3c4d5e6f";
 
   private static String vm() {
@@ -90,7 +89,7 @@ class StructuredPropertiesTest extends EmulatorHttpTest {
 
   @Test
   void badStructuredValuesAre400() {
-    String root = newRoot();
+    String root = emptyRoot();
     jsonLight().body(vm().replace("\"Owner\":{", "\"Owner\":\"someone\",\"Ignored\":{")).post(root + "VirtualMachines")
         .then().statusCode(400).body("'odata.error'.code", equalTo("InvalidPropertyValue"))
         .body("'odata.error'.message.value", containsString("'Owner'"));

@@ -22,10 +22,11 @@ public final class EntityTypeModel {
   private final List<String> setMethods;
   private final List<String> entityMethods;
   private final Map<String, String> unserved;
+  private final List<ReferenceModel> references;
 
   EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
       List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged,
-      List<String> verbs, Map<String, String> unserved) {
+      List<String> verbs, Map<String, String> unserved, List<ReferenceModel> references) {
     this.namespace = namespace;
     this.name = name;
     this.entitySet = entitySet;
@@ -44,6 +45,7 @@ public final class EntityTypeModel {
     this.setMethods = methods(verbs, List.of("GET"), List.of("POST"));
     this.entityMethods = methods(verbs, List.of("GET"), List.of("PUT", "MERGE", "PATCH"), List.of("DELETE"));
     this.unserved = Map.copyOf(unserved);
+    this.references = List.copyOf(references);
   }
 
   /** The HTTP methods of {@code groups} whose first member is one of real SPF's verbs for the set. */
@@ -114,6 +116,11 @@ public final class EntityTypeModel {
    */
   public String unservedPropertyType(String name) {
     return unserved.get(name);
+  }
+
+  /** The properties that must name an existing entity when an entity is created. */
+  public List<ReferenceModel> references() {
+    return references;
   }
 
   /** Whether {@code property} is part of the key. */

@@ -78,8 +78,15 @@ public final class ModelLoader {
         type.requiredOnCreate() == null ? List.of() : type.requiredOnCreate());
     List<PropertyModel> serverManaged = named(type, properties,
         type.serverManaged() == null ? List.of() : type.serverManaged());
+    List<ReferenceModel> references = new ArrayList<>();
+    if (type.references() != null) {
+      for (ModelFile.Reference reference : type.references()) {
+        PropertyModel property = named(type, properties, List.of(reference.property())).get(0);
+        references.add(new ReferenceModel(property, reference.entitySet(), reference.matchedBy()));
+      }
+    }
     return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required, serverManaged,
-        type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved);
+        type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references);
   }
 
   /** A property of {@code owner} from its type name: Edm.X, Namespace.Complex or Collection(either). */
@@ -114,7 +121,11 @@ public final class ModelLoader {
   /** The file's shape, for Jackson. */
   record ModelFile(String namespace, String container, List<ComplexType> complexTypes, List<EntityType> entityTypes) {
     record EntityType(String name, String entitySet, List<String> keys, List<String> verbs,
-        List<String> requiredOnCreate, List<String> serverManaged, List<Property> properties) {
+        List<String> requiredOnCreate, List<String> serverManaged, List<Reference> references,
+        List<Property> properties) {
+    }
+
+    record Reference(String property, String entitySet, List<String> matchedBy) {
     }
 
     record ComplexType(String name, List<Property> properties) {

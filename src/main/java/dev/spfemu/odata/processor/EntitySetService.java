@@ -6,6 +6,8 @@ import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.odata.edm.EdmKind;
 import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.odata.edm.ReferenceModel;
+import dev.spfemu.odata.edm.ServiceModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
@@ -24,14 +26,18 @@ final class EntitySetService {
 
   private static final UUID EMPTY_GUID = new UUID(0, 0);
   private static final String SERVER_ASSIGNED_ID = "ID";
+  private static final String STAMP = "StampId";
 
   private final EntityTypeModel type;
   private final EntityStore store;
   private final IdGenerator ids;
   private final Clock clock;
   private final EntityRules rules;
+  private final ServiceModel model;
 
-  EntitySetService(EntityTypeModel type, EntityStore store, IdGenerator ids, Clock clock, EntityRules rules) {
+  EntitySetService(ServiceModel model, EntityTypeModel type, EntityStore store, IdGenerator ids, Clock clock,
+      EntityRules rules) {
+    this.model = model;
     this.type = type;
     this.store = store;
     this.ids = ids;
@@ -55,6 +61,7 @@ final class EntitySetService {
         throw VmmErrors.missingRequiredProperty(required.name(), type.qualifiedName());
       }
     }
+    checkReferences(subscription, values);
     PropertyModel id = type.property(SERVER_ASSIGNED_ID);
     if (id != null && id.kind() == EdmKind.GUID && type.keys().contains(id)) {
       Object sent = values[id.index()];
@@ -120,6 +127,42 @@ final class EntitySetService {
       rules.onUpdate(before, values, now);
       return new EntityRecord(current.key(), values);
     }).orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
+  }
+
+  /** Refuses an entity whose references (a checkpoint's VMId) name nothing in its subscription and stamp. */
+  private void checkReferences(String subscription, Object[] values) {
+    PropertyModel stampProperty = type.property(STAMP);
+    Object stamp = stampProperty == null ? null : values[stampProperty.index()];
+    for (ReferenceModel reference : type.references()) {
+      Object value = values[reference.property().index()];
+      if (value != null && !exists(subscription, reference, value, stamp)) {
+        throw VmmErrors.referenceNotFound(reference.property().name(), value, reference.entitySet(), stamp);
+      }
+    }
+  }
+
+  /** Whether an entity of the referenced set has {@code value} in one of the matching properties (same stamp). */
+  private boolean exists(String subscription, ReferenceModel reference, Object value, Object stamp) {
+    EntityTypeModel target = model.byEntitySet(reference.entitySet());
+    List<PropertyModel> keys = target.keys();
+    for (String name : reference.matchedBy()) {
+      PropertyModel matched = target.property(name);
+      boolean keyLookup = keys.size() == 2 && keys.get(0) == matched && keys.get(1).name().equals(STAMP);
+      if (keyLookup && stamp != null) {
+        if (store.find(subscription, target.entitySet(), EntityKey.of(value, stamp)).isPresent()) {
+          return true;
+        }
+        continue;
+      }
+      PropertyModel targetStamp = target.property(STAMP);
+      for (EntityRecord candidate : store.list(subscription, target.entitySet())) {
+        if (value.equals(candidate.value(matched.index()))
+            && (stamp == null || targetStamp == null || stamp.equals(candidate.value(targetStamp.index())))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Deletes an entity and returns what it was; 404 if there is none. */

@@ -15,6 +15,7 @@ import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.IdGenerator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class ODataPipeline {
   private final ReadOperations reads;
   private final WriteOperations writes;
   private final BatchOperations batches;
+  private final WorldLoader world;
   private final Map<String, EntitySetService> sets = new HashMap<>();
 
   /**
@@ -58,8 +60,9 @@ public final class ODataPipeline {
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
     this.errors = new ErrorRenderer(writers);
     this.reads = new ReadOperations(writers, pageSize);
-    this.writes = new WriteOperations(writers, new JsonEntityReader(json),
-        new AtomEntityReader(AtomEntityReader.secureFactory()));
+    JsonEntityReader jsonReader = new JsonEntityReader(json);
+    this.writes = new WriteOperations(writers, jsonReader, new AtomEntityReader(AtomEntityReader.secureFactory()));
+    this.world = new WorldLoader(edm.model(), store, jsonReader);
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
       @Override
       public void handle(ODataCall call, ResponseSink sink, ChangeLog changes) {
@@ -72,8 +75,19 @@ public final class ODataPipeline {
       }
     });
     for (EntityTypeModel type : edm.model().entityTypes()) {
-      sets.put(type.entitySet(), new EntitySetService(type, store, ids, clock, EntityRules.forType(type)));
+      sets.put(type.entitySet(), new EntitySetService(edm.model(), type, store, ids, clock, EntityRules.forType(type)));
     }
+  }
+
+  /**
+   * Loads a world file into the store (docs/scenario.md).
+   *
+   * @param source names the file in error messages
+   * @return the number of entities loaded
+   * @throws IllegalArgumentException when the world is invalid; the message says where and why
+   */
+  public int loadWorld(InputStream in, String source) throws IOException {
+    return world.load(in, source);
   }
 
   /** Handles one request against a service root and writes its response, error or not. */
