@@ -1,6 +1,7 @@
 package dev.spfemu;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param pageSize the most entities one response of a collection holds; the rest follow its next link
  * @param seed whether to start with a world: the built-in demo world, or {@code seedFile}
  * @param seedFile a world file to start with instead of the demo world (docs/scenario.md), or null
+ * @param jobDuration how long a VMM job (VM and checkpoint operations) runs before it completes
  */
-public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile) {
+public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile,
+    Duration jobDuration) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
@@ -21,11 +24,20 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
   public static final int DYNAMIC_PORT = 0;
   /** Server-driven paging: WCF Data Services' usual page size for SPF's collections. */
   public static final int DEFAULT_PAGE_SIZE = 1000;
+  /**
+   * Jobs complete at once unless told otherwise: a request that waits for its job (no
+   * RunAsynchronously) then answers as fast as any other.
+   */
+  public static final Duration DEFAULT_JOB_DURATION = Duration.ZERO;
 
   public EmulatorOptions {
     Objects.requireNonNull(host, "host");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+    }
+    Objects.requireNonNull(jobDuration, "jobDuration");
+    if (jobDuration.isNegative()) {
+      throw new IllegalArgumentException("job duration cannot be negative");
     }
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be at least 1, not " + pageSize);
@@ -47,6 +59,7 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     private int pageSize = DEFAULT_PAGE_SIZE;
     private boolean seed = true;
     private Path seedFile;
+    private Duration jobDuration = DEFAULT_JOB_DURATION;
 
     private Builder() {
     }
@@ -83,8 +96,14 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
       return this;
     }
 
+    /** How long VMM jobs run; requests without RunAsynchronously wait for them. */
+    public Builder jobDuration(Duration jobDuration) {
+      this.jobDuration = jobDuration;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(host, port, pageSize, seed, seedFile);
+      return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration);
     }
   }
 }

@@ -28,13 +28,19 @@ public final class SpfEmulator implements AutoCloseable {
 
   private final EmulatorOptions options;
   private final EmulatorServer server;
+  private final ODataPipeline pipeline;
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
     IdGenerator ids = IdGenerator.random();
-    ODataPipeline pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
-        Clock.systemUTC(), options.pageSize());
-    loadWorld(pipeline, options);
+    this.pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
+        Clock.systemUTC(), options.pageSize(), options.jobDuration());
+    try {
+      loadWorld(pipeline, options);
+    } catch (EmulatorStartException e) {
+      pipeline.close();
+      throw e;
+    }
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids);
   }
 
@@ -110,6 +116,7 @@ public final class SpfEmulator implements AutoCloseable {
   }
 
   private void stopQuietly() {
+    pipeline.close();
     try {
       server.stop();
     } catch (Exception e) {

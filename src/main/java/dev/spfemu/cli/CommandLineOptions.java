@@ -2,6 +2,7 @@ package dev.spfemu.cli;
 
 import dev.spfemu.EmulatorOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,8 +33,13 @@ final class CommandLineOptions {
       description = "Start with the world in FILE (see docs/scenario.md) instead of the demo world.")
   Path seedFile;
 
+  @Option(names = "--job-duration", paramLabel = "MS",
+      description = "How long VMM jobs (VM and checkpoint operations) run, in milliseconds (default: 0)."
+          + " Requests without RunAsynchronously wait for their job.")
+  long jobDurationMillis;
+
   EmulatorOptions toOptions() {
     return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
-        .build();
+        .jobDuration(Duration.ofMillis(jobDurationMillis)).build();
   }
 }

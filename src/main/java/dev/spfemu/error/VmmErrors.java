@@ -83,6 +83,11 @@ public final class VmmErrors {
             + ". Send MaxDataServiceVersion: " + needed + " or higher.");
   }
 
+  /** A VMM operation the object's state does not allow (VMM refuses it; SPF reports a validation error). */
+  public static ODataException invalidVmOperation(String detail) {
+    return new ODataException(400, "InvalidOperationForState", detail);
+  }
+
   public static ODataException invalidUri(String detail) {
     return new ODataException(400, "InvalidUri", detail);
   }

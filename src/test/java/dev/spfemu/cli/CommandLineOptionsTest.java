@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spfemu.EmulatorOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -44,5 +45,8 @@ class CommandLineOptionsTest {
     assertEquals(false, parse("--no-seed").seed());
     assertEquals(Path.of("world.json"), parse("--seed-file", "world.json").seedFile());
     assertEquals(25, parse("--page-size", "25").pageSize());
+    assertEquals(Duration.ZERO, parse().jobDuration());
+    assertEquals(Duration.ofMillis(1500), parse("--job-duration", "1500").jobDuration());
+    assertThrows(IllegalArgumentException.class, () -> parse("--job-duration", "-1"));
   }
 }

@@ -32,7 +32,7 @@ class PropertyTest extends EmulatorHttpTest {
 
   @Test
   void nullPropertyInJsonLight() {
-    jsonLight().get(location + "/CheckpointID").then().statusCode(200)
+    jsonLight().get(location + "/VMCheckPointAction").then().statusCode(200)
         .body("'odata.null'", equalTo(true));
   }
 
@@ -65,7 +65,7 @@ class PropertyTest extends EmulatorHttpTest {
 
   @Test
   void valueOfNullIs404AndUnknownPropertyIs404() {
-    jsonLight().get(location + "/CheckpointID/$value").then().statusCode(404)
+    jsonLight().get(location + "/VMCheckPointAction/$value").then().statusCode(404)
         .body("'odata.error'.code", equalTo("ResourceNotFound"));
     jsonLight().get(location + "/Colour").then().statusCode(404);
   }

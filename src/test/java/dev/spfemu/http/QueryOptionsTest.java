@@ -57,7 +57,7 @@ class QueryOptionsTest extends EmulatorHttpTest {
       "?$filter=startswith(tolower(Name), 'b') | Bravo",
       "?$filter=endswith(Name, 'ta') or length(Name) eq 7&$orderby=Name | charlie,delta",
       "?$filter=Description eq '' | Bravo",
-      "?$filter=CheckpointID eq null&$orderby=Name | alpha,Bravo,charlie,delta",
+      "?$filter=VMCheckPointAction eq null&$orderby=Name | alpha,Bravo,charlie,delta",
       "?$filter=not (Enabled eq true) | ''",
       "?$filter=indexof(Description, 'one') eq 6 | charlie",
       "?$filter=concat(Name, 'x') eq 'alphax' | alpha",

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.UUID;
 
 /**
@@ -163,6 +165,44 @@ final class EntitySetService {
       }
     }
     return false;
+  }
+
+  /**
+   * Stores an entity the server makes itself (a job), values as given but for a fresh ID when none
+   * is set; no rules, no checks.
+   */
+  EntityRecord insert(String subscription, Object[] values) {
+    PropertyModel id = type.property(SERVER_ASSIGNED_ID);
+    if (id != null && values[id.index()] == null) {
+      values[id.index()] = ids.next();
+    }
+    for (PropertyModel property : type.properties()) {
+      if (property.collection() && values[property.index()] == null) {
+        values[property.index()] = List.of();
+      }
+    }
+    EntityRecord record = new EntityRecord(keyOf(values), values);
+    store.put(subscription, type.entitySet(), record);
+    return record;
+  }
+
+  /** Changes stored values in place of the server (job progress, a VM's status); empty if the entity is gone. */
+  Optional<EntityRecord> modify(String subscription, EntityKey key, Consumer<Object[]> change) {
+    return store.update(subscription, type.entitySet(), key, current -> {
+      Object[] values = current.values();
+      change.accept(values);
+      return new EntityRecord(current.key(), values);
+    });
+  }
+
+  /** A fresh GUID from the emulator's generator. */
+  UUID newId() {
+    return ids.next();
+  }
+
+  /** The current time, as every server-set date (100 ns ticks, UTC). */
+  OffsetDateTime currentTime() {
+    return now();
   }
 
   /** Deletes an entity and returns what it was; 404 if there is none. */

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ import javax.xml.stream.XMLOutputFactory;
  * {@link ODataException} thrown on the way is answered here, in the client's format, so errors are
  * rendered in exactly one place ({@link ErrorRenderer}).
  */
-public final class ODataPipeline {
+public final class ODataPipeline implements AutoCloseable {
 
   static final String DATA_SERVICE_VERSION = Exchange.DATA_SERVICE_VERSION;
   private static final List<String> GET = List.of("GET");
@@ -48,20 +49,31 @@ public final class ODataPipeline {
   private final WriteOperations writes;
   private final BatchOperations batches;
   private final WorldLoader world;
+  private final JobRunner jobs;
   private final Map<String, EntitySetService> sets = new HashMap<>();
 
   /**
    * @param pageSize the most entities one response of a collection holds; the rest follow the next link
+   * @param jobDuration how long a VMM job runs
    */
-  public ODataPipeline(VmmEdm edm, EntityStore store, IdGenerator ids, Clock clock, int pageSize) {
+  public ODataPipeline(VmmEdm edm, EntityStore store, IdGenerator ids, Clock clock, int pageSize,
+      Duration jobDuration) {
     this.edm = edm;
     this.uriParser = new ODataUriParser(edm.edm(), edm.model());
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
     this.errors = new ErrorRenderer(writers);
     this.reads = new ReadOperations(writers, pageSize);
+    for (EntityTypeModel type : edm.model().entityTypes()) {
+      sets.put(type.entitySet(), new EntitySetService(edm.model(), type, store, ids, clock, EntityRules.forType(type)));
+    }
+    this.jobs = new JobRunner(sets.get("Jobs"), jobDuration);
+    CheckpointBehaviour checkpoints = new CheckpointBehaviour(sets.get("VMCheckPoints"), sets.get("VirtualMachines"), jobs);
+    VirtualMachineBehaviour machines = new VirtualMachineBehaviour(sets.get("VirtualMachines"), checkpoints, jobs);
+    checkpoints.machines(machines);
     JsonEntityReader jsonReader = new JsonEntityReader(json);
-    this.writes = new WriteOperations(writers, jsonReader, new AtomEntityReader(AtomEntityReader.secureFactory()));
+    this.writes = new WriteOperations(writers, jsonReader, new AtomEntityReader(AtomEntityReader.secureFactory()),
+        Map.of("VMCheckPoints", checkpoints, "VirtualMachines", machines));
     this.world = new WorldLoader(edm.model(), store, jsonReader);
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
       @Override
@@ -74,9 +86,6 @@ public final class ODataPipeline {
         return errors.render(error, headers);
       }
     });
-    for (EntityTypeModel type : edm.model().entityTypes()) {
-      sets.put(type.entitySet(), new EntitySetService(edm.model(), type, store, ids, clock, EntityRules.forType(type)));
-    }
   }
 
   /**
@@ -88,6 +97,12 @@ public final class ODataPipeline {
    */
   public int loadWorld(InputStream in, String source) throws IOException {
     return world.load(in, source);
+  }
+
+  /** Stops the jobs still running. */
+  @Override
+  public void close() {
+    jobs.close();
   }
 
   /** Handles one request against a service root and writes its response, error or not. */

@@ -11,6 +11,7 @@ import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.store.EntityRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** POST (create), MERGE/PATCH/PUT (update, merge semantics) and DELETE of entities. */
 final class WriteOperations {
@@ -18,11 +19,26 @@ final class WriteOperations {
   private final PayloadWriters writers;
   private final EntityReader jsonReader;
   private final EntityReader atomReader;
+  private final Map<String, EntityBehaviour> behaviours;
 
-  WriteOperations(PayloadWriters writers, EntityReader jsonReader, EntityReader atomReader) {
+  /** @param behaviours the behaviour of the sets that have one beyond storing, by entity set */
+  WriteOperations(PayloadWriters writers, EntityReader jsonReader, EntityReader atomReader,
+      Map<String, EntityBehaviour> behaviours) {
     this.writers = writers;
     this.jsonReader = jsonReader;
     this.atomReader = atomReader;
+    this.behaviours = behaviours;
+  }
+
+  private EntityBehaviour behaviour(EntitySetService set) {
+    EntityBehaviour behaviour = behaviours.get(set.type().entitySet());
+    return behaviour == null ? EntityBehaviour.storing(set) : behaviour;
+  }
+
+  /** {@code ?RunAsynchronously=1} (or true): return while the job runs, as SPF's VM URIs allow. */
+  private static boolean async(Exchange x) {
+    String value = x.query.value("RunAsynchronously");
+    return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
   }
 
   /**
@@ -32,7 +48,7 @@ final class WriteOperations {
   void create(Exchange x, EntitySetService set) {
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
-    EntityRecord record = set.create(x.call.subscription(), payload);
+    EntityRecord record = behaviour(set).create(x.call.subscription(), payload, async(x));
     if (x.changes != null) {
       x.changes.created(set, x.call.subscription(), record.key());
     }
@@ -45,7 +61,7 @@ final class WriteOperations {
     checkIfMatch(x.call);
     EntityPayload payload = readPayload(x.call, set.type());
     EntityRecord before = x.changes == null ? null : set.read(x.call.subscription(), target.key());
-    set.update(x.call.subscription(), target.key(), payload);
+    behaviour(set).update(x.call.subscription(), target.key(), payload, async(x));
     if (before != null) {
       x.changes.changed(set, x.call.subscription(), before);
     }
@@ -54,7 +70,7 @@ final class WriteOperations {
 
   void delete(Exchange x, EntitySetService set, ResourceTarget target) {
     checkIfMatch(x.call);
-    EntityRecord before = set.delete(x.call.subscription(), target.key());
+    EntityRecord before = behaviour(set).delete(x.call.subscription(), target.key(), async(x));
     if (x.changes != null) {
       x.changes.changed(set, x.call.subscription(), before);
     }
