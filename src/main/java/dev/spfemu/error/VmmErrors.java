@@ -153,8 +153,9 @@ public final class VmmErrors {
 
   public static ODataException notAServiceRoot(String path) {
     return new ODataException(404, "ResourceNotFound",
-        "No SPF VMM service at '" + path + "'. The service root is"
-            + " /{subscription-id}/services/systemcenter/vmm/ where {subscription-id} is a GUID.");
+        "No SPF VMM service at '" + path + "'. The service roots are"
+            + " /{subscription-id}/services/systemcenter/vmm/, /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/"
+            + " and /SC2012R2/VMM/Microsoft.Management.Odata.svc/, where {subscription-id} is a GUID.");
   }
 
   // 405 / 406 / 409 / 413 / 415 ------------------------------------------------------------------
@@ -163,6 +164,13 @@ public final class VmmErrors {
     return new ODataException(405, "MethodNotAllowed",
         "The method '" + method + "' is not allowed on '" + resource + "'. Allowed: "
             + String.join(", ", allowed) + ".", Map.of("Allow", String.join(", ", allowed)));
+  }
+
+  public static ODataException createNeedsTenant(String entitySet) {
+    return new ODataException(405, "MethodNotAllowed",
+        "SPF's all-subscriptions root cannot create " + entitySet + ": an entity belongs to a subscription. POST to"
+            + " /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/" + entitySet + " or to"
+            + " /{subscription-id}/services/systemcenter/vmm/" + entitySet + ".", Map.of("Allow", "GET"));
   }
 
   public static ODataException notAcceptable(String detail) {

@@ -3,38 +3,63 @@ package dev.spfemu.server;
 import dev.spfemu.format.codec.Guids;
 
 /**
- * Splits a request path into the tenant service root {@code /{subscription-id}/services/systemcenter/vmm/}
- * and the OData resource path after it. The fixed segments compare case-insensitively, as IIS
- * routes them; the subscription id must be a GUID.
+ * Splits a request path into one of SPF's VMM service roots and the OData resource path after it:
+ * <ul>
+ *   <li>{@code /{subscription-id}/services/systemcenter/vmm/} (Windows Azure Pack's tenant API);</li>
+ *   <li>{@code /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/} (SPF itself, one
+ *       tenant: the same data as the first);</li>
+ *   <li>{@code /SC2012R2/VMM/Microsoft.Management.Odata.svc/} (SPF itself, as the Azure Pack
+ *       resource provider sees it: every subscription).</li>
+ * </ul>
+ * {@code SC2012} (SPF 2012 SP1) works in place of {@code SC2012R2}. Fixed segments compare
+ * case-insensitively, as IIS routes them; a subscription id must be a GUID.
  *
- * @param subscription the subscription id as written in the path
+ * @param subscription the subscription id as written in the path, or null for the all-subscriptions root
  * @param rootPath the service root path as written in the request, ending with '/'
  * @param resourcePath the rest, still percent-encoded, without a leading '/'
  */
 record ServiceRootPath(String subscription, String rootPath, String resourcePath) {
 
-  private static final String TAIL = "/services/systemcenter/vmm";
-  private static final int GUID_LENGTH = 36;
+  private static final String SPF_SERVICE = "Microsoft.Management.Odata.svc";
 
-  /** The parts of {@code rawPath}, or null if it is not under a tenant service root. */
+  /** The parts of {@code rawPath}, or null if it is under no VMM service root. */
   static ServiceRootPath match(String rawPath) {
-    if (rawPath == null || rawPath.length() < 1 + GUID_LENGTH + TAIL.length() || rawPath.charAt(0) != '/') {
+    if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
       return null;
     }
-    String subscription = rawPath.substring(1, 1 + GUID_LENGTH);
-    if (!Guids.isGuid(subscription)) {
-      return null;
+    String[] segments = rawPath.substring(1).split("/", -1);
+    if (segments.length >= 4 && Guids.isGuid(segments[0]) && equal(segments, 1, "services", "systemcenter", "vmm")) {
+      return at(rawPath, segments, 4, segments[0]);
     }
-    int tailEnd = 1 + GUID_LENGTH + TAIL.length();
-    if (!rawPath.regionMatches(true, 1 + GUID_LENGTH, TAIL, 0, TAIL.length())) {
-      return null;
+    boolean spf = segments.length >= 3 && (segments[0].equalsIgnoreCase("SC2012R2")
+        || segments[0].equalsIgnoreCase("SC2012")) && segments[1].equalsIgnoreCase("VMM");
+    if (spf && segments[2].equalsIgnoreCase(SPF_SERVICE)) {
+      return at(rawPath, segments, 3, null);
     }
-    if (rawPath.length() == tailEnd) {
+    if (spf && segments.length >= 4 && Guids.isGuid(segments[2]) && segments[3].equalsIgnoreCase(SPF_SERVICE)) {
+      return at(rawPath, segments, 4, segments[2]);
+    }
+    return null;
+  }
+
+  /** The root made of the first {@code rootSegments} segments; the rest is the resource path. */
+  private static ServiceRootPath at(String rawPath, String[] segments, int rootSegments, String subscription) {
+    int end = 0;
+    for (int i = 0; i < rootSegments; i++) {
+      end += 1 + segments[i].length();
+    }
+    if (end == rawPath.length()) {
       return new ServiceRootPath(subscription, rawPath + "/", "");
     }
-    if (rawPath.charAt(tailEnd) != '/') {
-      return null;
+    return new ServiceRootPath(subscription, rawPath.substring(0, end + 1), rawPath.substring(end + 1));
+  }
+
+  private static boolean equal(String[] segments, int from, String... expected) {
+    for (int i = 0; i < expected.length; i++) {
+      if (!segments[from + i].equalsIgnoreCase(expected[i])) {
+        return false;
+      }
     }
-    return new ServiceRootPath(subscription, rawPath.substring(0, tailEnd + 1), rawPath.substring(tailEnd + 1));
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package dev.spfemu.store;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * One stored entity: its key and its property values in the model's property order. Immutable
@@ -14,8 +15,23 @@ public final class EntityRecord {
   private final Object[] values;
 
   public EntityRecord(EntityKey key, Object[] values) {
+    this(key, values.clone(), true);
+  }
+
+  /** Takes {@code values} as is: only for arrays nobody else holds. */
+  private EntityRecord(EntityKey key, Object[] values, boolean owned) {
     this.key = key;
-    this.values = values.clone();
+    this.values = values;
+  }
+
+  /**
+   * A copy of this record changed by {@code change}, which gets the copy's values (one copy, which
+   * matters for types with a hundred properties changed on every request, such as a VM's task id).
+   */
+  public EntityRecord changed(Consumer<Object[]> change) {
+    Object[] copy = values.clone();
+    change.accept(copy);
+    return new EntityRecord(key, copy, true);
   }
 
   public EntityKey key() {

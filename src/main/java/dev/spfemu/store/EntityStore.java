@@ -39,6 +39,9 @@ public interface EntityStore {
   /** Stores an entity whatever was there before (to undo a change set that failed half-way). */
   void put(String subscription, String entitySet, EntityRecord record);
 
+  /** The subscriptions that hold anything (as stored: lower case). */
+  List<String> subscriptions();
+
   /** A snapshot of the entities of one set, in no particular order. */
   List<EntityRecord> list(String subscription, String entitySet);
 }

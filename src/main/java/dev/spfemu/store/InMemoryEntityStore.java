@@ -48,6 +48,11 @@ public final class InMemoryEntityStore implements EntityStore {
   }
 
   @Override
+  public List<String> subscriptions() {
+    return List.copyOf(subscriptions.keySet());
+  }
+
+  @Override
   public List<EntityRecord> list(String subscription, String entitySet) {
     Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
     return entities == null ? List.of() : List.copyOf(entities.values());

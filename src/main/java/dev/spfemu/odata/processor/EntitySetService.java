@@ -15,6 +15,7 @@ import dev.spfemu.store.IdGenerator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -188,11 +189,12 @@ final class EntitySetService {
 
   /** Changes stored values in place of the server (job progress, a VM's status); empty if the entity is gone. */
   Optional<EntityRecord> modify(String subscription, EntityKey key, Consumer<Object[]> change) {
-    return store.update(subscription, type.entitySet(), key, current -> {
-      Object[] values = current.values();
-      change.accept(values);
-      return new EntityRecord(current.key(), values);
-    });
+    return store.update(subscription, type.entitySet(), key, current -> current.changed(change));
+  }
+
+  /** The entity with {@code key}, if any. */
+  Optional<EntityRecord> find(String subscription, EntityKey key) {
+    return store.find(subscription, type.entitySet(), key);
   }
 
   /** A fresh GUID from the emulator's generator. */
@@ -227,9 +229,29 @@ final class EntitySetService {
     return now.withNano(now.getNano() / 100 * 100);
   }
 
-  /** Every entity of the set in this subscription, in no particular order ({@code CollectionQuery} orders them). */
+  /**
+   * Every entity of the set in this subscription, or in all of them when {@code subscription} is null
+   * (SPF's own root), in no particular order ({@code CollectionQuery} orders them).
+   */
   List<EntityRecord> list(String subscription) {
+    if (subscription == null) {
+      List<EntityRecord> all = new ArrayList<>();
+      for (String each : store.subscriptions()) {
+        all.addAll(store.list(each, type.entitySet()));
+      }
+      return all;
+    }
     return store.list(subscription, type.entitySet());
+  }
+
+  /** The subscription that holds the entity with {@code key}; 404 if none does. */
+  String ownerOf(EntityKey key) {
+    for (String subscription : store.subscriptions()) {
+      if (store.find(subscription, type.entitySet(), key).isPresent()) {
+        return subscription;
+      }
+    }
+    throw VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key));
   }
 
   private EntityKey keyOf(Object[] values) {

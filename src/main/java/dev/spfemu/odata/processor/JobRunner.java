@@ -4,10 +4,15 @@ import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +26,24 @@ final class JobRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
   private static final int PROGRESS_STEPS = 4;
+  /** Jobs kept per subscription. */
+  static final int HISTORY = 1000;
+
+  private final int history;
 
   private final EntitySetService jobs;
   private final EntityTypeModel type;
   private final Duration duration;
   private final ScheduledExecutorService scheduler;
+  private final Map<String, JobHistory> histories = new ConcurrentHashMap<>();
 
   JobRunner(EntitySetService jobs, Duration duration) {
+    this(jobs, duration, HISTORY);
+  }
+
+  /** @param history how many jobs each subscription keeps */
+  JobRunner(EntitySetService jobs, Duration duration, int history) {
+    this.history = history;
     this.jobs = jobs;
     this.type = jobs.type();
     this.duration = duration;
@@ -70,13 +86,14 @@ final class JobRunner implements AutoCloseable {
     set(values, "IsStoppable", true);
     set(values, "IsVisible", true);
     set(values, "StartTime", jobs.currentTime());
+    if (duration.isZero()) {
+      // done before anyone can see it: stored once, already completed (the common, load-test path)
+      finish(values, apply(completion));
+      return remember(spec.subscription(), jobs.insert(spec.subscription(), values));
+    }
     progress(values, 0);
     EntityRecord job = jobs.insert(spec.subscription(), values);
-    UUID id = (UUID) job.value(type.property("ID").index());
-    if (duration.isZero()) {
-      complete(spec.subscription(), job.key(), completion);
-      return id;
-    }
+    UUID id = remember(spec.subscription(), job);
     long stepNanos = duration.toNanos() / PROGRESS_STEPS;
     for (int step = 1; step < PROGRESS_STEPS; step++) {
       int percent = 100 * step / PROGRESS_STEPS;
@@ -97,23 +114,58 @@ final class JobRunner implements AutoCloseable {
   }
 
   private void complete(String subscription, EntityKey job, Runnable completion) {
-    boolean succeeded = true;
+    boolean ok = apply(completion);
+    jobs.modify(subscription, job, v -> finish(v, ok));
+  }
+
+  /** Applies the operation's change; false if it failed (its target changed under the job, as in VMM). */
+  private static boolean apply(Runnable completion) {
     try {
       completion.run();
+      return true;
     } catch (RuntimeException e) {
-      succeeded = false; // the target changed under the job (deleted meanwhile): the job fails, as in VMM
-      LOG.debug("job {} failed", job, e);
+      LOG.debug("a job failed", e);
+      return false;
     }
-    boolean ok = succeeded;
-    jobs.modify(subscription, job, v -> {
-      progress(v, 100);
-      set(v, "Status", ok ? "Completed" : "Failed");
-      set(v, "StatusString", ok ? "Completed" : "Failed");
-      set(v, "IsCompleted", true);
-      set(v, "IsStoppable", false);
-      set(v, "IsRestartable", !ok);
-      set(v, "EndTime", jobs.currentTime());
-    });
+  }
+
+  private void finish(Object[] v, boolean ok) {
+    progress(v, 100);
+    set(v, "Status", ok ? "Completed" : "Failed");
+    set(v, "StatusString", ok ? "Completed" : "Failed");
+    set(v, "IsCompleted", true);
+    set(v, "IsStoppable", false);
+    set(v, "IsRestartable", !ok);
+    set(v, "EndTime", jobs.currentTime());
+  }
+
+  /**
+   * Keeps the job in its subscription's history, which holds the newest jobs ({@link #HISTORY}): VMM
+   * keeps a job history, not every job ever, and an emulator under load must not grow without end.
+   */
+  private UUID remember(String subscription, EntityRecord job) {
+    JobHistory kept = histories.computeIfAbsent(subscription, s -> new JobHistory());
+    kept.keys.add(job.key());
+    if (kept.size.incrementAndGet() > history) {
+      EntityKey oldest = kept.keys.poll();
+      if (oldest != null) {
+        boolean running = jobs.find(subscription, oldest)
+            .map(old -> !Boolean.TRUE.equals(old.value(type.property("IsCompleted").index()))).orElse(false);
+        if (running) {
+          kept.keys.add(oldest); // still running: it stays, for now
+        } else {
+          kept.size.decrementAndGet();
+          jobs.discard(subscription, oldest);
+        }
+      }
+    }
+    return (UUID) job.value(type.property("ID").index());
+  }
+
+  /** The jobs of one subscription, oldest first. */
+  private static final class JobHistory {
+    final Queue<EntityKey> keys = new ConcurrentLinkedQueue<>();
+    final AtomicInteger size = new AtomicInteger();
   }
 
   private void progress(Object[] values, int percent) {

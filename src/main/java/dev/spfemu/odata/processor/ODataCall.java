@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * part can be one too).
  *
  * @param method the HTTP method, upper case
- * @param subscription the subscription id from the URL
+ * @param subscription the subscription id from the URL, or null on SPF's all-subscriptions root
  * @param urls the request's service URLs (absolute, from its own scheme and host)
  * @param resourcePath the path after the service root, still percent-encoded, without leading '/'
  * @param rawQuery the query string as sent, or null
@@ -28,5 +28,10 @@ public record ODataCall(String method, String subscription, ServiceUrls urls, St
 
   public String header(String name) {
     return headers.apply(name);
+  }
+
+  /** The same request, in the scope of one subscription. */
+  ODataCall inSubscription(String owner) {
+    return new ODataCall(method, owner, urls, resourcePath, rawQuery, headers, body);
   }
 }

@@ -145,6 +145,9 @@ public final class ODataPipeline implements AutoCloseable {
   private void route(Exchange x, ResourceTarget target) {
     String method = effectiveMethod(x.call);
     EntitySetService set = target.type() == null ? null : sets.get(target.type().entitySet());
+    if (x.call.subscription() == null && set != null) {
+      x = allSubscriptions(x, target, set, method);
+    }
     switch (target.kind()) {
       case SERVICE_DOCUMENT:
         allow(method, GET, "the service root");
@@ -198,6 +201,21 @@ public final class ODataPipeline implements AutoCloseable {
       default:
         throw VmmErrors.unsupportedResource(x.call.resourcePath());
     }
+  }
+
+  /**
+   * SPF's own root sees every subscription: collections are their union; an entity is changed in the
+   * subscription that holds it. Creates need a tenant: they go through a tenant root.
+   */
+  private static Exchange allSubscriptions(Exchange x, ResourceTarget target, EntitySetService set, String method) {
+    if (target.key() != null) {
+      String owner = set.ownerOf(target.key());
+      return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.changes);
+    }
+    if (method.equals("POST")) {
+      throw VmmErrors.createNeedsTenant(set.type().entitySet());
+    }
+    return x;
   }
 
   private void serviceDocument(Exchange x) {
