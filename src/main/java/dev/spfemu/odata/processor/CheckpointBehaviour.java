@@ -6,6 +6,7 @@ import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,6 +27,9 @@ final class CheckpointBehaviour implements EntityBehaviour {
   private final EntitySetService vms;
   private final JobRunner jobs;
   private final EntityTypeModel type;
+  /** Property positions by name, resolved once. */
+  private final Map<String, Integer> positions = new HashMap<>();
+  private final Map<String, Integer> vmPositions = new HashMap<>();
   private VirtualMachineBehaviour machines;
   /** The current checkpoint of each VM ("subscription|stamp|vm ID" → CheckpointID), once known. */
   private final Map<String, Object> current = new ConcurrentHashMap<>();
@@ -37,6 +41,8 @@ final class CheckpointBehaviour implements EntityBehaviour {
     this.vms = vms;
     this.jobs = jobs;
     this.type = checkpoints.type();
+    type.properties().forEach(p -> positions.put(p.name(), p.index()));
+    vms.type().properties().forEach(p -> vmPositions.put(p.name(), p.index()));
   }
 
   /** Completes the wiring: VMs and checkpoints each need the other. */
@@ -185,10 +191,10 @@ final class CheckpointBehaviour implements EntityBehaviour {
   }
 
   private int index(String property) {
-    return type.property(property).index();
+    return positions.get(property);
   }
 
   private int vmIndex(String property) {
-    return vms.type().property(property).index();
+    return vmPositions.get(property);
   }
 }

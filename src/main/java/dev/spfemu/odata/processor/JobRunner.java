@@ -4,6 +4,8 @@ import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
@@ -36,6 +38,8 @@ final class JobRunner implements AutoCloseable {
   private final Duration duration;
   private final ScheduledExecutorService scheduler;
   private final Map<String, JobHistory> histories = new ConcurrentHashMap<>();
+  /** Property positions by name, resolved once: set() runs a dozen times per job. */
+  private final Map<String, Integer> positions = new HashMap<>();
 
   JobRunner(EntitySetService jobs, Duration duration) {
     this(jobs, duration, HISTORY);
@@ -46,6 +50,7 @@ final class JobRunner implements AutoCloseable {
     this.history = history;
     this.jobs = jobs;
     this.type = jobs.type();
+    type.properties().forEach(p -> positions.put(p.name(), p.index()));
     this.duration = duration;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "spf-emulator-jobs");
@@ -85,10 +90,11 @@ final class JobRunner implements AutoCloseable {
     set(values, "IsRestartable", false);
     set(values, "IsStoppable", true);
     set(values, "IsVisible", true);
-    set(values, "StartTime", jobs.currentTime());
+    OffsetDateTime start = jobs.currentTime();
+    set(values, "StartTime", start);
     if (duration.isZero()) {
       // done before anyone can see it: stored once, already completed (the common, load-test path)
-      finish(values, apply(completion));
+      finish(values, apply(completion), start);
       return remember(spec.subscription(), jobs.insert(spec.subscription(), values));
     }
     progress(values, 0);
@@ -98,7 +104,7 @@ final class JobRunner implements AutoCloseable {
     for (int step = 1; step < PROGRESS_STEPS; step++) {
       int percent = 100 * step / PROGRESS_STEPS;
       scheduler.schedule(() -> jobs.modify(spec.subscription(), job.key(), v -> {
-        if (!Boolean.TRUE.equals(v[type.property("IsCompleted").index()])) {
+        if (!Boolean.TRUE.equals(v[positions.get("IsCompleted")])) {
           progress(v, percent);
         }
       }), stepNanos * step, TimeUnit.NANOSECONDS);
@@ -115,7 +121,7 @@ final class JobRunner implements AutoCloseable {
 
   private void complete(String subscription, EntityKey job, Runnable completion) {
     boolean ok = apply(completion);
-    jobs.modify(subscription, job, v -> finish(v, ok));
+    jobs.modify(subscription, job, v -> finish(v, ok, jobs.currentTime()));
   }
 
   /** Applies the operation's change; false if it failed (its target changed under the job, as in VMM). */
@@ -129,14 +135,14 @@ final class JobRunner implements AutoCloseable {
     }
   }
 
-  private void finish(Object[] v, boolean ok) {
+  private void finish(Object[] v, boolean ok, OffsetDateTime end) {
     progress(v, 100);
     set(v, "Status", ok ? "Completed" : "Failed");
     set(v, "StatusString", ok ? "Completed" : "Failed");
     set(v, "IsCompleted", true);
     set(v, "IsStoppable", false);
     set(v, "IsRestartable", !ok);
-    set(v, "EndTime", jobs.currentTime());
+    set(v, "EndTime", end);
   }
 
   /**
@@ -150,7 +156,7 @@ final class JobRunner implements AutoCloseable {
       EntityKey oldest = kept.keys.poll();
       if (oldest != null) {
         boolean running = jobs.find(subscription, oldest)
-            .map(old -> !Boolean.TRUE.equals(old.value(type.property("IsCompleted").index()))).orElse(false);
+            .map(old -> !Boolean.TRUE.equals(old.value(positions.get("IsCompleted")))).orElse(false);
         if (running) {
           kept.keys.add(oldest); // still running: it stays, for now
         } else {
@@ -159,7 +165,7 @@ final class JobRunner implements AutoCloseable {
         }
       }
     }
-    return (UUID) job.value(type.property("ID").index());
+    return (UUID) job.value(positions.get("ID"));
   }
 
   /** The jobs of one subscription, oldest first. */
@@ -179,7 +185,7 @@ final class JobRunner implements AutoCloseable {
   }
 
   private void set(Object[] values, String property, Object value) {
-    values[type.property(property).index()] = value;
+    values[positions.get(property)] = value;
   }
 
   private static void sleep(Duration duration) {

@@ -5,6 +5,8 @@ import dev.spfemu.format.EntityPayload;
 import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,12 +21,15 @@ final class VirtualMachineBehaviour implements EntityBehaviour {
   private final CheckpointBehaviour checkpoints;
   private final JobRunner jobs;
   private final EntityTypeModel type;
+  /** Property positions by name, resolved once. */
+  private final Map<String, Integer> positions = new HashMap<>();
 
   VirtualMachineBehaviour(EntitySetService vms, CheckpointBehaviour checkpoints, JobRunner jobs) {
     this.vms = vms;
     this.checkpoints = checkpoints;
     this.jobs = jobs;
     this.type = vms.type();
+    type.properties().forEach(p -> positions.put(p.name(), p.index()));
   }
 
   @Override
@@ -125,6 +130,6 @@ final class VirtualMachineBehaviour implements EntityBehaviour {
   }
 
   private int index(String property) {
-    return type.property(property).index();
+    return positions.get(property);
   }
 }
