@@ -46,5 +46,14 @@ class ArchitectureTest {
       .should(ACCESS_STANDARD_STREAMS);
 
   @ArchTest
+  static final ArchRule junitOnlyInTheJunitPackage = noClasses().that().resideOutsideOfPackage("dev.spfemu.junit..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.junit..");
+
+  @ArchTest
+  static final ArchRule junitUsesOnlyThePublicApi = noClasses().that().resideInAPackage("dev.spfemu.junit..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.server..", "dev.spfemu.odata..",
+          "dev.spfemu.store..", "dev.spfemu.format..");
+
+  @ArchTest
   static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 }

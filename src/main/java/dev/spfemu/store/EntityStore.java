@@ -39,6 +39,9 @@ public interface EntityStore {
   /** Stores an entity whatever was there before (to undo a change set that failed half-way). */
   void put(String subscription, String entitySet, EntityRecord record);
 
+  /** Forgets every entity of every subscription. */
+  void clear();
+
   /** The subscriptions that hold anything (as stored: lower case). */
   List<String> subscriptions();
 

@@ -48,6 +48,11 @@ public final class InMemoryEntityStore implements EntityStore {
   }
 
   @Override
+  public void clear() {
+    subscriptions.clear();
+  }
+
+  @Override
   public List<String> subscriptions() {
     return List.copyOf(subscriptions.keySet());
   }

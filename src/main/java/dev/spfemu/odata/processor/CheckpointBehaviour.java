@@ -45,6 +45,12 @@ final class CheckpointBehaviour implements EntityBehaviour {
     vms.type().properties().forEach(p -> vmPositions.put(p.name(), p.index()));
   }
 
+  /** Forgets the trees' state (the store is being cleared). */
+  void reset() {
+    current.clear();
+    stateAtCheckpoint.clear();
+  }
+
   /** Completes the wiring: VMs and checkpoints each need the other. */
   void machines(VirtualMachineBehaviour machines) {
     this.machines = machines;

@@ -196,6 +196,11 @@ final class JobRunner implements AutoCloseable {
     }
   }
 
+  /** Forgets the job history (the store is being cleared). */
+  void reset() {
+    histories.clear();
+  }
+
   @Override
   public void close() {
     scheduler.shutdownNow();

@@ -50,6 +50,8 @@ public final class ODataPipeline implements AutoCloseable {
   private final BatchOperations batches;
   private final WorldLoader world;
   private final JobRunner jobs;
+  private final EntityStore store;
+  private final CheckpointBehaviour checkpoints;
   private final Map<String, EntitySetService> sets = new HashMap<>();
 
   /**
@@ -67,8 +69,9 @@ public final class ODataPipeline implements AutoCloseable {
     for (EntityTypeModel type : edm.model().entityTypes()) {
       sets.put(type.entitySet(), new EntitySetService(edm.model(), type, store, ids, clock, EntityRules.forType(type)));
     }
+    this.store = store;
     this.jobs = new JobRunner(sets.get("Jobs"), jobDuration);
-    CheckpointBehaviour checkpoints = new CheckpointBehaviour(sets.get("VMCheckPoints"), sets.get("VirtualMachines"), jobs);
+    this.checkpoints = new CheckpointBehaviour(sets.get("VMCheckPoints"), sets.get("VirtualMachines"), jobs);
     VirtualMachineBehaviour machines = new VirtualMachineBehaviour(sets.get("VirtualMachines"), checkpoints, jobs);
     checkpoints.machines(machines);
     JsonEntityReader jsonReader = new JsonEntityReader(json);
@@ -97,6 +100,13 @@ public final class ODataPipeline implements AutoCloseable {
    */
   public int loadWorld(InputStream in, String source) throws IOException {
     return world.load(in, source);
+  }
+
+  /** Forgets every entity and what the behaviours keep beside them, as before the world was loaded. */
+  public void reset() {
+    store.clear();
+    jobs.reset();
+    checkpoints.reset();
   }
 
   /** Stops the jobs still running. */
