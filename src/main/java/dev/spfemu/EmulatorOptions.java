@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param seed whether to start with a world: the built-in demo world, or {@code seedFile}
  * @param seedFile a world file to start with instead of the demo world (docs/scenario.md), or null
  * @param jobDuration how long a VMM job (VM and checkpoint operations) runs before it completes
+ * @param journalSize how many recent requests the request journal keeps; 0 turns it off
  */
 public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile,
-    Duration jobDuration) {
+    Duration jobDuration, int journalSize) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
@@ -29,6 +30,8 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
    * RunAsynchronously) then answers as fast as any other.
    */
   public static final Duration DEFAULT_JOB_DURATION = Duration.ZERO;
+  /** The request journal keeps the last thousand requests. */
+  public static final int DEFAULT_JOURNAL_SIZE = 1000;
 
   public EmulatorOptions {
     Objects.requireNonNull(host, "host");
@@ -38,6 +41,9 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     Objects.requireNonNull(jobDuration, "jobDuration");
     if (jobDuration.isNegative()) {
       throw new IllegalArgumentException("job duration cannot be negative");
+    }
+    if (journalSize < 0) {
+      throw new IllegalArgumentException("journal size cannot be negative, not " + journalSize);
     }
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be at least 1, not " + pageSize);
@@ -60,6 +66,7 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     private boolean seed = true;
     private Path seedFile;
     private Duration jobDuration = DEFAULT_JOB_DURATION;
+    private int journalSize = DEFAULT_JOURNAL_SIZE;
 
     private Builder() {
     }
@@ -102,8 +109,14 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
       return this;
     }
 
+    /** How many recent requests {@link SpfEmulator#requests()} keeps; 0 turns the journal off. */
+    public Builder journalSize(int journalSize) {
+      this.journalSize = journalSize;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration);
+      return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration, journalSize);
     }
   }
 }

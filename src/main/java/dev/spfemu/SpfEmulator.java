@@ -1,5 +1,7 @@
 package dev.spfemu;
 
+import dev.spfemu.journal.RecordedRequest;
+import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.EmulatorServer;
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An SPF VMM emulator: its own model, store and HTTP server. Nothing is shared between
@@ -29,6 +33,7 @@ public final class SpfEmulator implements AutoCloseable {
   private final EmulatorOptions options;
   private final EmulatorServer server;
   private final ODataPipeline pipeline;
+  private final RequestJournal journal;
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
@@ -41,7 +46,8 @@ public final class SpfEmulator implements AutoCloseable {
       pipeline.close();
       throw e;
     }
-    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids);
+    this.journal = new RequestJournal(options.journalSize());
+    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal);
   }
 
   /** The starting world: none, the built-in demo world, or the options' seed file. */
@@ -90,12 +96,34 @@ public final class SpfEmulator implements AutoCloseable {
   }
 
   /**
-   * Back to the starting world: every entity created since start is forgotten and the world (demo,
-   * seed file or none) is loaded again. Cheap enough to call before every test.
+   * Back to the starting world: every entity created since start is forgotten, the world (demo,
+   * seed file or none) is loaded again and the request journal is emptied. Cheap enough to call
+   * before every test.
    */
   public void reset() {
     pipeline.reset();
+    journal.clear();
     loadWorld(pipeline, options);
+  }
+
+  /** The requests answered most recently (up to the journal size), oldest first. */
+  public List<RecordedRequest> requests() {
+    return journal.requests();
+  }
+
+  /** The recent requests that match {@code filter}, oldest first. */
+  public List<RecordedRequest> requests(Predicate<RecordedRequest> filter) {
+    return journal.requests(filter);
+  }
+
+  /** The recent requests with this method to this entity set, oldest first. */
+  public List<RecordedRequest> requests(String method, String entitySet) {
+    return journal.requests(r -> r.method().equalsIgnoreCase(method) && entitySet.equals(r.entitySet()));
+  }
+
+  /** Empties the request journal. */
+  public void clearRequests() {
+    journal.clear();
   }
 
   /** The options this emulator runs with. */

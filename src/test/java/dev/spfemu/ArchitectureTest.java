@@ -19,8 +19,10 @@ class ArchitectureTest {
   static final ArchRule noCycles = slices().matching("dev.spfemu.(**)").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule storeAndErrorsStandAlone = classes().that().resideInAnyPackage("..store..", "..error..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.spfemu.store..", "dev.spfemu.error..");
+  static final ArchRule storeErrorsAndJournalStandAlone = classes().that()
+      .resideInAnyPackage("..store..", "..error..", "..journal..")
+      .should().onlyDependOnClassesThat()
+      .resideInAnyPackage("java..", "dev.spfemu.store..", "dev.spfemu.error..", "dev.spfemu.journal..");
 
   @ArchTest
   static final ArchRule jettyOnlyInServer = noClasses().that().resideOutsideOfPackage("dev.spfemu.server..")

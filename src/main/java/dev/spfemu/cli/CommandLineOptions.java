@@ -38,8 +38,12 @@ final class CommandLineOptions {
           + " Requests without RunAsynchronously wait for their job.")
   long jobDurationMillis;
 
+  @Option(names = "--journal-size", paramLabel = "N",
+      description = "How many recent requests the request journal keeps; 0 turns it off (default: ${DEFAULT-VALUE}).")
+  int journalSize = EmulatorOptions.DEFAULT_JOURNAL_SIZE;
+
   EmulatorOptions toOptions() {
     return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
-        .jobDuration(Duration.ofMillis(jobDurationMillis)).build();
+        .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize).build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.store.IdGenerator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -10,8 +11,8 @@ public final class EmulatorServer {
 
   private final Server server;
 
-  public EmulatorServer(String host, int port, ODataPipeline pipeline, IdGenerator ids) {
-    this.server = JettyServerFactory.createServer(host, port, pipeline, ids);
+  public EmulatorServer(String host, int port, ODataPipeline pipeline, IdGenerator ids, RequestJournal journal) {
+    this.server = JettyServerFactory.createServer(host, port, pipeline, ids, journal);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

@@ -3,6 +3,8 @@ package dev.spfemu.server;
 import dev.spfemu.error.ODataException;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.ServiceUrls;
+import dev.spfemu.journal.RecordedRequest;
+import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataCall;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.RenderedError;
@@ -12,7 +14,13 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -35,11 +43,13 @@ final class ODataServlet extends HttpServlet {
   private final ODataPipeline pipeline;
   private final IdGenerator ids;
   private final long maxBodyBytes;
+  private final RequestJournal journal;
 
-  ODataServlet(ODataPipeline pipeline, IdGenerator ids, long maxBodyBytes) {
+  ODataServlet(ODataPipeline pipeline, IdGenerator ids, long maxBodyBytes, RequestJournal journal) {
     this.pipeline = pipeline;
     this.ids = ids;
     this.maxBodyBytes = maxBodyBytes;
+    this.journal = journal;
   }
 
   @Override
@@ -47,15 +57,17 @@ final class ODataServlet extends HttpServlet {
     // Real SPF's fixed response headers, on errors too.
     ODataErrorHandlers.fixedHeaders(ids, response::setHeader);
     ResponseSink sink = new ServletSink(response);
+    Instant arrived = journal.enabled() ? Instant.now() : null;
+    ServiceRootPath root = ServiceRootPath.match(request.getRequestURI());
+    BodyOnce body = new BodyOnce(request);
     try {
-      ServiceRootPath root = ServiceRootPath.match(request.getRequestURI());
       if (root == null) {
         send(pipeline.renderError(VmmErrors.notAServiceRoot(request.getRequestURI()), request::getHeader), response);
         return;
       }
       ServiceUrls urls = new ServiceUrls(origin(request) + root.rootPath());
       ODataCall call = new ODataCall(request.getMethod().toUpperCase(Locale.ROOT), root.subscription(), urls,
-          root.resourcePath(), request.getQueryString(), request::getHeader, () -> readBody(request));
+          root.resourcePath(), request.getQueryString(), request::getHeader, body);
       pipeline.handle(call, sink);
     } catch (UncheckedIOException e) {
       LOG.debug("connection failed while answering {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -67,6 +79,56 @@ final class ODataServlet extends HttpServlet {
             "The emulator failed unexpectedly: " + e + ". Please report this with the request."),
             request::getHeader), response);
       }
+    } finally {
+      if (arrived != null) {
+        journal.record(record(request, response, root, body, arrived));
+      }
+    }
+  }
+
+  private static RecordedRequest record(HttpServletRequest request, HttpServletResponse response,
+      ServiceRootPath root, BodyOnce body, Instant arrived) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, List.copyOf(Collections.list(request.getHeaders(name))));
+    }
+    String query = request.getQueryString();
+    String url = request.getRequestURL() + (query == null ? "" : "?" + query);
+    String entitySet = null;
+    if (root != null && !root.resourcePath().isEmpty() && root.resourcePath().charAt(0) != '$') {
+      String path = root.resourcePath();
+      int end = path.length();
+      for (char stop : new char[] {'(', '/'}) {
+        int at = path.indexOf(stop);
+        if (at >= 0 && at < end) {
+          end = at;
+        }
+      }
+      entitySet = path.substring(0, end);
+    }
+    return new RecordedRequest(request.getMethod(), url, Map.copyOf(headers), body.text(), response.getStatus(),
+        root == null ? null : root.subscription(), entitySet, arrived);
+  }
+
+  /** The request body, read at most once, and kept for the journal. */
+  private final class BodyOnce implements ODataCall.Body {
+    private final HttpServletRequest request;
+    private byte[] bytes;
+
+    BodyOnce(HttpServletRequest request) {
+      this.request = request;
+    }
+
+    @Override
+    public byte[] read() throws IOException {
+      if (bytes == null) {
+        bytes = readBody(request);
+      }
+      return bytes;
+    }
+
+    String text() {
+      return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
