@@ -56,13 +56,26 @@ final class ODataServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     // Real SPF's fixed response headers, on errors too.
     ODataErrorHandlers.fixedHeaders(ids, response::setHeader);
-    ResponseSink sink = new ServletSink(response);
     Instant arrived = journal.enabled() ? Instant.now() : null;
     ServiceRootPath root = ServiceRootPath.match(request.getRequestURI());
     BodyOnce body = new BodyOnce(request);
+    // Recorded just before the response completes, so that a client that has its answer finds it in the journal.
+    Runnable recorder = arrived == null ? () -> { } : new Runnable() {
+      private boolean done;
+
+      @Override
+      public void run() {
+        if (!done) {
+          done = true;
+          journal.record(record(request, response, root, body, arrived));
+        }
+      }
+    };
+    ResponseSink sink = new ServletSink(response, recorder);
     try {
       if (root == null) {
-        send(pipeline.renderError(VmmErrors.notAServiceRoot(request.getRequestURI()), request::getHeader), response);
+        send(pipeline.renderError(VmmErrors.notAServiceRoot(request.getRequestURI()), request::getHeader), response,
+            recorder);
         return;
       }
       ServiceUrls urls = new ServiceUrls(origin(request) + root.rootPath());
@@ -77,12 +90,10 @@ final class ODataServlet extends HttpServlet {
         response.reset();
         send(pipeline.renderError(new ODataException(500, "InternalError",
             "The emulator failed unexpectedly: " + e + ". Please report this with the request."),
-            request::getHeader), response);
+            request::getHeader), response, recorder);
       }
     } finally {
-      if (arrived != null) {
-        journal.record(record(request, response, root, body, arrived));
-      }
+      recorder.run(); // a response that never got written (the client went away) is recorded too
     }
   }
 
@@ -134,9 +145,14 @@ final class ODataServlet extends HttpServlet {
 
   /** Writes an error rendered outside the pipeline's own response path. */
   static void send(RenderedError error, HttpServletResponse response) throws IOException {
+    send(error, response, () -> { });
+  }
+
+  private static void send(RenderedError error, HttpServletResponse response, Runnable beforeBody) throws IOException {
     response.setStatus(error.status());
     error.headers().forEach(response::setHeader);
     response.setContentLength(error.body().length);
+    beforeBody.run();
     try (OutputStream out = response.getOutputStream()) {
       out.write(error.body());
     }
@@ -173,7 +189,7 @@ final class ODataServlet extends HttpServlet {
   }
 
   /** Writes the pipeline's response through the servlet response. */
-  private record ServletSink(HttpServletResponse response) implements ResponseSink {
+  private record ServletSink(HttpServletResponse response, Runnable beforeComplete) implements ResponseSink {
     @Override
     public void status(int status) {
       response.setStatus(status);
@@ -186,7 +202,7 @@ final class ODataServlet extends HttpServlet {
 
     @Override
     public OutputStream body() throws IOException {
-      return new UnflushedOutputStream(response.getOutputStream());
+      return new UnflushedOutputStream(response.getOutputStream(), beforeComplete);
     }
   }
 
@@ -196,8 +212,17 @@ final class ODataServlet extends HttpServlet {
    * buffer goes out with a Content-Length, as IIS sends it.
    */
   private static final class UnflushedOutputStream extends FilterOutputStream {
-    UnflushedOutputStream(OutputStream out) {
+    private final Runnable beforeClose;
+
+    UnflushedOutputStream(OutputStream out, Runnable beforeClose) {
       super(out);
+      this.beforeClose = beforeClose;
+    }
+
+    @Override
+    public void close() throws IOException {
+      beforeClose.run();
+      super.close();
     }
 
     @Override

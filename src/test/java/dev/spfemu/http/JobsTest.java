@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Jobs that take time: RunAsynchronously returns while they run; otherwise requests wait for them. */
 class JobsTest extends EmulatorHttpTest {
 
-  private static final Duration JOB = Duration.ofSeconds(2);
+  // long enough that "still running" checks hold on a loaded machine; the waits below are bounded, not timed
+  private static final Duration JOB = Duration.ofSeconds(4);
 
   @Override
   EmulatorOptions.Builder options() {
