@@ -1,6 +1,7 @@
 package dev.spfemu;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param seedFile a world file to start with instead of the demo world (docs/scenario.md), or null
  * @param jobDuration how long a VMM job (VM and checkpoint operations) runs before it completes
  * @param journalSize how many recent requests the request journal keeps; 0 turns it off
+ * @param clock the clock of every timestamp (a {@link SettableClock} makes them repeatable)
+ * @param idSeed a seed for the GUIDs the emulator assigns, so that runs repeat; null for random ones
  */
 public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile,
-    Duration jobDuration, int journalSize) {
+    Duration jobDuration, int journalSize, Clock clock, Long idSeed) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
@@ -39,6 +42,7 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
       throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
     }
     Objects.requireNonNull(jobDuration, "jobDuration");
+    Objects.requireNonNull(clock, "clock");
     if (jobDuration.isNegative()) {
       throw new IllegalArgumentException("job duration cannot be negative");
     }
@@ -67,6 +71,8 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     private Path seedFile;
     private Duration jobDuration = DEFAULT_JOB_DURATION;
     private int journalSize = DEFAULT_JOURNAL_SIZE;
+    private Clock clock = Clock.systemUTC();
+    private Long idSeed;
 
     private Builder() {
     }
@@ -115,8 +121,25 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
       return this;
     }
 
+    /** The clock of every timestamp the emulator writes (default: the system clock, UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Assign GUIDs from a seeded sequence, the same on every run (default: random). */
+    public Builder idSeed(long idSeed) {
+      this.idSeed = idSeed;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration, journalSize);
+      return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration, journalSize, clock, idSeed);
+    }
+
+    /** Builds the options and starts an emulator with them: {@code SpfEmulator.builder()…start()}. */
+    public SpfEmulator start() {
+      return SpfEmulator.create(build()).start();
     }
   }
 }

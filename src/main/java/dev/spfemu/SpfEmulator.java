@@ -10,7 +10,6 @@ import dev.spfemu.store.InMemoryEntityStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -19,7 +18,7 @@ import java.util.function.Predicate;
  * instances, so several can run in one JVM.
  *
  * <pre>{@code
- * try (SpfEmulator spf = SpfEmulator.create(EmulatorOptions.builder().dynamicPort().build()).start()) {
+ * try (SpfEmulator spf = SpfEmulator.builder().dynamicPort().start()) {
  *   String root = spf.serviceRoot("ae122d5f-3aab-4d75-ad48-d6593246a49e");
  *   ...
  * }
@@ -37,9 +36,9 @@ public final class SpfEmulator implements AutoCloseable {
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
-    IdGenerator ids = IdGenerator.random();
+    IdGenerator ids = options.idSeed() == null ? IdGenerator.random() : IdGenerator.seeded(options.idSeed());
     this.pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
-        Clock.systemUTC(), options.pageSize(), options.jobDuration());
+        options.clock(), options.pageSize(), options.jobDuration());
     try {
       loadWorld(pipeline, options);
     } catch (EmulatorStartException e) {
@@ -68,6 +67,11 @@ public final class SpfEmulator implements AutoCloseable {
     } catch (IOException | IllegalArgumentException e) {
       throw new EmulatorStartException("Cannot load the starting world: " + e.getMessage(), e);
     }
+  }
+
+  /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */
+  public static EmulatorOptions.Builder builder() {
+    return EmulatorOptions.builder();
   }
 
   /**

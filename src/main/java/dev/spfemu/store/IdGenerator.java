@@ -1,5 +1,6 @@
 package dev.spfemu.store;
 
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,6 +12,19 @@ import java.util.concurrent.ThreadLocalRandom;
 public interface IdGenerator {
 
   UUID next();
+
+  /**
+   * The same sequence of GUIDs for the same seed, for tests that compare whole responses across
+   * runs. (Requests running concurrently still take them in arrival order.)
+   */
+  static IdGenerator seeded(long seed) {
+    Random random = new Random(seed);
+    return () -> {
+      long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+      long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      return new UUID(high, low);
+    };
+  }
 
   /** Random GUIDs, different on every call. */
   static IdGenerator random() {

@@ -1,0 +1,74 @@
+package dev.spfemu;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock a test can set: fixed at an instant, advanced by a duration, or running with an offset.
+ * Give it to {@link EmulatorOptions.Builder#clock} and every timestamp the emulator writes
+ * ({@code AddedTime}, {@code ModifiedTime}, job times, Atom {@code <updated>}) follows it.
+ * Thread-safe.
+ */
+public final class SettableClock extends Clock {
+
+  private final Clock base;
+  private volatile Instant fixed;
+  private volatile Duration offset = Duration.ZERO;
+
+  private SettableClock(Clock base, Instant fixed) {
+    this.base = base;
+    this.fixed = fixed;
+  }
+
+  /** A clock that stands still at {@code instant} until told otherwise. */
+  public static SettableClock fixedAt(Instant instant) {
+    return new SettableClock(Clock.systemUTC(), instant);
+  }
+
+  /** A clock that runs with the system clock, shifted by what {@link #offset} sets. */
+  public static SettableClock running() {
+    return new SettableClock(Clock.systemUTC(), null);
+  }
+
+  /** Stops the clock at {@code instant}. */
+  public SettableClock fix(Instant instant) {
+    this.fixed = instant;
+    return this;
+  }
+
+  /** Moves the clock forward (or back, for a negative duration). */
+  public synchronized SettableClock advance(Duration duration) {
+    if (fixed != null) {
+      fixed = fixed.plus(duration);
+    } else {
+      offset = offset.plus(duration);
+    }
+    return this;
+  }
+
+  /** Lets the clock run with the system clock shifted by {@code offset}. */
+  public SettableClock offset(Duration offset) {
+    this.offset = offset;
+    this.fixed = null;
+    return this;
+  }
+
+  @Override
+  public Instant instant() {
+    Instant at = fixed;
+    return at != null ? at : base.instant().plus(offset);
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return Clock.fixed(instant(), zone);
+  }
+}
