@@ -1,5 +1,7 @@
 package dev.spfemu;
 
+import dev.spfemu.faults.FaultRule;
+import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.edm.VmmEdm;
@@ -33,6 +35,7 @@ public final class SpfEmulator implements AutoCloseable {
   private final EmulatorServer server;
   private final ODataPipeline pipeline;
   private final RequestJournal journal;
+  private final FaultRules faults = new FaultRules();
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
@@ -46,7 +49,7 @@ public final class SpfEmulator implements AutoCloseable {
       throw e;
     }
     this.journal = new RequestJournal(options.journalSize());
-    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal);
+    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal, faults);
   }
 
   /** The starting world: none, the built-in demo world, or the options' seed file. */
@@ -101,12 +104,13 @@ public final class SpfEmulator implements AutoCloseable {
 
   /**
    * Back to the starting world: every entity created since start is forgotten, the world (demo,
-   * seed file or none) is loaded again and the request journal is emptied. Cheap enough to call
-   * before every test.
+   * seed file or none) is loaded again, and the request journal and the fault rules are emptied.
+   * Cheap enough to call before every test.
    */
   public void reset() {
     pipeline.reset();
     journal.clear();
+    faults.clear();
     loadWorld(pipeline, options);
   }
 
@@ -123,6 +127,16 @@ public final class SpfEmulator implements AutoCloseable {
   /** The recent requests with this method to this entity set, oldest first. */
   public List<RecordedRequest> requests(String method, String entitySet) {
     return journal.requests(r -> r.method().equalsIgnoreCase(method) && entitySet.equals(r.entitySet()));
+  }
+
+  /** Injects a fault into the requests it matches (see {@link FaultRule}); rules are tried in order. */
+  public void addFault(FaultRule rule) {
+    faults.add(rule);
+  }
+
+  /** Removes every fault rule. */
+  public void clearFaults() {
+    faults.clear();
   }
 
   /** Empties the request journal. */

@@ -20,9 +20,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule storeErrorsAndJournalStandAlone = classes().that()
-      .resideInAnyPackage("..store..", "..error..", "..journal..")
+      .resideInAnyPackage("..store..", "..error..", "..journal..", "..faults..")
       .should().onlyDependOnClassesThat()
-      .resideInAnyPackage("java..", "dev.spfemu.store..", "dev.spfemu.error..", "dev.spfemu.journal..");
+      .resideInAnyPackage("java..", "dev.spfemu.store..", "dev.spfemu.error..", "dev.spfemu.journal..",
+          "dev.spfemu.faults..");
 
   @ArchTest
   static final ArchRule jettyOnlyInServer = noClasses().that().resideOutsideOfPackage("dev.spfemu.server..")

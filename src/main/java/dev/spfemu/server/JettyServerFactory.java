@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.store.IdGenerator;
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
@@ -23,7 +24,8 @@ final class JettyServerFactory {
   private JettyServerFactory() {
   }
 
-  static Server createServer(String host, int port, ODataPipeline pipeline, IdGenerator ids, RequestJournal journal) {
+  static Server createServer(String host, int port, ODataPipeline pipeline, IdGenerator ids, RequestJournal journal,
+      FaultRules faults) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -38,7 +40,7 @@ final class JettyServerFactory {
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
-    context.addServlet(new ServletHolder("odata", new ODataServlet(pipeline, ids, MAX_BODY_BYTES, journal)), "/*");
+    context.addServlet(new ServletHolder("odata", new ODataServlet(pipeline, ids, MAX_BODY_BYTES, journal, faults)), "/*");
     context.setErrorHandler(new ODataErrorHandlers.Servlet(pipeline, ids));
     server.setHandler(context);
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));

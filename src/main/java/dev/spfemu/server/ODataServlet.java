@@ -2,6 +2,8 @@ package dev.spfemu.server;
 
 import dev.spfemu.error.ODataException;
 import dev.spfemu.error.VmmErrors;
+import dev.spfemu.faults.FaultRule;
+import dev.spfemu.faults.FaultRules;
 import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import java.util.Map;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee8.nested.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +48,10 @@ final class ODataServlet extends HttpServlet {
   private final IdGenerator ids;
   private final long maxBodyBytes;
   private final RequestJournal journal;
+  private final FaultRules faults;
 
-  ODataServlet(ODataPipeline pipeline, IdGenerator ids, long maxBodyBytes, RequestJournal journal) {
+  ODataServlet(ODataPipeline pipeline, IdGenerator ids, long maxBodyBytes, RequestJournal journal, FaultRules faults) {
+    this.faults = faults;
     this.pipeline = pipeline;
     this.ids = ids;
     this.maxBodyBytes = maxBodyBytes;
@@ -78,6 +84,11 @@ final class ODataServlet extends HttpServlet {
             recorder);
         return;
       }
+      FaultRule fault = faults.isEmpty() ? null
+          : faults.hit(request.getMethod(), entitySetOf(root), request.getRequestURI(), request::getHeader);
+      if (fault != null && inject(fault, request, response, recorder)) {
+        return;
+      }
       ServiceUrls urls = new ServiceUrls(origin(request) + root.rootPath());
       ODataCall call = new ODataCall(request.getMethod().toUpperCase(Locale.ROOT), root.subscription(), urls,
           root.resourcePath(), request.getQueryString(), request::getHeader, body);
@@ -105,20 +116,52 @@ final class ODataServlet extends HttpServlet {
     }
     String query = request.getQueryString();
     String url = request.getRequestURL() + (query == null ? "" : "?" + query);
-    String entitySet = null;
-    if (root != null && !root.resourcePath().isEmpty() && root.resourcePath().charAt(0) != '$') {
-      String path = root.resourcePath();
-      int end = path.length();
-      for (char stop : new char[] {'(', '/'}) {
-        int at = path.indexOf(stop);
-        if (at >= 0 && at < end) {
-          end = at;
-        }
-      }
-      entitySet = path.substring(0, end);
-    }
     return new RecordedRequest(request.getMethod(), url, Map.copyOf(headers), body.text(), response.getStatus(),
-        root == null ? null : root.subscription(), entitySet, arrived);
+        root == null ? null : root.subscription(), entitySetOf(root), arrived);
+  }
+
+  /** The entity set a resource path starts with, or null (no root, the service document, $metadata…). */
+  private static String entitySetOf(ServiceRootPath root) {
+    if (root == null || root.resourcePath().isEmpty() || root.resourcePath().charAt(0) == '$') {
+      return null;
+    }
+    String path = root.resourcePath();
+    int end = path.length();
+    for (char stop : new char[] {'(', '/', '?'}) {
+      int at = path.indexOf(stop);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return path.substring(0, end);
+  }
+
+  /**
+   * Applies an injected fault: waits, then drops the connection or answers its error.
+   *
+   * @return whether the request is answered (otherwise it is served normally, after the delay)
+   */
+  private boolean inject(FaultRule fault, HttpServletRequest request, HttpServletResponse response, Runnable recorder)
+      throws IOException {
+    Duration delay = fault.delayFor();
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (fault.dropsConnection()) {
+      recorder.run();
+      Request.getBaseRequest(request).getHttpChannel().getEndPoint().close();
+      return true;
+    }
+    if (fault.status() != 0) {
+      send(pipeline.renderError(new ODataException(fault.status(), fault.code(), fault.message()), request::getHeader),
+          response, recorder);
+      return true;
+    }
+    return false;
   }
 
   /** The request body, read at most once, and kept for the journal. */
