@@ -1,5 +1,6 @@
 package dev.spfemu;
 
+import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
@@ -11,6 +12,7 @@ import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Predicate;
@@ -26,7 +28,7 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  */
-public final class SpfEmulator implements AutoCloseable {
+public final class SpfEmulator implements Admin, AutoCloseable {
 
   /** The built-in demo world (docs/scenario.md). */
   private static final String DEMO_WORLD = "/dev/spfemu/world/demo-world.json";
@@ -49,7 +51,7 @@ public final class SpfEmulator implements AutoCloseable {
       throw e;
     }
     this.journal = new RequestJournal(options.journalSize());
-    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal, faults);
+    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal, faults, this);
   }
 
   /** The starting world: none, the built-in demo world, or the options' seed file. */
@@ -107,6 +109,7 @@ public final class SpfEmulator implements AutoCloseable {
    * seed file or none) is loaded again, and the request journal and the fault rules are emptied.
    * Cheap enough to call before every test.
    */
+  @Override
   public void reset() {
     pipeline.reset();
     journal.clear();
@@ -114,7 +117,25 @@ public final class SpfEmulator implements AutoCloseable {
     loadWorld(pipeline, options);
   }
 
+  /** Writes the whole state (every subscription's entities) as a world file, the {@code --seed-file} format. */
+  @Override
+  public void exportState(OutputStream out) throws IOException {
+    pipeline.exportWorld(out);
+  }
+
+  /**
+   * Replaces the whole state with a world file (such as an {@link #exportState} export).
+   *
+   * @throws IllegalArgumentException when it is not a valid world
+   */
+  @Override
+  public void importState(InputStream in, String source) throws IOException {
+    pipeline.reset();
+    pipeline.loadWorld(in, source);
+  }
+
   /** The requests answered most recently (up to the journal size), oldest first. */
+  @Override
   public List<RecordedRequest> requests() {
     return journal.requests();
   }
@@ -140,6 +161,7 @@ public final class SpfEmulator implements AutoCloseable {
   }
 
   /** Empties the request journal. */
+  @Override
   public void clearRequests() {
     journal.clear();
   }

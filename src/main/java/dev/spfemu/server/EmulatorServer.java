@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.store.IdGenerator;
@@ -13,8 +14,8 @@ public final class EmulatorServer {
   private final Server server;
 
   public EmulatorServer(String host, int port, ODataPipeline pipeline, IdGenerator ids, RequestJournal journal,
-      FaultRules faults) {
-    this.server = JettyServerFactory.createServer(host, port, pipeline, ids, journal, faults);
+      FaultRules faults, Admin admin) {
+    this.server = JettyServerFactory.createServer(host, port, pipeline, ids, journal, faults, admin);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.store.IdGenerator;
@@ -25,7 +26,7 @@ final class JettyServerFactory {
   }
 
   static Server createServer(String host, int port, ODataPipeline pipeline, IdGenerator ids, RequestJournal journal,
-      FaultRules faults) {
+      FaultRules faults, Admin admin) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -41,6 +42,8 @@ final class JettyServerFactory {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.addServlet(new ServletHolder("odata", new ODataServlet(pipeline, ids, MAX_BODY_BYTES, journal, faults)), "/*");
+    // the admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start with an underscore
+    context.addServlet(new ServletHolder("admin", new AdminServlet(admin)), "/_emulator/*");
     context.setErrorHandler(new ODataErrorHandlers.Servlet(pipeline, ids));
     server.setHandler(context);
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));

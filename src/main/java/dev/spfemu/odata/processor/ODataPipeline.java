@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.spfemu.error.ODataException;
 import dev.spfemu.error.VmmErrors;
+import dev.spfemu.format.MetadataLevel;
 import dev.spfemu.format.PayloadKind;
 import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.RequestVersions;
@@ -49,6 +50,7 @@ public final class ODataPipeline implements AutoCloseable {
   private final WriteOperations writes;
   private final BatchOperations batches;
   private final WorldLoader world;
+  private final WorldWriter worldWriter;
   private final JobRunner jobs;
   private final EntityStore store;
   private final CheckpointBehaviour checkpoints;
@@ -78,6 +80,7 @@ public final class ODataPipeline implements AutoCloseable {
     this.writes = new WriteOperations(writers, jsonReader, new AtomEntityReader(AtomEntityReader.secureFactory()),
         Map.of("VMCheckPoints", checkpoints, "VirtualMachines", machines));
     this.world = new WorldLoader(edm.model(), store, jsonReader);
+    this.worldWriter = new WorldWriter(edm.model(), store, json, writers.of(ResponseFormat.light(MetadataLevel.NONE)));
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
       @Override
       public void handle(ODataCall call, ResponseSink sink, ChangeLog changes) {
@@ -100,6 +103,11 @@ public final class ODataPipeline implements AutoCloseable {
    */
   public int loadWorld(InputStream in, String source) throws IOException {
     return world.load(in, source);
+  }
+
+  /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */
+  public void exportWorld(OutputStream out) throws IOException {
+    worldWriter.write(out);
   }
 
   /** Forgets every entity and what the behaviours keep beside them, as before the world was loaded. */
