@@ -30,7 +30,12 @@ public final class SettableClock extends Clock {
 
   /** A clock that runs with the system clock, shifted by what {@link #offset} sets. */
   public static SettableClock running() {
-    return new SettableClock(Clock.systemUTC(), null);
+    return over(Clock.systemUTC());
+  }
+
+  /** A clock that runs with {@code base} until it is fixed or shifted. */
+  public static SettableClock over(Clock base) {
+    return base instanceof SettableClock settable ? settable : new SettableClock(base, null);
   }
 
   /** Stops the clock at {@code instant}. */
@@ -55,6 +60,18 @@ public final class SettableClock extends Clock {
     this.fixed = null;
     return this;
   }
+
+  /** What the clock is set to, so {@link SpfEmulator#reset()} can put it back as it was at start. */
+  synchronized Setting setting() {
+    return new Setting(fixed, offset);
+  }
+
+  synchronized void restore(Setting setting) {
+    this.fixed = setting.fixed();
+    this.offset = setting.offset();
+  }
+
+  record Setting(Instant fixed, Duration offset) {}
 
   @Override
   public Instant instant() {

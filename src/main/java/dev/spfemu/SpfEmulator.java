@@ -13,6 +13,8 @@ import dev.spfemu.store.InMemoryEntityStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Predicate;
@@ -37,13 +39,17 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   private final EmulatorServer server;
   private final ODataPipeline pipeline;
   private final RequestJournal journal;
+  private final SettableClock clock;
+  private final SettableClock.Setting startingClock;
   private final FaultRules faults = new FaultRules();
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
     IdGenerator ids = options.idSeed() == null ? IdGenerator.random() : IdGenerator.seeded(options.idSeed());
+    this.clock = SettableClock.over(options.clock());
+    this.startingClock = clock.setting();
     this.pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
-        options.clock(), options.pageSize(), options.jobDuration());
+        clock, options.pageSize(), options.jobDuration());
     try {
       loadWorld(pipeline, options);
     } catch (EmulatorStartException e) {
@@ -106,7 +112,8 @@ public final class SpfEmulator implements Admin, AutoCloseable {
 
   /**
    * Back to the starting world: every entity created since start is forgotten, the world (demo,
-   * seed file or none) is loaded again, and the request journal and the fault rules are emptied.
+   * seed file or none) is loaded again, the request journal, the fault rules and pending job faults
+   * are emptied, and the clock is set back to how it was at start.
    * Cheap enough to call before every test.
    */
   @Override
@@ -114,6 +121,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     pipeline.reset();
     journal.clear();
     faults.clear();
+    clock.restore(startingClock);
     loadWorld(pipeline, options);
   }
 
@@ -164,6 +172,36 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   @Override
   public void clearRequests() {
     journal.clear();
+  }
+
+  /** The emulator's clock, which a test can fix, advance or shift (see {@link SettableClock}). */
+  public SettableClock clock() {
+    return clock;
+  }
+
+  @Override
+  public Instant now() {
+    return clock.instant();
+  }
+
+  @Override
+  public void fixClock(Instant instant) {
+    clock.fix(instant);
+  }
+
+  @Override
+  public void advanceClock(Duration duration) {
+    clock.advance(duration);
+  }
+
+  @Override
+  public void offsetClock(Duration offset) {
+    clock.offset(offset);
+  }
+
+  @Override
+  public void failNextJobs(String cmdlet, int count, String code, String problem) {
+    pipeline.failNextJobs(cmdlet, count, code, problem);
   }
 
   /** The options this emulator runs with. */

@@ -4,6 +4,8 @@ import dev.spfemu.journal.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** What the admin HTTP API ({@code /_emulator/}) can do to an emulator; the Java API offers the same. */
@@ -24,6 +26,24 @@ public interface Admin {
   void importState(InputStream in, String source) throws IOException;
 
   List<RecordedRequest> requests();
+
+  /** The emulator's current time. */
+  Instant now();
+
+  /** Stops the emulator's clock at {@code instant}. */
+  void fixClock(Instant instant);
+
+  /** Moves the emulator's clock by {@code duration}. */
+  void advanceClock(Duration duration);
+
+  /** Lets the emulator's clock run with the system's, shifted by {@code offset}. */
+  void offsetClock(Duration offset);
+
+  /**
+   * Makes the next {@code count} VMM jobs run by {@code cmdlet} (such as {@code New-SCVMCheckpoint})
+   * fail with this error, their operation not applied.
+   */
+  void failNextJobs(String cmdlet, int count, String code, String problem);
 
   void clearRequests();
 }

@@ -100,7 +100,7 @@ public final class SpfEmulatorExtension implements BeforeAllCallback, BeforeEach
   }
 
   /** The emulator in the extension store: JUnit closes it when the class is done. */
-  private record RunningEmulator(SpfEmulator emulator) implements ExtensionContext.Store.CloseableResource {
+  private record RunningEmulator(SpfEmulator emulator) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       emulator.close();

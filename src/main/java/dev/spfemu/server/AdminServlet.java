@@ -2,10 +2,14 @@ package dev.spfemu.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spfemu.admin.Admin;
 import dev.spfemu.journal.RecordedRequest;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.http.HttpServlet;
@@ -20,6 +24,7 @@ final class AdminServlet extends HttpServlet {
 
   private final Admin admin;
   private final JsonFactory json = new JsonFactory();
+  private final ObjectMapper mapper = new ObjectMapper();
 
   AdminServlet(Admin admin) {
     this.admin = admin;
@@ -59,9 +64,53 @@ final class AdminServlet extends HttpServlet {
         admin.clearRequests();
         response.setStatus(204);
         break;
+      case "GET /clock":
+        json(response, 200, g -> g.writeStringField("now", admin.now().toString()));
+        break;
+      case "PUT /clock":
+      case "POST /clock/advance":
+      case "POST /job-faults":
+        withBody(request, response, route);
+        break;
       default:
         json(response, 404, g -> g.writeStringField("error", "No admin operation '" + method + " /_emulator" + route
-            + "'. There are: GET health, POST reset, GET and PUT state, GET and DELETE requests."));
+            + "'. There are: GET health, POST reset, GET and PUT state, GET and DELETE requests, GET and PUT clock,"
+            + " POST clock/advance, POST job-faults."));
+    }
+  }
+
+  /** The operations that take a small JSON body; a bad body is a 400 that says what is expected. */
+  private void withBody(HttpServletRequest request, HttpServletResponse response, String route) throws IOException {
+    try {
+      JsonNode body = mapper.readTree(request.getInputStream());
+      switch (route) {
+        case "/clock":
+          if (body.hasNonNull("fixed")) {
+            admin.fixClock(Instant.parse(body.get("fixed").asText()));
+          } else if (body.hasNonNull("offsetSeconds")) {
+            admin.offsetClock(Duration.ofSeconds(body.get("offsetSeconds").asLong()));
+          } else {
+            throw new IllegalArgumentException("send {\"fixed\":\"2026-11-28T07:14:21Z\"} or {\"offsetSeconds\":3600}");
+          }
+          break;
+        case "/clock/advance":
+          if (!body.hasNonNull("seconds")) {
+            throw new IllegalArgumentException("send {\"seconds\":60}");
+          }
+          admin.advanceClock(Duration.ofSeconds(body.get("seconds").asLong()));
+          break;
+        default:
+          if (!body.hasNonNull("cmdlet")) {
+            throw new IllegalArgumentException("send {\"cmdlet\":\"New-SCVMCheckpoint\",\"count\":1,"
+                + "\"code\":\"…\",\"problem\":\"…\"}");
+          }
+          admin.failNextJobs(body.get("cmdlet").asText(), body.path("count").asInt(1),
+              body.path("code").asText("InjectedFailure"), body.path("problem").asText("A failure injected into the job."));
+          break;
+      }
+      json(response, 200, g -> g.writeStringField("now", admin.now().toString()));
+    } catch (IOException | RuntimeException e) {
+      json(response, 400, g -> g.writeStringField("error", String.valueOf(e.getMessage())));
     }
   }
 

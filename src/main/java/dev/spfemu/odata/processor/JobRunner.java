@@ -1,11 +1,16 @@
 package dev.spfemu.odata.processor;
 
+import dev.spfemu.format.ComplexValue;
+import dev.spfemu.odata.edm.ComplexTypeModel;
+import dev.spfemu.odata.edm.EdmKind;
 import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.odata.edm.PropertyModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
@@ -38,6 +43,7 @@ final class JobRunner implements AutoCloseable {
   private final Duration duration;
   private final ScheduledExecutorService scheduler;
   private final Map<String, JobHistory> histories = new ConcurrentHashMap<>();
+  private final Map<String, JobFault> faults = new ConcurrentHashMap<>();
   /** Property positions by name, resolved once: set() runs a dozen times per job. */
   private final Map<String, Integer> positions = new HashMap<>();
 
@@ -77,7 +83,11 @@ final class JobRunner implements AutoCloseable {
    *
    * @return the job's ID (what {@code MostRecentTaskId} points at)
    */
-  UUID run(Spec spec, boolean async, Runnable completion) {
+  UUID run(Spec spec, boolean async, Runnable operation) {
+    JobFault fault = faults.isEmpty() ? null : fault(spec.cmdlet());
+    Runnable completion = fault == null ? operation : () -> {
+      throw new InjectedJobFailure(fault.code(), fault.problem());
+    };
     Object[] values = new Object[type.propertyCount()];
     set(values, "StampId", spec.stamp());
     set(values, "Name", spec.name());
@@ -120,22 +130,26 @@ final class JobRunner implements AutoCloseable {
   }
 
   private void complete(String subscription, EntityKey job, Runnable completion) {
-    boolean ok = apply(completion);
-    jobs.modify(subscription, job, v -> finish(v, ok, jobs.currentTime()));
+    RuntimeException failure = apply(completion);
+    jobs.modify(subscription, job, v -> finish(v, failure, jobs.currentTime()));
   }
 
-  /** Applies the operation's change; false if it failed (its target changed under the job, as in VMM). */
-  private static boolean apply(Runnable completion) {
+  /** Applies the operation's change; the failure if it failed (its target changed under the job, or a fault). */
+  private static RuntimeException apply(Runnable completion) {
     try {
       completion.run();
-      return true;
+      return null;
     } catch (RuntimeException e) {
       LOG.debug("a job failed", e);
-      return false;
+      return e;
     }
   }
 
-  private void finish(Object[] v, boolean ok, OffsetDateTime end) {
+  private void finish(Object[] v, RuntimeException failure, OffsetDateTime end) {
+    boolean ok = failure == null;
+    if (!ok) {
+      v[positions.get("ErrorInfo")] = errorInfo(failure);
+    }
     progress(v, 100);
     set(v, "Status", ok ? "Completed" : "Failed");
     set(v, "StatusString", ok ? "Completed" : "Failed");
@@ -196,9 +210,66 @@ final class JobRunner implements AutoCloseable {
     }
   }
 
-  /** Forgets the job history (the store is being cleared). */
+  /** The job's {@code ErrorInfo}, as VMM fills it for a failed job. */
+  private ComplexValue errorInfo(RuntimeException failure) {
+    ComplexTypeModel info = type.property("ErrorInfo").complex();
+    Object[] values = new Object[info.properties().size()];
+    String code = failure instanceof InjectedJobFailure injected ? injected.code : "TargetChanged";
+    String problem = failure instanceof InjectedJobFailure injected ? injected.problem
+        : "The object the job worked on changed or was removed while the job ran.";
+    setMember(info, values, "Code", code);
+    setMember(info, values, "Problem", problem);
+    setMember(info, values, "RecommendedAction", "Correct the problem, then run the operation again.");
+    setMember(info, values, "IsSuccess", false);
+    setMember(info, values, "IsTerminating", true);
+    return new ComplexValue(info, values);
+  }
+
+  private static void setMember(ComplexTypeModel info, Object[] values, String name, Object value) {
+    PropertyModel member = info.property(name);
+    if (member != null && (value == null || member.kind() == null || kindAccepts(member, value))) {
+      values[member.index()] = value;
+    }
+  }
+
+  private static boolean kindAccepts(PropertyModel member, Object value) {
+    return value instanceof String ? member.kind() == EdmKind.STRING : value instanceof Boolean
+        && member.kind() == EdmKind.BOOLEAN;
+  }
+
+  /** A job failure a test asked for. */
+  private static final class InjectedJobFailure extends RuntimeException {
+    private final String code;
+    private final String problem;
+
+    InjectedJobFailure(String code, String problem) {
+      super(problem, null, false, false);
+      this.code = code;
+      this.problem = problem;
+    }
+  }
+
+  /** Forgets the job history and pending job faults (the store is being cleared). */
   void reset() {
     histories.clear();
+    faults.clear();
+  }
+
+  /**
+   * Makes the next {@code count} jobs of {@code cmdlet} fail, as VMM jobs fail: Status Failed, the
+   * error in {@code ErrorInfo}, and the operation's change not applied.
+   */
+  void failNext(String cmdlet, int count, String code, String problem) {
+    faults.put(cmdlet.toLowerCase(Locale.ROOT), new JobFault(new AtomicInteger(count), code, problem));
+  }
+
+  /** The fault the next job of {@code cmdlet} takes, if any is left. */
+  private JobFault fault(String cmdlet) {
+    JobFault fault = faults.get(cmdlet.toLowerCase(Locale.ROOT));
+    return fault != null && fault.remaining().getAndUpdate(n -> n > 0 ? n - 1 : n) > 0 ? fault : null;
+  }
+
+  private record JobFault(AtomicInteger remaining, String code, String problem) {
   }
 
   @Override

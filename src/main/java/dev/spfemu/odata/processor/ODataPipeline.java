@@ -105,6 +105,11 @@ public final class ODataPipeline implements AutoCloseable {
     return world.load(in, source);
   }
 
+  /** Makes the next {@code count} jobs of {@code cmdlet} fail with this error (see {@link JobRunner#failNext}). */
+  public void failNextJobs(String cmdlet, int count, String code, String problem) {
+    jobs.failNext(cmdlet, count, code, problem);
+  }
+
   /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */
   public void exportWorld(OutputStream out) throws IOException {
     worldWriter.write(out);
