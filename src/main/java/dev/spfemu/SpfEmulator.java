@@ -9,6 +9,7 @@ import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.store.IdGenerator;
+import dev.spfemu.format.codec.Guids;
 import dev.spfemu.store.InMemoryEntityStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     this.pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
         clock, options.pageSize(), options.jobDuration());
     try {
-      loadWorld(pipeline, options);
+      loadWorld(pipeline, options, null);
     } catch (EmulatorStartException e) {
       pipeline.close();
       throw e;
@@ -60,19 +61,22 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal, faults, this);
   }
 
-  /** The starting world: none, the built-in demo world, or the options' seed file. */
-  private static void loadWorld(ODataPipeline pipeline, EmulatorOptions options) {
+  /**
+   * The starting world: none, the built-in demo world, or the options' seed file; all of it, or
+   * only subscription {@code only}'s part when that is not null.
+   */
+  private static void loadWorld(ODataPipeline pipeline, EmulatorOptions options, String only) {
     if (!options.seed()) {
       return;
     }
     try {
       if (options.seedFile() != null) {
         try (InputStream in = Files.newInputStream(options.seedFile())) {
-          pipeline.loadWorld(in, options.seedFile().toString());
+          pipeline.loadWorld(in, options.seedFile().toString(), only);
         }
       } else {
         try (InputStream in = SpfEmulator.class.getResourceAsStream(DEMO_WORLD)) {
-          pipeline.loadWorld(in, "the demo world");
+          pipeline.loadWorld(in, "the demo world", only);
         }
       }
     } catch (IOException | IllegalArgumentException e) {
@@ -122,7 +126,24 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     journal.clear();
     faults.clear();
     clock.restore(startingClock);
-    loadWorld(pipeline, options);
+    loadWorld(pipeline, options, null);
+  }
+
+  /**
+   * Back to the starting world for one subscription only: its entities and job history are
+   * replaced by its part of the starting world (none if the world has no such subscription).
+   * Other subscriptions, the journal, fault rules, job faults and the clock are left alone.
+   *
+   * @throws IllegalArgumentException if {@code subscriptionId} is not a GUID
+   */
+  @Override
+  public void reset(String subscriptionId) {
+    if (subscriptionId == null || !Guids.isGuid(subscriptionId)) {
+      throw new IllegalArgumentException("A subscription ID is a GUID, such as "
+          + "ae122d5f-3aab-4d75-ad48-d6593246a49e; got '" + subscriptionId + "'.");
+    }
+    pipeline.resetSubscription(subscriptionId);
+    loadWorld(pipeline, options, subscriptionId);
   }
 
   /** Writes the whole state (every subscription's entities) as a world file, the {@code --seed-file} format. */
@@ -159,11 +180,13 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   }
 
   /** Injects a fault into the requests it matches (see {@link FaultRule}); rules are tried in order. */
+  @Override
   public void addFault(FaultRule rule) {
     faults.add(rule);
   }
 
   /** Removes every fault rule. */
+  @Override
   public void clearFaults() {
     faults.clear();
   }

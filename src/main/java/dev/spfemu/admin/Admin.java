@@ -1,5 +1,6 @@
 package dev.spfemu.admin;
 
+import dev.spfemu.faults.FaultRule;
 import dev.spfemu.journal.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,9 @@ public interface Admin {
 
   /** Back to the starting world; journal and faults emptied. */
   void reset();
+
+  /** Back to the starting world for one subscription; nothing else changes. */
+  void reset(String subscriptionId);
 
   /** Writes the whole state as a world file (docs/scenario.md). */
   void exportState(OutputStream out) throws IOException;
@@ -46,4 +50,10 @@ public interface Admin {
   void failNextJobs(String cmdlet, int count, String code, String problem);
 
   void clearRequests();
+
+  /** Adds a fault rule after those already there. */
+  void addFault(FaultRule rule);
+
+  /** Removes every fault rule. */
+  void clearFaults();
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -39,8 +40,7 @@ final class AdminServlet extends HttpServlet {
         json(response, 200, g -> g.writeStringField("status", "ok"));
         break;
       case "POST /reset":
-        admin.reset();
-        response.setStatus(204);
+        reset(request, response);
         break;
       case "GET /state":
         response.setStatus(200);
@@ -58,7 +58,7 @@ final class AdminServlet extends HttpServlet {
         }
         break;
       case "GET /requests":
-        writeRequests(response, admin.requests());
+        writeRequests(response, admin.requests().stream().filter(journalFilter(request)).toList());
         break;
       case "DELETE /requests":
         admin.clearRequests();
@@ -70,12 +70,17 @@ final class AdminServlet extends HttpServlet {
       case "PUT /clock":
       case "POST /clock/advance":
       case "POST /job-faults":
+      case "POST /faults":
         withBody(request, response, route);
+        break;
+      case "DELETE /faults":
+        admin.clearFaults();
+        response.setStatus(204);
         break;
       default:
         json(response, 404, g -> g.writeStringField("error", "No admin operation '" + method + " /_emulator" + route
             + "'. There are: GET health, POST reset, GET and PUT state, GET and DELETE requests, GET and PUT clock,"
-            + " POST clock/advance, POST job-faults."));
+            + " POST clock/advance, POST and DELETE faults, POST job-faults."));
     }
   }
 
@@ -99,6 +104,10 @@ final class AdminServlet extends HttpServlet {
           }
           admin.advanceClock(Duration.ofSeconds(body.get("seconds").asLong()));
           break;
+        case "/faults":
+          admin.addFault(FaultRuleJson.read(body));
+          response.setStatus(204);
+          return;
         default:
           if (!body.hasNonNull("cmdlet")) {
             throw new IllegalArgumentException("send {\"cmdlet\":\"New-SCVMCheckpoint\",\"count\":1,"
@@ -112,6 +121,32 @@ final class AdminServlet extends HttpServlet {
     } catch (IOException | RuntimeException e) {
       json(response, 400, g -> g.writeStringField("error", String.valueOf(e.getMessage())));
     }
+  }
+
+  /** {@code POST /reset}: everything, or one subscription with {@code ?subscription=ID}. */
+  private void reset(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String subscription = request.getParameter("subscription");
+    if (subscription == null) {
+      admin.reset();
+    } else {
+      try {
+        admin.reset(subscription);
+      } catch (IllegalArgumentException e) {
+        json(response, 400, g -> g.writeStringField("error", e.getMessage()));
+        return;
+      }
+    }
+    response.setStatus(204);
+  }
+
+  /** {@code GET /requests?method=POST&entitySet=VMCheckPoints&subscription=ID}: each parameter narrows the list. */
+  private static Predicate<RecordedRequest> journalFilter(HttpServletRequest request) {
+    String method = request.getParameter("method");
+    String entitySet = request.getParameter("entitySet");
+    String subscription = request.getParameter("subscription");
+    return r -> (method == null || method.equalsIgnoreCase(r.method()))
+        && (entitySet == null || entitySet.equals(r.entitySet()))
+        && (subscription == null || subscription.equalsIgnoreCase(r.subscription()));
   }
 
   private void writeRequests(HttpServletResponse response, List<RecordedRequest> requests) throws IOException {

@@ -42,6 +42,9 @@ public interface EntityStore {
   /** Forgets every entity of every subscription. */
   void clear();
 
+  /** Forgets every entity of one subscription. */
+  void clear(String subscription);
+
   /** The subscriptions that hold anything (as stored: lower case). */
   List<String> subscriptions();
 

@@ -53,6 +53,11 @@ public final class InMemoryEntityStore implements EntityStore {
   }
 
   @Override
+  public void clear(String subscription) {
+    subscriptions.remove(normalize(subscription));
+  }
+
+  @Override
   public List<String> subscriptions() {
     return List.copyOf(subscriptions.keySet());
   }

@@ -74,4 +74,81 @@ class AdminApiTest extends EmulatorHttpTest {
   void unknownAdminOperationsAre404() {
     request().get(admin(spf) + "nothing").then().statusCode(404).body("error", containsString("GET health"));
   }
+
+  private static int checkpointCount(String root) {
+    return Integer.parseInt(jsonLight().get(root + "VMCheckPoints/$count").then().statusCode(200).extract().asString());
+  }
+
+  @Test
+  void oneSubscriptionIsResetAndTheOthersAreLeftAlone() {
+    try (SpfEmulator other = SpfEmulator.builder().dynamicPort().start()) {
+      String demo = other.serviceRoot(SEED_SUBSCRIPTION);
+      int inTheWorld = checkpointCount(demo);
+      String created = jsonLight().body(fixture("seed-request.json")).post(demo + "VMCheckPoints").then()
+          .statusCode(201).extract().header("Location");
+      String elsewhere = other.serviceRoot("11111111-2222-4333-8444-555555555555");
+      addVm(elsewhere);
+      String kept = createCheckpoint(elsewhere, "kept");
+
+      request().post(admin(other) + "reset?subscription=" + SEED_SUBSCRIPTION.toUpperCase()).then().statusCode(204);
+
+      jsonLight().get(created).then().statusCode(404);
+      assertEquals(inTheWorld, checkpointCount(demo), "the subscription's part of the world is back");
+      jsonLight().get(kept).then().statusCode(200).body("Name", equalTo("kept"));
+      assertTrue(json(request().get(admin(other) + "requests").then().extract().asString()).size() > 0,
+          "the journal is not emptied by a one-subscription reset");
+
+      other.reset("11111111-2222-4333-8444-555555555555");
+      jsonLight().get(kept).then().statusCode(404);
+      request().post(admin(other) + "reset?subscription=nope").then().statusCode(400)
+          .body("error", containsString("GUID"));
+    }
+  }
+
+  @Test
+  void faultRulesOverHttp() {
+    String root = newRoot();
+    request().contentType("application/json").body("{\"method\":\"POST\",\"entitySet\":\"VMCheckPoints\","
+        + "\"status\":503,\"code\":\"ServiceUnavailable\",\"message\":\"VMM is busy\",\"times\":1}")
+        .post(admin(spf) + "faults").then().statusCode(204);
+    jsonLight().body(checkpointBody("refused")).post(root + "VMCheckPoints").then()
+        .statusCode(503)
+        .body("'odata.error'.code", equalTo("ServiceUnavailable"))
+        .body("'odata.error'.message.value", equalTo("VMM is busy"));
+    jsonLight().body(checkpointBody("accepted")).post(root + "VMCheckPoints").then().statusCode(201);
+
+    request().contentType("application/json").body("{\"path\":\"/VirtualMachines\",\"status\":500}")
+        .post(admin(spf) + "faults").then().statusCode(204);
+    jsonLight().get(root + "VirtualMachines").then().statusCode(500);
+    request().delete(admin(spf) + "faults").then().statusCode(204);
+    jsonLight().get(root + "VirtualMachines").then().statusCode(200);
+  }
+
+  @Test
+  void badFaultRulesAreRefusedWithTheReason() {
+    request().contentType("application/json").body("{\"entityset\":\"VMCheckPoints\",\"status\":503}")
+        .post(admin(spf) + "faults").then().statusCode(400)
+        .body("error", containsString("unknown field 'entityset'"));
+    request().contentType("application/json").body("{\"status\":200}")
+        .post(admin(spf) + "faults").then().statusCode(400).body("error", containsString("4xx or 5xx"));
+    request().contentType("application/json").body("{\"path\":\"(\",\"status\":500}")
+        .post(admin(spf) + "faults").then().statusCode(400);
+    request().contentType("application/json").body("not json")
+        .post(admin(spf) + "faults").then().statusCode(400);
+    jsonLight().get(newRoot() + "VirtualMachines").then().statusCode(200);
+  }
+
+  @Test
+  void theJournalIsFilteredOverHttp() {
+    String root = newRoot();
+    createCheckpoint(root, "one");
+    jsonLight().get(root + "VMCheckPoints").then().statusCode(200);
+    String subscription = root.substring(root.indexOf("/", 8) + 1, root.indexOf("/services"));
+    JsonNode posts = json(request().get(admin(spf) + "requests?method=post&entitySet=VMCheckPoints&subscription="
+        + subscription).then().statusCode(200).extract().asString());
+    assertEquals(1, posts.size());
+    assertEquals("POST", posts.get(0).get("method").asText());
+    assertEquals(3, json(request().get(admin(spf) + "requests?subscription=" + subscription).then()
+        .extract().asString()).size(), "the VM's POST, the checkpoint's POST and the GET");
+  }
 }

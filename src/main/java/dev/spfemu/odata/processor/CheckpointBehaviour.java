@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +50,13 @@ final class CheckpointBehaviour implements EntityBehaviour {
   void reset() {
     current.clear();
     stateAtCheckpoint.clear();
+  }
+
+  /** Forgets one subscription's trees (its entities are being cleared). */
+  void reset(String subscription) {
+    String prefix = subscription.toLowerCase(Locale.ROOT) + "|";
+    current.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
+    stateAtCheckpoint.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
   }
 
   /** Completes the wiring: VMs and checkpoints each need the other. */

@@ -255,6 +255,11 @@ final class JobRunner implements AutoCloseable {
     faults.clear();
   }
 
+  /** Forgets one subscription's job history; pending job faults apply to every subscription and stay. */
+  void reset(String subscription) {
+    histories.keySet().removeIf(subscription::equalsIgnoreCase);
+  }
+
   /**
    * Makes the next {@code count} jobs of {@code cmdlet} fail, as VMM jobs fail: Status Failed, the
    * error in {@code ErrorInfo}, and the operation's change not applied.

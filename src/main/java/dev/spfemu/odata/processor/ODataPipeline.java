@@ -102,7 +102,12 @@ public final class ODataPipeline implements AutoCloseable {
    * @throws IllegalArgumentException when the world is invalid; the message says where and why
    */
   public int loadWorld(InputStream in, String source) throws IOException {
-    return world.load(in, source);
+    return world.load(in, source, null);
+  }
+
+  /** Loads only {@code subscription}'s part of a world file (see {@link #resetSubscription}). */
+  public int loadWorld(InputStream in, String source, String subscription) throws IOException {
+    return world.load(in, source, subscription);
   }
 
   /** Makes the next {@code count} jobs of {@code cmdlet} fail with this error (see {@link JobRunner#failNext}). */
@@ -120,6 +125,13 @@ public final class ODataPipeline implements AutoCloseable {
     store.clear();
     jobs.reset();
     checkpoints.reset();
+  }
+
+  /** Forgets one subscription's entities and what the behaviours keep beside them. */
+  public void resetSubscription(String subscription) {
+    store.clear(subscription);
+    jobs.reset(subscription);
+    checkpoints.reset(subscription);
   }
 
   /** Stops the jobs still running. */

@@ -38,12 +38,13 @@ final class WorldLoader {
   }
 
   /**
-   * Loads {@code in}; {@code source} names it in errors.
+   * Loads {@code in}, or only the part of it for subscription {@code only} when that is not null;
+   * {@code source} names it in errors.
    *
    * @return the number of entities loaded
    * @throws InvalidWorldException when the file is not a valid world
    */
-  int load(InputStream in, String source) throws IOException {
+  int load(InputStream in, String source, String only) throws IOException {
     JsonNode root;
     try {
       root = mapper.readTree(in);
@@ -59,6 +60,9 @@ final class WorldLoader {
       String id = subscription.path("id").asText(null);
       if (id == null || !Guids.isGuid(id)) {
         throw new InvalidWorldException(source + ": every subscription needs an \"id\" that is a GUID");
+      }
+      if (only != null && !only.equalsIgnoreCase(id)) {
+        continue;
       }
       Iterator<Map.Entry<String, JsonNode>> sets = subscription.path("entities").fields();
       while (sets.hasNext()) {

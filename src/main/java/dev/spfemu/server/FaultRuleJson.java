@@ -1,0 +1,101 @@
+package dev.spfemu.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spfemu.faults.FaultRule;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a fault rule sent to {@code POST /_emulator/faults} (docs/testing.md), field for field the
+ * {@link FaultRule.Builder}. Unknown fields are refused rather than ignored: a misspelt
+ * {@code "entityset"} would otherwise make a rule that hits every request.
+ */
+final class FaultRuleJson {
+
+  static final String EXAMPLE = "{\"method\":\"POST\",\"entitySet\":\"VMCheckPoints\",\"status\":503,"
+      + "\"code\":\"ServiceUnavailable\",\"message\":\"VMM is busy\",\"times\":2}";
+
+  private static final Set<String> FIELDS = Set.of("method", "entitySet", "path", "header", "headerValue", "status",
+      "code", "message", "delayMillis", "maxDelayMillis", "dropConnection", "probability", "seed", "times");
+
+  private FaultRuleJson() {
+  }
+
+  /**
+   * The rule {@code body} describes.
+   *
+   * @throws IllegalArgumentException naming the field that is wrong
+   */
+  static FaultRule read(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new IllegalArgumentException("send a fault rule as a JSON object, such as " + EXAMPLE);
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw new IllegalArgumentException("unknown field '" + name + "'; a fault rule has " + String.join(", ",
+            FIELDS.stream().sorted().toList()));
+      }
+    }
+    FaultRule.Builder rule = FaultRule.builder();
+    text(body, "method").ifPresent(rule::method);
+    text(body, "entitySet").ifPresent(rule::entitySet);
+    text(body, "path").ifPresent(rule::pathMatching);
+    text(body, "header").ifPresent(name -> rule.header(name, text(body, "headerValue").orElse(null)));
+    if (body.has("status")) {
+      rule.respond(integer(body, "status"), text(body, "code").orElse("InjectedFault"),
+          text(body, "message").orElse("A fault injected into the emulator."));
+    }
+    if (body.has("maxDelayMillis")) {
+      rule.delayBetween(Duration.ofMillis(body.has("delayMillis") ? integer(body, "delayMillis") : 0),
+          Duration.ofMillis(integer(body, "maxDelayMillis")));
+    } else if (body.has("delayMillis")) {
+      rule.delay(Duration.ofMillis(integer(body, "delayMillis")));
+    }
+    if (body.path("dropConnection").asBoolean(false)) {
+      rule.dropConnection();
+    }
+    if (body.has("probability")) {
+      JsonNode probability = body.get("probability");
+      if (!probability.isNumber()) {
+        throw new IllegalArgumentException("'probability' must be a number between 0 and 1");
+      }
+      rule.probability(probability.asDouble());
+    }
+    if (body.has("seed")) {
+      if (!body.get("seed").isIntegralNumber()) {
+        throw new IllegalArgumentException("'seed' must be a whole number");
+      }
+      rule.seed(body.get("seed").asLong());
+    }
+    if (body.has("times")) {
+      rule.times(integer(body, "times"));
+    }
+    return rule.build();
+  }
+
+  private static Optional<String> text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("'" + field + "' must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static int integer(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw new IllegalArgumentException("'" + field + "' must be a whole number");
+    }
+    int number = value.asInt();
+    if (number < 0) {
+      throw new IllegalArgumentException("'" + field + "' must not be negative");
+    }
+    return number;
+  }
+}
