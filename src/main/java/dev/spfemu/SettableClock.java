@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock a test can set: fixed at an instant, advanced by a duration, or running with an offset.
@@ -17,6 +19,8 @@ public final class SettableClock extends Clock {
   private final Clock base;
   private volatile Instant fixed;
   private volatile Duration offset = Duration.ZERO;
+  /** Told after every change, so running jobs catch up with the new time at once. */
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   private SettableClock(Clock base, Instant fixed) {
     this.base = base;
@@ -41,6 +45,7 @@ public final class SettableClock extends Clock {
   /** Stops the clock at {@code instant}. */
   public SettableClock fix(Instant instant) {
     this.fixed = instant;
+    changed();
     return this;
   }
 
@@ -51,6 +56,7 @@ public final class SettableClock extends Clock {
     } else {
       offset = offset.plus(duration);
     }
+    changed();
     return this;
   }
 
@@ -58,6 +64,7 @@ public final class SettableClock extends Clock {
   public SettableClock offset(Duration offset) {
     this.offset = offset;
     this.fixed = null;
+    changed();
     return this;
   }
 
@@ -69,6 +76,20 @@ public final class SettableClock extends Clock {
   synchronized void restore(Setting setting) {
     this.fixed = setting.fixed();
     this.offset = setting.offset();
+    changed();
+  }
+
+  /** Runs {@code listener} after each change of the clock (an emulator's jobs catching up). */
+  void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(Runnable listener) {
+    listeners.remove(listener);
+  }
+
+  private void changed() {
+    listeners.forEach(Runnable::run);
   }
 
   record Setting(Instant fixed, Duration offset) {}

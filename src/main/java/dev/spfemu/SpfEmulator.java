@@ -42,6 +42,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   private final RequestJournal journal;
   private final SettableClock clock;
   private final SettableClock.Setting startingClock;
+  private final Runnable catchUpJobs = this::catchUpJobs;
   private final FaultRules faults = new FaultRules();
 
   private SpfEmulator(EmulatorOptions options) {
@@ -57,6 +58,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
       pipeline.close();
       throw e;
     }
+    clock.onChange(catchUpJobs);
     this.journal = new RequestJournal(options.journalSize());
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal, faults, this);
   }
@@ -258,7 +260,12 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     stopQuietly();
   }
 
+  private void catchUpJobs() {
+    pipeline.catchUpJobs();
+  }
+
   private void stopQuietly() {
+    clock.removeListener(catchUpJobs);
     pipeline.close();
     try {
       server.stop();

@@ -10,13 +10,16 @@ import dev.spfemu.store.EntityRecord;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +36,8 @@ final class JobRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
   private static final int PROGRESS_STEPS = 4;
+  /** How often running jobs look at the clock; a real-time job ends at most this late. */
+  private static final long TICK_MILLIS = 10;
   /** Jobs kept per subscription. */
   static final int HISTORY = 1000;
 
@@ -44,6 +49,8 @@ final class JobRunner implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Map<String, JobHistory> histories = new ConcurrentHashMap<>();
   private final Map<String, JobFault> faults = new ConcurrentHashMap<>();
+  /** The asynchronous jobs not yet completed, oldest first; only the job thread completes them. */
+  private final Queue<RunningJob> running = new ConcurrentLinkedQueue<>();
   /** Property positions by name, resolved once: set() runs a dozen times per job. */
   private final Map<String, Integer> positions = new HashMap<>();
 
@@ -63,6 +70,19 @@ final class JobRunner implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    if (!duration.isZero()) {
+      // jobs follow the emulator clock, which a test may move at any time: look at it often
+      scheduler.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** A periodic task that throws is never run again: a failing job must not stop every later one. */
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.warn("moving jobs on failed", e);
+    }
   }
 
   /**
@@ -110,23 +130,61 @@ final class JobRunner implements AutoCloseable {
     progress(values, 0);
     EntityRecord job = jobs.insert(spec.subscription(), values);
     UUID id = remember(spec.subscription(), job);
-    long stepNanos = duration.toNanos() / PROGRESS_STEPS;
-    for (int step = 1; step < PROGRESS_STEPS; step++) {
-      int percent = 100 * step / PROGRESS_STEPS;
-      scheduler.schedule(() -> jobs.modify(spec.subscription(), job.key(), v -> {
-        if (!Boolean.TRUE.equals(v[positions.get("IsCompleted")])) {
-          progress(v, percent);
-        }
-      }), stepNanos * step, TimeUnit.NANOSECONDS);
-    }
     if (async) {
-      scheduler.schedule(() -> complete(spec.subscription(), job.key(), completion), duration.toNanos(),
-          TimeUnit.NANOSECONDS);
+      running.add(new RunningJob(spec.subscription(), job.key(), start, completion));
     } else {
+      // the request waits for the job, so the job takes its duration in real time: a fixed clock
+      // must not hang the request
       sleep(duration);
       complete(spec.subscription(), job.key(), completion);
     }
     return id;
+  }
+
+  /**
+   * Moves the running jobs on to the emulator clock's now: progress in quarters, and those whose
+   * duration has passed complete, oldest first. Runs on the job thread only, so jobs never race.
+   */
+  private void tick() {
+    if (running.isEmpty()) {
+      return;
+    }
+    OffsetDateTime now = jobs.currentTime();
+    for (Iterator<RunningJob> it = running.iterator(); it.hasNext(); ) {
+      RunningJob job = it.next();
+      Duration elapsed = Duration.between(job.start(), now);
+      if (elapsed.compareTo(duration) >= 0) {
+        it.remove();
+        complete(job.subscription(), job.key(), job.completion());
+      } else {
+        int percent = elapsed.isNegative() ? 0
+            : (int) (PROGRESS_STEPS * elapsed.toNanos() / duration.toNanos()) * (100 / PROGRESS_STEPS);
+        jobs.modify(job.subscription(), job.key(), v -> {
+          if (!Boolean.TRUE.equals(v[positions.get("IsCompleted")]) && !Integer.valueOf(percent)
+              .equals(v[positions.get("ProgressValue")])) {
+            progress(v, percent);
+          }
+        });
+      }
+    }
+  }
+
+  /**
+   * Brings the running jobs up to the clock now, and returns once they are: after a test moves the
+   * clock, what it reads next already shows the jobs moved on.
+   */
+  void catchUp() {
+    try {
+      scheduler.submit(this::tick).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | RejectedExecutionException e) {
+      LOG.debug("jobs could not catch up with the clock", e);
+    }
+  }
+
+  /** An asynchronous job still running: it completes when the emulator clock passes its start plus the duration. */
+  private record RunningJob(String subscription, EntityKey key, OffsetDateTime start, Runnable completion) {
   }
 
   private void complete(String subscription, EntityKey job, Runnable completion) {
@@ -253,11 +311,13 @@ final class JobRunner implements AutoCloseable {
   void reset() {
     histories.clear();
     faults.clear();
+    running.clear();
   }
 
   /** Forgets one subscription's job history; pending job faults apply to every subscription and stay. */
   void reset(String subscription) {
     histories.keySet().removeIf(subscription::equalsIgnoreCase);
+    running.removeIf(job -> job.subscription().equalsIgnoreCase(subscription));
   }
 
   /**

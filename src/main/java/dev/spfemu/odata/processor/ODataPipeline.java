@@ -134,6 +134,11 @@ public final class ODataPipeline implements AutoCloseable {
     checkpoints.reset(subscription);
   }
 
+  /** Brings running jobs up to the clock's now (after a test moved the clock); returns once they are. */
+  public void catchUpJobs() {
+    jobs.catchUp();
+  }
+
   /** Stops the jobs still running. */
   @Override
   public void close() {
