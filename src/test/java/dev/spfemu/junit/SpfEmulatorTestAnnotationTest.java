@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spfemu.SpfEmulator;
+import dev.spfemu.journal.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,14 @@ class SpfEmulatorTestAnnotationTest {
     assertEquals(201, response.statusCode(), response.body());
     created = response.headers().firstValue("Location").orElseThrow();
     assertEquals(200, send(HttpRequest.newBuilder(URI.create(created)).GET().build()).statusCode());
+
+    List<RecordedRequest> posts = spf.requests("POST", "VMCheckPoints");
+    assertEquals(1, posts.size(), "the journal holds what this test sent");
+    RecordedRequest sent = posts.get(0);
+    assertEquals(201, sent.status());
+    assertEquals(SUBSCRIPTION, sent.subscription());
+    assertEquals("application/json;odata=minimalmetadata", sent.header("Content-Type"));
+    assertEquals(seedBody(), sent.body());
   }
 
   @Test
