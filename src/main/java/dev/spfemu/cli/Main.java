@@ -11,7 +11,13 @@ public final class Main {
   private Main() {
   }
 
+  /** The runnable jar's logging; a library jar must not impose a config at the classpath root. */
+  private static final String LOGGING_CONFIG = "dev/spfemu/cli/logback.xml";
+
   public static void main(String[] args) throws InterruptedException {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGGING_CONFIG); // before the first logger exists
+    }
     CommandLineOptions cli = new CommandLineOptions();
     CommandLine commandLine = new CommandLine(cli);
     EmulatorOptions options;
