@@ -50,20 +50,24 @@ public final class SettableClock extends Clock {
   }
 
   /** Moves the clock forward (or back, for a negative duration). */
-  public synchronized SettableClock advance(Duration duration) {
-    if (fixed != null) {
-      fixed = fixed.plus(duration);
-    } else {
-      offset = offset.plus(duration);
+  public SettableClock advance(Duration duration) {
+    synchronized (this) {
+      if (fixed != null) {
+        fixed = fixed.plus(duration);
+      } else {
+        offset = offset.plus(duration);
+      }
     }
-    changed();
+    changed(); // outside the lock: listeners wait for the emulator's job thread
     return this;
   }
 
   /** Lets the clock run with the system clock shifted by {@code offset}. */
   public SettableClock offset(Duration offset) {
-    this.offset = offset;
-    this.fixed = null;
+    synchronized (this) {
+      this.offset = offset;
+      this.fixed = null;
+    }
     changed();
     return this;
   }
@@ -73,9 +77,11 @@ public final class SettableClock extends Clock {
     return new Setting(fixed, offset);
   }
 
-  synchronized void restore(Setting setting) {
-    this.fixed = setting.fixed();
-    this.offset = setting.offset();
+  void restore(Setting setting) {
+    synchronized (this) {
+      this.fixed = setting.fixed();
+      this.offset = setting.offset();
+    }
     changed();
   }
 
