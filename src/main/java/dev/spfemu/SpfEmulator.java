@@ -5,18 +5,20 @@ import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.model.Guids;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.odata.processor.WorldEntityJson;
 import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.store.IdGenerator;
-import dev.spfemu.format.codec.Guids;
 import dev.spfemu.store.InMemoryEntityStore;
+import dev.spfemu.vmm.Vmm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -38,7 +40,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
 
   private final EmulatorOptions options;
   private final EmulatorServer server;
-  private final ODataPipeline pipeline;
+  private final Vmm vmm;
   private final RequestJournal journal;
   private final SettableClock clock;
   private final SettableClock.Setting startingClock;
@@ -50,16 +52,18 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     IdGenerator ids = options.idSeed() == null ? IdGenerator.random() : IdGenerator.seeded(options.idSeed());
     this.clock = SettableClock.over(options.clock());
     this.startingClock = clock.setting();
-    this.pipeline = new ODataPipeline(VmmEdm.loadDefault(), new InMemoryEntityStore(), ids,
-        clock, options.pageSize(), options.jobDuration());
+    VmmEdm edm = VmmEdm.loadDefault();
+    this.vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, clock, options.jobDuration(),
+        new WorldEntityJson());
     try {
-      loadWorld(pipeline, options, null);
+      loadWorld(vmm, options, null);
     } catch (EmulatorStartException e) {
-      pipeline.close();
+      vmm.close();
       throw e;
     }
     clock.onChange(catchUpJobs);
     this.journal = new RequestJournal(options.journalSize());
+    ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal, faults, this);
   }
 
@@ -67,18 +71,18 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    * The starting world: none, the built-in demo world, or the options' seed file; all of it, or
    * only subscription {@code only}'s part when that is not null.
    */
-  private static void loadWorld(ODataPipeline pipeline, EmulatorOptions options, String only) {
+  private static void loadWorld(Vmm vmm, EmulatorOptions options, String only) {
     if (!options.seed()) {
       return;
     }
     try {
       if (options.seedFile() != null) {
         try (InputStream in = Files.newInputStream(options.seedFile())) {
-          pipeline.loadWorld(in, options.seedFile().toString(), only);
+          vmm.loadWorld(in, options.seedFile().toString(), only);
         }
       } else {
         try (InputStream in = SpfEmulator.class.getResourceAsStream(DEMO_WORLD)) {
-          pipeline.loadWorld(in, "the demo world", only);
+          vmm.loadWorld(in, "the demo world", only);
         }
       }
     } catch (IOException | IllegalArgumentException e) {
@@ -124,11 +128,11 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public void reset() {
-    pipeline.reset();
+    vmm.reset();
     journal.clear();
     faults.clear();
     clock.restore(startingClock);
-    loadWorld(pipeline, options, null);
+    loadWorld(vmm, options, null);
   }
 
   /**
@@ -144,14 +148,14 @@ public final class SpfEmulator implements Admin, AutoCloseable {
       throw new IllegalArgumentException("A subscription ID is a GUID, such as "
           + "ae122d5f-3aab-4d75-ad48-d6593246a49e; got '" + subscriptionId + "'.");
     }
-    pipeline.resetSubscription(subscriptionId);
-    loadWorld(pipeline, options, subscriptionId);
+    vmm.reset(subscriptionId);
+    loadWorld(vmm, options, subscriptionId);
   }
 
   /** Writes the whole state (every subscription's entities) as a world file, the {@code --seed-file} format. */
   @Override
   public void exportState(OutputStream out) throws IOException {
-    pipeline.exportWorld(out);
+    vmm.exportWorld(out);
   }
 
   /**
@@ -161,8 +165,8 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public void importState(InputStream in, String source) throws IOException {
-    pipeline.reset();
-    pipeline.loadWorld(in, source);
+    vmm.reset();
+    vmm.loadWorld(in, source, null);
   }
 
   /** The requests answered most recently (up to the journal size), oldest first. */
@@ -226,7 +230,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
 
   @Override
   public void failNextJobs(String cmdlet, int count, String code, String problem) {
-    pipeline.failNextJobs(cmdlet, count, code, problem);
+    vmm.failNextJobs(cmdlet, count, code, problem);
   }
 
   /** The options this emulator runs with. */
@@ -261,12 +265,12 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   }
 
   private void catchUpJobs() {
-    pipeline.catchUpJobs();
+    vmm.catchUpJobs();
   }
 
   private void stopQuietly() {
     clock.removeListener(catchUpJobs);
-    pipeline.close();
+    vmm.close();
     try {
       server.stop();
     } catch (Exception e) {

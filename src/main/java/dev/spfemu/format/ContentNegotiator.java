@@ -1,6 +1,6 @@
 package dev.spfemu.format;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.error.VmmErrors;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ public final class ContentNegotiator {
   /**
    * The format for a successful response.
    *
-   * @throws ODataException 406 when nothing acceptable can be served, 400 for a bad $format
+   * @throws ServiceException 406 when nothing acceptable can be served, 400 for a bad $format
    */
   public static ResponseFormat negotiate(PayloadKind kind, String accept, String formatOption,
       RequestVersions versions) {
@@ -68,7 +68,7 @@ public final class ContentNegotiator {
   public static ResponseFormat forError(String accept, String formatOption, RequestVersions versions) {
     try {
       return negotiate(PayloadKind.ERROR, accept, formatOption, versions == null ? RequestVersions.DEFAULT : versions);
-    } catch (ODataException e) {
+    } catch (ServiceException e) {
       return ResponseFormat.ATOM;
     }
   }

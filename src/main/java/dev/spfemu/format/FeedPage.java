@@ -1,5 +1,6 @@
 package dev.spfemu.format;
 
+import dev.spfemu.model.EntityValues;
 import java.util.List;
 
 /**

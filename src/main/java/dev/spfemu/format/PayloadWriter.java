@@ -1,9 +1,10 @@
 package dev.spfemu.format;
 
-import dev.spfemu.error.ODataException;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
-import dev.spfemu.odata.edm.ServiceModel;
+import dev.spfemu.error.ServiceException;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -20,5 +21,5 @@ public interface PayloadWriter {
 
   void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException;
 
-  void writeError(OutputStream out, ODataException error) throws IOException;
+  void writeError(OutputStream out, ServiceException error) throws IOException;
 }

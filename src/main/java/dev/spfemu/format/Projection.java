@@ -1,7 +1,7 @@
 package dev.spfemu.format;
 
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.PropertyModel;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.spfemu.format;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.error.VmmErrors;
 
 /**
@@ -19,7 +19,7 @@ public record RequestVersions(ProtocolVersion dataServiceVersion, ProtocolVersio
   public static final RequestVersions DEFAULT =
       new RequestVersions(null, ProtocolVersion.V3, ProtocolVersion.V1);
 
-  /** Parses the headers; throws a 400 {@link ODataException} for malformed or unknown versions. */
+  /** Parses the headers; throws a 400 {@link ServiceException} for malformed or unknown versions. */
   public static RequestVersions parse(String dataServiceVersion, String maxVersion, String minVersion) {
     if (dataServiceVersion == null && maxVersion == null && minVersion == null) {
       return DEFAULT;

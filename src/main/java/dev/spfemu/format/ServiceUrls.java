@@ -1,9 +1,8 @@
 package dev.spfemu.format;
 
-import dev.spfemu.format.codec.PrimitiveCodecs;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
-import java.util.List;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.KeyPredicate;
 
 /**
  * The URLs of one request's service, built from the request's own scheme and host (never stored:
@@ -19,19 +18,7 @@ public record ServiceUrls(String serviceRoot) {
 
   /** The relative path of an entity: {@code VMCheckPoints(ID=guid'…',StampId=guid'…')}. */
   public static String entityPath(EntityTypeModel type, EntityValues values) {
-    StringBuilder path = new StringBuilder(type.entitySet().length() + 96).append(type.entitySet()).append('(');
-    List<PropertyModel> keys = type.keys();
-    for (int i = 0; i < keys.size(); i++) {
-      PropertyModel key = keys.get(i);
-      if (i > 0) {
-        path.append(',');
-      }
-      if (keys.size() > 1) {
-        path.append(key.name()).append('=');
-      }
-      path.append(PrimitiveCodecs.of(key.kind()).toUriLiteral(values.value(key.index())));
-    }
-    return path.append(')').toString();
+    return type.entitySet() + KeyPredicate.of(type, values);
   }
 
   /** The absolute URL of an entity, its identity and edit link. */

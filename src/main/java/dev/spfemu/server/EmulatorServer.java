@@ -1,9 +1,9 @@
 package dev.spfemu.server;
 
-import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.store.IdGenerator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;

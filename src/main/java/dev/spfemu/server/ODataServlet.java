@@ -1,6 +1,6 @@
 package dev.spfemu.server;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
@@ -99,7 +99,7 @@ final class ODataServlet extends HttpServlet {
       LOG.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
       if (!response.isCommitted()) {
         response.reset();
-        send(pipeline.renderError(new ODataException(500, "InternalError",
+        send(pipeline.renderError(new ServiceException(500, "InternalError",
             "The emulator failed unexpectedly: " + e + ". Please report this with the request."),
             request::getHeader), response, recorder);
       }
@@ -157,7 +157,7 @@ final class ODataServlet extends HttpServlet {
       return true;
     }
     if (fault.status() != 0) {
-      send(pipeline.renderError(new ODataException(fault.status(), fault.code(), fault.message()), request::getHeader),
+      send(pipeline.renderError(new ServiceException(fault.status(), fault.code(), fault.message()), request::getHeader),
           response, recorder);
       return true;
     }

@@ -1,6 +1,6 @@
 package dev.spfemu.server;
 
-import dev.spfemu.format.codec.Guids;
+import dev.spfemu.model.Guids;
 
 /**
  * Splits a request path into one of SPF's VMM service roots and the OData resource path after it:

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +41,7 @@ class ContentNegotiatorTest {
 
   @Test
   void minimalMetadataForAVersionTwoClientIsNotAcceptable() {
-    ODataException e = assertThrows(ODataException.class,
+    ServiceException e = assertThrows(ServiceException.class,
         () -> entry("application/json;odata=minimalmetadata", V2));
 
     assertEquals(406, e.status());
@@ -101,7 +101,7 @@ class ContentNegotiatorTest {
 
   @Test
   void unknownFormatOptionIsABadRequest() {
-    ODataException e = assertThrows(ODataException.class, () -> withFormat("csv", null));
+    ServiceException e = assertThrows(ServiceException.class, () -> withFormat("csv", null));
 
     assertEquals(400, e.status());
     assertEquals("InvalidFormatOption", e.code());
@@ -109,7 +109,7 @@ class ContentNegotiatorTest {
 
   @Test
   void textPlainOnlyIsNotAcceptable() {
-    ODataException e = assertThrows(ODataException.class, () -> entry("text/plain", V3));
+    ServiceException e = assertThrows(ServiceException.class, () -> entry("text/plain", V3));
 
     assertEquals(406, e.status());
     assertEquals("NotAcceptable", e.code());
@@ -117,7 +117,7 @@ class ContentNegotiatorTest {
 
   @Test
   void metadataCannotBeJson() {
-    ODataException e = assertThrows(ODataException.class,
+    ServiceException e = assertThrows(ServiceException.class,
         () -> ContentNegotiator.negotiate(PayloadKind.METADATA, "application/json", null, V3));
 
     assertEquals(406, e.status());
@@ -130,7 +130,7 @@ class ContentNegotiatorTest {
 
   @Test
   void atomIsNotOfferedForTheServiceDocumentButAtomsvcIs() {
-    assertThrows(ODataException.class,
+    assertThrows(ServiceException.class,
         () -> ContentNegotiator.negotiate(PayloadKind.SERVICE_DOCUMENT, "application/atom+xml", null, V3));
     assertEquals(ResponseFormat.ATOM,
         ContentNegotiator.negotiate(PayloadKind.SERVICE_DOCUMENT, "application/atomsvc+xml", null, V3));
@@ -154,8 +154,8 @@ class ContentNegotiatorTest {
 
   @Test
   void mixedCaseJsonLightForAnOldClientGetsTheSpecificMessage() {
-    ODataException e = assertThrows(
-        ODataException.class, () -> ContentNegotiator.negotiate(PayloadKind.ENTRY,
+    ServiceException e = assertThrows(
+        ServiceException.class, () -> ContentNegotiator.negotiate(PayloadKind.ENTRY,
             "application/json;odata=MinimalMetadata", null, RequestVersions.parse(null, "2.0", null)));
     assertEquals(406, e.status());
     assertTrue(e.getMessage().contains("MaxDataServiceVersion is 2.0"), e.getMessage());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +33,7 @@ class ProtocolVersionTest {
   @ParameterizedTest
   @ValueSource(strings = {"4.0", "4.0;NetFx", "0.9", "3.1"})
   void wellFormedButUnknownVersionIsUnsupported(String header) {
-    ODataException e = assertThrows(ODataException.class,
+    ServiceException e = assertThrows(ServiceException.class,
         () -> ProtocolVersion.parseHeader("MaxDataServiceVersion", header));
 
     assertEquals(400, e.status());
@@ -44,7 +44,7 @@ class ProtocolVersionTest {
   @ParameterizedTest
   @ValueSource(strings = {"abc", "", "3", "3.0.1", "v3.0"})
   void malformedVersionIsInvalid(String header) {
-    ODataException e = assertThrows(ODataException.class,
+    ServiceException e = assertThrows(ServiceException.class,
         () -> ProtocolVersion.parseHeader("DataServiceVersion", header));
 
     assertEquals(400, e.status());

@@ -3,7 +3,7 @@ package dev.spfemu.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +36,7 @@ class RequestFormatTest {
   @ValueSource(strings = {"text/plain", "application/json;charset=iso-8859-1", "application/json;odata=bogus",
       "text/xml", "garbage", "application/atom+xml;charset=utf-16"})
   void anythingElseIsUnsupported(String contentType) {
-    ODataException e = assertThrows(ODataException.class, () -> RequestFormat.of(contentType));
+    ServiceException e = assertThrows(ServiceException.class, () -> RequestFormat.of(contentType));
 
     assertEquals(415, e.status());
     assertEquals("UnsupportedMediaType", e.code());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,7 +45,7 @@ class RequestVersionsTest {
 
   @Test
   void unsupportedMaximumIsA400() {
-    ODataException e = assertThrows(ODataException.class, () -> RequestVersions.parse(null, "4.0", null));
+    ServiceException e = assertThrows(ServiceException.class, () -> RequestVersions.parse(null, "4.0", null));
 
     assertEquals(400, e.status());
     assertEquals("UnsupportedDataServiceVersion", e.code());
@@ -53,7 +53,7 @@ class RequestVersionsTest {
 
   @Test
   void malformedMinimumIsA400() {
-    ODataException e = assertThrows(ODataException.class, () -> RequestVersions.parse(null, null, "abc"));
+    ServiceException e = assertThrows(ServiceException.class, () -> RequestVersions.parse(null, null, "abc"));
 
     assertEquals(400, e.status());
     assertEquals("InvalidDataServiceVersion", e.code());
@@ -103,8 +103,8 @@ class RequestVersionsTest {
 
   @Test
   void minimumAboveMaximumIsA400() {
-    ODataException e = assertThrows(
-        ODataException.class, () -> RequestVersions.parse(null, "2.0", "3.0"));
+    ServiceException e = assertThrows(
+        ServiceException.class, () -> RequestVersions.parse(null, "2.0", "3.0"));
     assertEquals(400, e.status());
     assertTrue(e.getMessage().contains("MinDataServiceVersion 3.0"), e.getMessage());
   }

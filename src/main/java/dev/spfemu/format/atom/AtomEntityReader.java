@@ -1,14 +1,14 @@
 package dev.spfemu.format.atom;
 
 import dev.spfemu.error.VmmErrors;
-import dev.spfemu.format.ComplexValue;
-import dev.spfemu.format.EntityPayload;
 import dev.spfemu.format.EntityReader;
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.format.codec.ValueFormatException;
-import dev.spfemu.odata.edm.ComplexTypeModel;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.model.ComplexTypeModel;
+import dev.spfemu.model.ComplexValue;
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.PropertyModel;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collections;

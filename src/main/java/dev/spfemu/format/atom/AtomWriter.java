@@ -1,17 +1,17 @@
 package dev.spfemu.format.atom;
 
-import dev.spfemu.error.ODataException;
-import dev.spfemu.format.ComplexValue;
-import dev.spfemu.format.EntityValues;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.format.FeedPage;
-import dev.spfemu.format.Projection;
 import dev.spfemu.format.PayloadWriter;
+import dev.spfemu.format.Projection;
 import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.format.codec.PrimitiveCodecs;
-import dev.spfemu.odata.edm.EdmKind;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
-import dev.spfemu.odata.edm.ServiceModel;
+import dev.spfemu.model.ComplexValue;
+import dev.spfemu.model.EdmKind;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -207,7 +207,7 @@ public final class AtomWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeError(OutputStream out, ODataException error) throws IOException {
+  public void writeError(OutputStream out, ServiceException error) throws IOException {
     try {
       XMLStreamWriter w = factory.createXMLStreamWriter(out, "utf-8");
       w.writeStartDocument("utf-8", "1.0");

@@ -3,7 +3,7 @@ package dev.spfemu.format.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.io.IOException;
 
 /** Edm.Boolean: JSON true/false; in XML also 1/0 as xsd:boolean allows. */

@@ -1,7 +1,7 @@
 package dev.spfemu.format.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package dev.spfemu.format.codec;
 
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.math.BigDecimal;
 
 /** Edm.Decimal as {@link BigDecimal}; a JSON string in v3, read from a string or a number. */

@@ -1,6 +1,7 @@
 package dev.spfemu.format.codec;
 
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
+import dev.spfemu.model.Guids;
 import java.util.UUID;
 
 /** Edm.Guid as {@link UUID}, parsed strictly by {@link Guids}, written in lower case. */

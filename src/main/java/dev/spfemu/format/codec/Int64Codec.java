@@ -1,6 +1,6 @@
 package dev.spfemu.format.codec;
 
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 
 /**
  * Edm.Int64 as {@link Long}. Written as a JSON string, as OData v3 and real SPF do

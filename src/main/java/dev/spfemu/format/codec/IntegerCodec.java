@@ -3,7 +3,7 @@ package dev.spfemu.format.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.io.IOException;
 
 /** Edm.Byte, SByte, Int16 and Int32 as {@link Integer}, range-checked; JSON numbers. */

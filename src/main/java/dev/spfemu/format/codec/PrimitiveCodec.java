@@ -2,7 +2,7 @@ package dev.spfemu.format.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.io.IOException;
 
 /**

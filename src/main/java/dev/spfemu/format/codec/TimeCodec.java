@@ -1,6 +1,6 @@
 package dev.spfemu.format.codec;
 
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 

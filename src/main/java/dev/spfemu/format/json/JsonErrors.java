@@ -2,7 +2,7 @@ package dev.spfemu.format.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -13,7 +13,7 @@ final class JsonErrors {
   }
 
   /** Writes {@code {"<wrapper>":{"code":…,"message":{"lang":"en-US","value":…}}}}. */
-  static void write(JsonFactory factory, OutputStream out, String wrapper, ODataException error) throws IOException {
+  static void write(JsonFactory factory, OutputStream out, String wrapper, ServiceException error) throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       g.writeObjectFieldStart(wrapper);

@@ -1,5 +1,9 @@
 package dev.spfemu.odata.edm;
 
+import dev.spfemu.model.ComplexTypeModel;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.ServiceModel;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;

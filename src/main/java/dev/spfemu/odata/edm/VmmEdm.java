@@ -1,5 +1,7 @@
 package dev.spfemu.odata.edm;
 
+import dev.spfemu.model.ModelLoader;
+import dev.spfemu.model.ServiceModel;
 import java.util.Locale;
 import org.apache.olingo.odata2.api.edm.Edm;
 import org.apache.olingo.odata2.api.edm.EdmComplexType;

@@ -1,9 +1,15 @@
 package dev.spfemu.odata.edm;
 
+import dev.spfemu.model.ComplexTypeModel;
+import dev.spfemu.model.EdmKind;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.ServiceModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.olingo.odata2.api.edm.EdmSimpleTypeKind;
 import org.apache.olingo.odata2.api.edm.FullQualifiedName;
 import org.apache.olingo.odata2.api.edm.provider.ComplexProperty;
 import org.apache.olingo.odata2.api.edm.provider.ComplexType;
@@ -72,7 +78,7 @@ final class VmmEdmProvider extends EdmProvider {
       properties.add(p.complex() != null
           ? new ComplexProperty().setName(p.name()).setType(new FullQualifiedName(p.complex().qualifiedName()
               .substring(0, p.complex().qualifiedName().lastIndexOf('.')), p.complex().name())).setFacets(facets)
-          : new SimpleProperty().setName(p.name()).setType(p.kind().olingoKind()).setFacets(facets));
+          : new SimpleProperty().setName(p.name()).setType(olingoKind(p.kind())).setFacets(facets));
     }
     return properties;
   }
@@ -110,5 +116,10 @@ final class VmmEdmProvider extends EdmProvider {
   @Override
   public List<Schema> getSchemas() {
     return schemas;
+  }
+
+  /** Olingo's name for a primitive kind: the EDM name without its {@code Edm.} prefix. */
+  private static EdmSimpleTypeKind olingoKind(EdmKind kind) {
+    return EdmSimpleTypeKind.valueOf(kind.qualifiedName().substring("Edm.".length()));
   }
 }

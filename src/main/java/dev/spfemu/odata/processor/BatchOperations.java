@@ -1,9 +1,10 @@
 package dev.spfemu.odata.processor;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.MediaType;
 import dev.spfemu.format.ProtocolVersion;
+import dev.spfemu.format.RequestVersions;
 import dev.spfemu.format.ServiceUrls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class BatchOperations {
     void handle(ODataCall call, ResponseSink sink, ChangeLog changes);
 
     /** Renders an error in the format a part's headers ask for. */
-    RenderedError renderError(ODataException error, UnaryOperator<String> headers);
+    RenderedError renderError(ServiceException error, UnaryOperator<String> headers);
   }
 
   private static final String MIME_CONTENT_ID = "MimeHeader-ContentId";
@@ -74,7 +75,7 @@ final class BatchOperations {
       throw new IllegalStateException("cannot write the $batch response", e);
     }
     x.sink.status(202);
-    x.sink.header(Exchange.DATA_SERVICE_VERSION, x.versions.responseVersion(ProtocolVersion.V1).headerValue());
+    x.sink.header(RequestVersions.DATA_SERVICE_VERSION, x.versions.responseVersion(ProtocolVersion.V1).headerValue());
     x.sink.header("Content-Type", response.getContentHeader());
     Object entity = response.getEntity(); // Olingo hands the multipart body over as a String
     try (OutputStream out = x.sink.body()) {
@@ -137,7 +138,7 @@ final class BatchOperations {
   private ODataResponse failure(Exchange x, ODataRequest request, CapturedResponse captured, int index) {
     String contentId = contentId(request);
     String which = "operation " + index + (contentId == null ? "" : " (Content-ID " + contentId + ")");
-    ODataException error = new ODataException(captured.status(), "ChangeSetFailed",
+    ServiceException error = new ServiceException(captured.status(), "ChangeSetFailed",
         "The change set failed at " + which + " and nothing in it was stored: " + errorText(captured));
     RenderedError rendered = parts.renderError(error, headers(request)::get);
     CapturedResponse response = new CapturedResponse();

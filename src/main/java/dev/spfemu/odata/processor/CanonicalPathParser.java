@@ -1,10 +1,10 @@
 package dev.spfemu.odata.processor;
 
-import dev.spfemu.format.codec.Guids;
-import dev.spfemu.odata.edm.EdmKind;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
-import dev.spfemu.odata.edm.ServiceModel;
+import dev.spfemu.model.EdmKind;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.Guids;
+import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.ServiceModel;
 import dev.spfemu.store.EntityKey;
 import java.util.List;
 import java.util.UUID;

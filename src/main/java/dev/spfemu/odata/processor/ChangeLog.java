@@ -2,6 +2,7 @@ package dev.spfemu.odata.processor;
 
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.EntitySet;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -15,12 +16,12 @@ final class ChangeLog {
 
   private final Deque<Runnable> undo = new ArrayDeque<>();
 
-  void created(EntitySetService set, String subscription, EntityKey key) {
+  void created(EntitySet set, String subscription, EntityKey key) {
     undo.push(() -> set.discard(subscription, key));
   }
 
   /** An update or delete: {@code before} is the entity as it was. */
-  void changed(EntitySetService set, String subscription, EntityRecord before) {
+  void changed(EntitySet set, String subscription, EntityRecord before) {
     undo.push(() -> set.restore(subscription, before));
   }
 

@@ -1,6 +1,6 @@
 package dev.spfemu.odata.processor;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.format.ContentNegotiator;
 import dev.spfemu.format.PayloadKind;
 import dev.spfemu.format.RequestVersions;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns an {@link ODataException} into the response the client can read: the format its
+ * Turns an {@link ServiceException} into the response the client can read: the format its
  * {@code Accept} (or {@code $format}) asks for, XML when that cannot be served, and a
  * {@code DataServiceVersion} within its maximum. The one place errors get their shape.
  */
@@ -26,12 +26,12 @@ final class ErrorRenderer {
   }
 
   /** Renders {@code error} for a request whose version headers are known (or null if they were bad). */
-  RenderedError render(ODataException error, UnaryOperator<String> headers, String formatOption,
+  RenderedError render(ServiceException error, UnaryOperator<String> headers, String formatOption,
       RequestVersions versions) {
     RequestVersions known = versions == null ? RequestVersions.DEFAULT : versions;
     ResponseFormat format = ContentNegotiator.forError(headers.apply("Accept"), formatOption, known);
     Map<String, String> responseHeaders = new LinkedHashMap<>(error.headers());
-    responseHeaders.put(ODataPipeline.DATA_SERVICE_VERSION, known.responseVersion(format.neededVersion()).headerValue());
+    responseHeaders.put(RequestVersions.DATA_SERVICE_VERSION, known.responseVersion(format.neededVersion()).headerValue());
     responseHeaders.put("Content-Type", format.contentType(PayloadKind.ERROR));
     ByteArrayOutputStream body = new ByteArrayOutputStream(256);
     try {
@@ -43,13 +43,13 @@ final class ErrorRenderer {
   }
 
   /** Renders {@code error} for a request whose version headers have not been parsed yet. */
-  RenderedError render(ODataException error, UnaryOperator<String> headers) {
+  RenderedError render(ServiceException error, UnaryOperator<String> headers) {
     RequestVersions versions;
     try {
       versions = RequestVersions.parse(headers.apply(RequestVersions.DATA_SERVICE_VERSION),
           headers.apply(RequestVersions.MAX_DATA_SERVICE_VERSION),
           headers.apply(RequestVersions.MIN_DATA_SERVICE_VERSION));
-    } catch (ODataException badVersions) {
+    } catch (ServiceException badVersions) {
       versions = RequestVersions.DEFAULT;
     }
     return render(error, headers, null, versions);

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 /** One request in flight with what has been negotiated for it so far, and the ways to answer it. */
 final class Exchange {
 
-  static final String DATA_SERVICE_VERSION = "DataServiceVersion";
 
   final ODataCall call;
   final ResponseSink sink;
@@ -49,7 +48,7 @@ final class Exchange {
 
   void respond(int status, ResponseFormat format, PayloadKind kind, ProtocolVersion version, BodyWriter body) {
     sink.status(status);
-    sink.header(DATA_SERVICE_VERSION, version.headerValue());
+    sink.header(RequestVersions.DATA_SERVICE_VERSION, version.headerValue());
     sink.header("Content-Type", format.contentType(kind));
     try (OutputStream out = sink.body()) {
       body.write(out);
@@ -61,7 +60,7 @@ final class Exchange {
   /** A plain-text answer ({@code $value}, {@code $count}). */
   void respondText(String text, ProtocolVersion needed) {
     sink.status(200);
-    sink.header(DATA_SERVICE_VERSION, versions.responseVersion(needed).headerValue());
+    sink.header(RequestVersions.DATA_SERVICE_VERSION, versions.responseVersion(needed).headerValue());
     sink.header("Content-Type", "text/plain;charset=utf-8");
     try (OutputStream out = sink.body()) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -73,7 +72,7 @@ final class Exchange {
   /** 204, as WCF Data Services answers MERGE, PUT, PATCH and DELETE. */
   void respondNoContent() {
     sink.status(204);
-    sink.header(DATA_SERVICE_VERSION, versions.responseVersion(ProtocolVersion.V1).headerValue());
+    sink.header(RequestVersions.DATA_SERVICE_VERSION, versions.responseVersion(ProtocolVersion.V1).headerValue());
     try {
       sink.body().close();
     } catch (IOException e) {

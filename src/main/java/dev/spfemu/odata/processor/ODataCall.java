@@ -22,7 +22,7 @@ public record ODataCall(String method, String subscription, ServiceUrls urls, St
   /** The request body, read at most once and only when a handler needs it. */
   @FunctionalInterface
   public interface Body {
-    /** The whole body; empty when there is none. Throws a 413 ODataException when too large. */
+    /** The whole body; empty when there is none. Throws a 413 ServiceException when too large. */
     byte[] read() throws IOException;
   }
 

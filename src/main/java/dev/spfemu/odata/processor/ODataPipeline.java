@@ -2,7 +2,7 @@ package dev.spfemu.odata.processor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.MetadataLevel;
 import dev.spfemu.format.PayloadKind;
@@ -11,76 +11,55 @@ import dev.spfemu.format.RequestVersions;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.format.atom.AtomEntityReader;
 import dev.spfemu.format.json.JsonEntityReader;
-import dev.spfemu.odata.edm.EntityTypeModel;
 import dev.spfemu.odata.edm.VmmEdm;
-import dev.spfemu.store.EntityStore;
-import dev.spfemu.store.IdGenerator;
+import dev.spfemu.vmm.EntitySet;
+import dev.spfemu.vmm.Vmm;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLOutputFactory;
 
 /**
  * The OData request pipeline, one per emulator: version headers, then the URI, then the method
  * and resource decide the operation, which negotiates its format and answers. Every
- * {@link ODataException} thrown on the way is answered here, in the client's format, so errors are
+ * {@link ServiceException} thrown on the way is answered here, in the client's format, so errors are
  * rendered in exactly one place ({@link ErrorRenderer}).
  */
-public final class ODataPipeline implements AutoCloseable {
+public final class ODataPipeline {
 
-  static final String DATA_SERVICE_VERSION = Exchange.DATA_SERVICE_VERSION;
   private static final List<String> GET = List.of("GET");
   private static final List<String> TUNNELLED = List.of("MERGE", "PATCH", "PUT", "DELETE");
   /** The header .NET clients use to tunnel MERGE, PUT, PATCH and DELETE through POST. */
   private static final String METHOD_TUNNEL = "X-HTTP-Method";
 
   private final VmmEdm edm;
+  private final Vmm vmm;
   private final ODataUriParser uriParser;
   private final PayloadWriters writers;
   private final ErrorRenderer errors;
   private final ReadOperations reads;
   private final WriteOperations writes;
   private final BatchOperations batches;
-  private final WorldLoader world;
-  private final WorldWriter worldWriter;
-  private final JobRunner jobs;
-  private final EntityStore store;
-  private final CheckpointBehaviour checkpoints;
-  private final Map<String, EntitySetService> sets = new HashMap<>();
 
   /**
+   * @param vmm the domain the requests act on
+   * @param clock the emulator's clock (Atom's {@code updated})
    * @param pageSize the most entities one response of a collection holds; the rest follow the next link
-   * @param jobDuration how long a VMM job runs
    */
-  public ODataPipeline(VmmEdm edm, EntityStore store, IdGenerator ids, Clock clock, int pageSize,
-      Duration jobDuration) {
+  public ODataPipeline(VmmEdm edm, Vmm vmm, Clock clock, int pageSize) {
     this.edm = edm;
+    this.vmm = vmm;
     this.uriParser = new ODataUriParser(edm.edm(), edm.model());
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
     this.errors = new ErrorRenderer(writers);
     this.reads = new ReadOperations(writers, pageSize);
-    for (EntityTypeModel type : edm.model().entityTypes()) {
-      sets.put(type.entitySet(), new EntitySetService(edm.model(), type, store, ids, clock, EntityRules.forType(type)));
-    }
-    this.store = store;
-    this.jobs = new JobRunner(sets.get("Jobs"), jobDuration);
-    this.checkpoints = new CheckpointBehaviour(sets.get("VMCheckPoints"), sets.get("VirtualMachines"), jobs);
-    VirtualMachineBehaviour machines = new VirtualMachineBehaviour(sets.get("VirtualMachines"), checkpoints, jobs);
-    checkpoints.machines(machines);
-    JsonEntityReader jsonReader = new JsonEntityReader(json);
-    this.writes = new WriteOperations(writers, jsonReader, new AtomEntityReader(AtomEntityReader.secureFactory()),
-        Map.of("VMCheckPoints", checkpoints, "VirtualMachines", machines));
-    this.world = new WorldLoader(edm.model(), store, jsonReader);
-    this.worldWriter = new WorldWriter(edm.model(), store, json, writers.of(ResponseFormat.light(MetadataLevel.NONE)));
+    this.writes = new WriteOperations(writers, new JsonEntityReader(json),
+        new AtomEntityReader(AtomEntityReader.secureFactory()));
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
       @Override
       public void handle(ODataCall call, ResponseSink sink, ChangeLog changes) {
@@ -88,61 +67,10 @@ public final class ODataPipeline implements AutoCloseable {
       }
 
       @Override
-      public RenderedError renderError(ODataException error, UnaryOperator<String> headers) {
+      public RenderedError renderError(ServiceException error, UnaryOperator<String> headers) {
         return errors.render(error, headers);
       }
     });
-  }
-
-  /**
-   * Loads a world file into the store (docs/scenario.md).
-   *
-   * @param source names the file in error messages
-   * @return the number of entities loaded
-   * @throws IllegalArgumentException when the world is invalid; the message says where and why
-   */
-  public int loadWorld(InputStream in, String source) throws IOException {
-    return world.load(in, source, null);
-  }
-
-  /** Loads only {@code subscription}'s part of a world file (see {@link #resetSubscription}). */
-  public int loadWorld(InputStream in, String source, String subscription) throws IOException {
-    return world.load(in, source, subscription);
-  }
-
-  /** Makes the next {@code count} jobs of {@code cmdlet} fail with this error (see {@link JobRunner#failNext}). */
-  public void failNextJobs(String cmdlet, int count, String code, String problem) {
-    jobs.failNext(cmdlet, count, code, problem);
-  }
-
-  /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */
-  public void exportWorld(OutputStream out) throws IOException {
-    worldWriter.write(out);
-  }
-
-  /** Forgets every entity and what the behaviours keep beside them, as before the world was loaded. */
-  public void reset() {
-    store.clear();
-    jobs.reset();
-    checkpoints.reset();
-  }
-
-  /** Forgets one subscription's entities and what the behaviours keep beside them. */
-  public void resetSubscription(String subscription) {
-    store.clear(subscription);
-    jobs.reset(subscription);
-    checkpoints.reset(subscription);
-  }
-
-  /** Brings running jobs up to the clock's now (after a test moved the clock); returns once they are. */
-  public void catchUpJobs() {
-    jobs.catchUp();
-  }
-
-  /** Stops the jobs still running. */
-  @Override
-  public void close() {
-    jobs.close();
   }
 
   /** Handles one request against a service root and writes its response, error or not. */
@@ -162,7 +90,7 @@ public final class ODataPipeline implements AutoCloseable {
       formatOption = query.format();
       ResourceTarget target = uriParser.parse(call.resourcePath(), query.options());
       route(new Exchange(call, sink, versions, query, changes), target);
-    } catch (ODataException e) {
+    } catch (ServiceException e) {
       RenderedError rendered = errors.render(e, call.headers(), formatOption, versions);
       sink.status(rendered.status());
       rendered.headers().forEach(sink::header);
@@ -178,13 +106,13 @@ public final class ODataPipeline implements AutoCloseable {
    * Renders an error found outside the pipeline (a path that is no service root, a request Jetty
    * refused) in the format the request's headers ask for.
    */
-  public RenderedError renderError(ODataException error, UnaryOperator<String> headers) {
+  public RenderedError renderError(ServiceException error, UnaryOperator<String> headers) {
     return errors.render(error, headers);
   }
 
   private void route(Exchange x, ResourceTarget target) {
     String method = effectiveMethod(x.call);
-    EntitySetService set = target.type() == null ? null : sets.get(target.type().entitySet());
+    EntitySet set = target.type() == null ? null : vmm.set(target.type().entitySet());
     if (x.call.subscription() == null && set != null) {
       x = allSubscriptions(x, target, set, method);
     }
@@ -247,7 +175,7 @@ public final class ODataPipeline implements AutoCloseable {
    * SPF's own root sees every subscription: collections are their union; an entity is changed in the
    * subscription that holds it. Creates need a tenant: they go through a tenant root.
    */
-  private static Exchange allSubscriptions(Exchange x, ResourceTarget target, EntitySetService set, String method) {
+  private static Exchange allSubscriptions(Exchange x, ResourceTarget target, EntitySet set, String method) {
     if (target.key() != null) {
       String owner = set.ownerOf(target.key());
       return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.changes);

@@ -1,7 +1,6 @@
 package dev.spfemu.odata.processor;
 
 import dev.spfemu.error.VmmErrors;
-import dev.spfemu.format.EntityValues;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.Format;
 import dev.spfemu.format.PayloadKind;
@@ -9,10 +8,12 @@ import dev.spfemu.format.Projection;
 import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.format.codec.PrimitiveCodecs;
-import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
 import dev.spfemu.odata.query.CollectionQuery;
 import dev.spfemu.odata.query.QueryResult;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.EntitySet;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class ReadOperations {
     this.pageSize = pageSize;
   }
 
-  void list(Exchange x, EntitySetService set, ResourceTarget target) {
+  void list(Exchange x, EntitySet set, ResourceTarget target) {
     ResponseFormat format = x.negotiate(PayloadKind.FEED);
     EntityTypeModel type = set.type();
     QueryResult result = query(target, pageSize).apply(values(set.list(x.call.subscription())));
@@ -57,13 +58,13 @@ final class ReadOperations {
         out -> writers.of(format).writeFeed(out, x.call.urls(), type, page));
   }
 
-  void count(Exchange x, EntitySetService set, ResourceTarget target) {
+  void count(Exchange x, EntitySet set, ResourceTarget target) {
     ProtocolVersion version = x.version(ProtocolVersion.V2, "$count");
     QueryResult result = query(target, Integer.MAX_VALUE).apply(values(set.list(x.call.subscription())));
     x.respondText(Integer.toString(result.page().size()), version);
   }
 
-  void read(Exchange x, EntitySetService set, ResourceTarget target) {
+  void read(Exchange x, EntitySet set, ResourceTarget target) {
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityRecord record = readMatching(x, set, target);
     Projection projection = projection(x, set.type(), target.uriInfo());
@@ -72,7 +73,7 @@ final class ReadOperations {
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, projection));
   }
 
-  void property(Exchange x, EntitySetService set, ResourceTarget target) {
+  void property(Exchange x, EntitySet set, ResourceTarget target) {
     ResponseFormat format = x.negotiate(PayloadKind.PROPERTY);
     Object value = readMatching(x, set, target).value(target.property().index());
     ProtocolVersion version = x.version(needed(format, false), "this format");
@@ -81,7 +82,7 @@ final class ReadOperations {
   }
 
   /** {@code $value}: the raw text of a property; a null value has none, so it is 404 as in WCF Data Services. */
-  void value(Exchange x, EntitySetService set, ResourceTarget target) {
+  void value(Exchange x, EntitySet set, ResourceTarget target) {
     Object value = readMatching(x, set, target).value(target.property().index());
     if (value == null) {
       throw VmmErrors.notFound("The value of '" + target.property().name() + "' is null, so it has no $value.");
@@ -90,7 +91,7 @@ final class ReadOperations {
   }
 
   /** The addressed entity; 404 also when a {@code $filter} on it does not match, as OData says. */
-  private static EntityRecord readMatching(Exchange x, EntitySetService set, ResourceTarget target) {
+  private static EntityRecord readMatching(Exchange x, EntitySet set, ResourceTarget target) {
     EntityRecord record = set.read(x.call.subscription(), target.key());
     if (target.uriInfo() != null && target.uriInfo().getFilter() != null
         && !query(target, Integer.MAX_VALUE).matches(record::value)) {

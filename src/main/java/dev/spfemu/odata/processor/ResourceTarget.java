@@ -1,7 +1,7 @@
 package dev.spfemu.odata.processor;
 
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.PropertyModel;
 import dev.spfemu.store.EntityKey;
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -1,17 +1,17 @@
 package dev.spfemu.odata.processor;
 
 import dev.spfemu.error.VmmErrors;
-import dev.spfemu.format.EntityPayload;
 import dev.spfemu.format.EntityReader;
 import dev.spfemu.format.PayloadKind;
 import dev.spfemu.format.Projection;
 import dev.spfemu.format.RequestFormat;
 import dev.spfemu.format.ResponseFormat;
-import dev.spfemu.odata.edm.EntityTypeModel;
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.EntitySet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /** POST (create), MERGE/PATCH/PUT (update, merge semantics) and DELETE of entities. */
 final class WriteOperations {
@@ -19,20 +19,11 @@ final class WriteOperations {
   private final PayloadWriters writers;
   private final EntityReader jsonReader;
   private final EntityReader atomReader;
-  private final Map<String, EntityBehaviour> behaviours;
 
-  /** @param behaviours the behaviour of the sets that have one beyond storing, by entity set */
-  WriteOperations(PayloadWriters writers, EntityReader jsonReader, EntityReader atomReader,
-      Map<String, EntityBehaviour> behaviours) {
+  WriteOperations(PayloadWriters writers, EntityReader jsonReader, EntityReader atomReader) {
     this.writers = writers;
     this.jsonReader = jsonReader;
     this.atomReader = atomReader;
-    this.behaviours = behaviours;
-  }
-
-  private EntityBehaviour behaviour(EntitySetService set) {
-    EntityBehaviour behaviour = behaviours.get(set.type().entitySet());
-    return behaviour == null ? EntityBehaviour.storing(set) : behaviour;
   }
 
   /** {@code ?RunAsynchronously=1} (or true): return while the job runs, as SPF's VM URIs allow. */
@@ -45,10 +36,10 @@ final class WriteOperations {
    * Creates an entity and answers 201 with its absolute {@code Location} and the entity. The format
    * is negotiated first, so a request that cannot be answered stores nothing.
    */
-  void create(Exchange x, EntitySetService set) {
+  void create(Exchange x, EntitySet set) {
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
-    EntityRecord record = behaviour(set).create(x.call.subscription(), payload, async(x));
+    EntityRecord record = set.create(x.call.subscription(), payload, async(x));
     if (x.changes != null) {
       x.changes.created(set, x.call.subscription(), record.key());
     }
@@ -57,20 +48,20 @@ final class WriteOperations {
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, Projection.ALL));
   }
 
-  void update(Exchange x, EntitySetService set, ResourceTarget target) {
+  void update(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
     EntityPayload payload = readPayload(x.call, set.type());
     EntityRecord before = x.changes == null ? null : set.read(x.call.subscription(), target.key());
-    behaviour(set).update(x.call.subscription(), target.key(), payload, async(x));
+    set.update(x.call.subscription(), target.key(), payload, async(x));
     if (before != null) {
       x.changes.changed(set, x.call.subscription(), before);
     }
     x.respondNoContent();
   }
 
-  void delete(Exchange x, EntitySetService set, ResourceTarget target) {
+  void delete(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
-    EntityRecord before = behaviour(set).delete(x.call.subscription(), target.key(), async(x));
+    EntityRecord before = set.delete(x.call.subscription(), target.key(), async(x));
     if (x.changes != null) {
       x.changes.changed(set, x.call.subscription(), before);
     }

@@ -1,11 +1,11 @@
 package dev.spfemu.odata.query;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.error.VmmErrors;
-import dev.spfemu.format.EntityValues;
 import dev.spfemu.format.codec.ValueFormatException;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.PropertyModel;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -181,7 +181,7 @@ public final class CollectionQuery {
     }
   }
 
-  private ODataException invalidSkipToken() {
+  private ServiceException invalidSkipToken() {
     return VmmErrors.invalidQuery("The $skiptoken '" + skipToken + "' is not one this service issued for"
         + " this query; follow the next link as given.");
   }

@@ -1,6 +1,6 @@
 package dev.spfemu.odata.query;
 
-import dev.spfemu.format.EntityValues;
+import dev.spfemu.model.EntityValues;
 
 /** A compiled {@code $filter} or {@code $orderby} expression: its value for one entity (null is a value). */
 @FunctionalInterface

@@ -3,7 +3,7 @@ package dev.spfemu.odata.query;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.format.codec.ValueFormatException;
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.spfemu.odata.query;
 
-import dev.spfemu.format.EntityValues;
+import dev.spfemu.model.EntityValues;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.spfemu.odata.query;
 
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.format.codec.ValueFormatException;
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;

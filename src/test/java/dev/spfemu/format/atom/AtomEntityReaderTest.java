@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spfemu.error.ODataException;
-import dev.spfemu.format.EntityPayload;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.ModelLoader;
-import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.error.ServiceException;
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.ModelLoader;
+import dev.spfemu.model.PropertyModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,7 +106,7 @@ class AtomEntityReaderTest {
   @ParameterizedTest
   @MethodSource("badEntries")
   void rejectsBadEntriesWithA400(String body, String code, String messageFragment) {
-    ODataException e = assertThrows(ODataException.class, () -> read(body));
+    ServiceException e = assertThrows(ServiceException.class, () -> read(body));
 
     assertEquals(400, e.status());
     assertEquals(code, e.code());
@@ -120,7 +120,7 @@ class AtomEntityReaderTest {
     String secret = fixture("xxe-target.txt").trim();
     String body = fixture("atom-xxe-entry.xml").replace("TARGET_URL", target.toString());
 
-    ODataException e = assertThrows(ODataException.class, () -> read(body));
+    ServiceException e = assertThrows(ServiceException.class, () -> read(body));
 
     assertEquals(400, e.status());
     assertFalse(e.getMessage().contains(secret), e.getMessage());

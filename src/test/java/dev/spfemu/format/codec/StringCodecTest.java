@@ -3,7 +3,7 @@ package dev.spfemu.format.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spfemu.odata.edm.EdmKind;
+import dev.spfemu.model.EdmKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

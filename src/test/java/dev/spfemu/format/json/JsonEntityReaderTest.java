@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import dev.spfemu.error.ODataException;
-import dev.spfemu.format.EntityPayload;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.ModelLoader;
-import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.error.ServiceException;
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.ModelLoader;
+import dev.spfemu.model.PropertyModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -152,7 +152,7 @@ class JsonEntityReaderTest {
   @ParameterizedTest
   @MethodSource("badBodies")
   void rejectsBadBodiesWithA400(String body, String code, String messageFragment) {
-    ODataException e = assertThrows(ODataException.class, () -> read(body));
+    ServiceException e = assertThrows(ServiceException.class, () -> read(body));
 
     assertEquals(400, e.status());
     assertEquals(code, e.code());
@@ -161,7 +161,7 @@ class JsonEntityReaderTest {
 
   @Test
   void invalidGuidMessageNamesThePropertyAndType() {
-    ODataException e = assertThrows(ODataException.class, () -> read("{\"ID\":\"not-a-guid\"}"));
+    ServiceException e = assertThrows(ServiceException.class, () -> read("{\"ID\":\"not-a-guid\"}"));
 
     assertTrue(e.getMessage().contains("'ID'"), e.getMessage());
     assertTrue(e.getMessage().contains("Edm.Guid"), e.getMessage());
@@ -169,7 +169,7 @@ class JsonEntityReaderTest {
 
   @Test
   void unknownPropertyMessageNamesIt() {
-    ODataException e = assertThrows(ODataException.class, () -> read("{\"Foo\":null}"));
+    ServiceException e = assertThrows(ServiceException.class, () -> read("{\"Foo\":null}"));
 
     assertEquals("UnknownProperty", e.code());
     assertTrue(e.getMessage().contains("'Foo'"), e.getMessage());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.odata.edm.VmmEdm;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ class CanonicalPathParserTest {
       "VMCheckPoints(ID='" + ID + "',StampId=guid'" + STAMP + "')",
       "VMCheckpoints"})
   void andOlingoRefusesWhatIsWrong(String path) {
-    assertThrows(ODataException.class, () -> olingo(path));
+    assertThrows(ServiceException.class, () -> olingo(path));
   }
 
   private ResourceTarget olingo(String path) {

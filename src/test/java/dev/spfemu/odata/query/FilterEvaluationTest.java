@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spfemu.format.EntityValues;
+import dev.spfemu.model.EntityValues;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

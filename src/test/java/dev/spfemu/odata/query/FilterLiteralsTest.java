@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spfemu.error.ODataException;
+import dev.spfemu.error.ServiceException;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -142,7 +142,7 @@ class FilterLiteralsTest {
   })
   void invalidDateTimeLiteralIsA400(String expression) {
     FilterLiterals literals = new FilterLiterals();
-    ODataException e = assertThrows(ODataException.class, () -> literals.normalize(expression));
+    ServiceException e = assertThrows(ServiceException.class, () -> literals.normalize(expression));
     assertEquals(400, e.status());
     assertTrue(literals.dateTimes().isEmpty());
   }

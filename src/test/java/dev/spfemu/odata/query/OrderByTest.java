@@ -3,7 +3,7 @@ package dev.spfemu.odata.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spfemu.format.EntityValues;
+import dev.spfemu.model.EntityValues;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;

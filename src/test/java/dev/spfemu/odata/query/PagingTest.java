@@ -1,14 +1,14 @@
 package dev.spfemu.odata.query;
 
-import dev.spfemu.odata.edm.EdmKind;
-import dev.spfemu.format.codec.PrimitiveCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.spfemu.error.ODataException;
-import dev.spfemu.format.EntityValues;
+import dev.spfemu.error.ServiceException;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.model.EdmKind;
+import dev.spfemu.model.EntityValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -206,7 +206,7 @@ class PagingTest {
   })
   void malformedSkipTokenIsA400(String token) {
     CollectionQuery query = CollectionQuery.builder(fixture.type).pageSize(2).skipToken(token).build();
-    ODataException e = assertThrows(ODataException.class, () -> query.apply(entities()));
+    ServiceException e = assertThrows(ServiceException.class, () -> query.apply(entities()));
     assertEquals(400, e.status());
   }
 
@@ -214,17 +214,17 @@ class PagingTest {
   void tokenOfAnotherOrderByIsA400() {
     String token = fixture.builder(null, "Name").pageSize(2).build().apply(entities()).skipToken();
     CollectionQuery other = CollectionQuery.builder(fixture.type).pageSize(2).skipToken(token).build();
-    ODataException e = assertThrows(ODataException.class, () -> other.apply(entities()));
+    ServiceException e = assertThrows(ServiceException.class, () -> other.apply(entities()));
     assertEquals(400, e.status());
   }
 
   @Test
   void aTokenOfAnotherOrderIsA400NotACrash() {
     QueryResult first = fixture.builder("Enabled", "Name").pageSize(1).build().apply(entities());
-    ODataException e = assertThrows(ODataException.class, () -> fixture.builder("Enabled", "Enabled").pageSize(1)
+    ServiceException e = assertThrows(ServiceException.class, () -> fixture.builder("Enabled", "Enabled").pageSize(1)
         .skipToken(first.skipToken()).build().apply(entities()));
     assertEquals(400, e.status());
-    assertThrows(ODataException.class, () -> CollectionQuery.builder(fixture.type).skipToken("12x,34y").build()
+    assertThrows(ServiceException.class, () -> CollectionQuery.builder(fixture.type).skipToken("12x,34y").build()
         .apply(entities()));
   }
 

@@ -1,8 +1,8 @@
 package dev.spfemu.odata.query;
 
-import dev.spfemu.format.EntityValues;
-import dev.spfemu.odata.edm.EntityTypeModel;
-import dev.spfemu.odata.edm.PropertyModel;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.PropertyModel;
 import dev.spfemu.odata.edm.VmmEdm;
 import java.util.ArrayList;
 import java.util.List;

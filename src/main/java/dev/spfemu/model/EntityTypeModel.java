@@ -1,0 +1,139 @@
+package dev.spfemu.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An entity type and the entity set that holds it. Properties are kept in real SPF's order, which
+ * is the order every payload writes them in; {@link PropertyModel#index()} is their position.
+ */
+public final class EntityTypeModel {
+
+  private final String namespace;
+  private final String name;
+  private final String entitySet;
+  private final List<PropertyModel> properties;
+  private final List<PropertyModel> keys;
+  private final Map<String, PropertyModel> byName;
+  private final List<PropertyModel> requiredOnCreate;
+  private final boolean[] serverManaged;
+  private final List<String> setMethods;
+  private final List<String> entityMethods;
+  private final Map<String, String> unserved;
+  private final List<ReferenceModel> references;
+
+  EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
+      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged,
+      List<String> verbs, Map<String, String> unserved, List<ReferenceModel> references) {
+    this.namespace = namespace;
+    this.name = name;
+    this.entitySet = entitySet;
+    this.properties = List.copyOf(properties);
+    this.keys = List.copyOf(keys);
+    this.requiredOnCreate = List.copyOf(requiredOnCreate);
+    this.serverManaged = new boolean[properties.size()];
+    for (PropertyModel property : serverManaged) {
+      this.serverManaged[property.index()] = true;
+    }
+    Map<String, PropertyModel> index = new HashMap<>();
+    for (PropertyModel property : properties) {
+      index.put(property.name(), property);
+    }
+    this.byName = Map.copyOf(index);
+    this.setMethods = methods(verbs, List.of("GET"), List.of("POST"));
+    this.entityMethods = methods(verbs, List.of("GET"), List.of("PUT", "MERGE", "PATCH"), List.of("DELETE"));
+    this.unserved = Map.copyOf(unserved);
+    this.references = List.copyOf(references);
+  }
+
+  /** The HTTP methods of {@code groups} whose first member is one of real SPF's verbs for the set. */
+  @SafeVarargs
+  private static List<String> methods(List<String> verbs, List<String>... groups) {
+    List<String> allowed = new ArrayList<>();
+    for (List<String> group : groups) {
+      if (verbs.contains(group.get(0))) {
+        allowed.addAll(group);
+      }
+    }
+    return List.copyOf(allowed);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The namespace-qualified name, e.g. {@code VMM.VMCheckPoint}. */
+  public String qualifiedName() {
+    return namespace + "." + name;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String entitySet() {
+    return entitySet;
+  }
+
+  /** All properties in real SPF's order. */
+  public List<PropertyModel> properties() {
+    return properties;
+  }
+
+  /** The key properties in key order (the order of the key predicate). */
+  public List<PropertyModel> keys() {
+    return keys;
+  }
+
+  /** The properties a create must carry with a non-null value (real SPF's "required" on create). */
+  public List<PropertyModel> requiredOnCreate() {
+    return requiredOnCreate;
+  }
+
+  /**
+   * Whether the server alone sets this property (such as {@code AddedTime}): what a client sends
+   * for it is accepted and ignored, as real SPF does with the whole entities .NET clients send back.
+   */
+  public boolean isServerManaged(PropertyModel property) {
+    return serverManaged[property.index()];
+  }
+
+  /** The methods real SPF serves on the entity set: GET, and POST if entities can be created. */
+  public List<String> setMethods() {
+    return setMethods;
+  }
+
+  /** The methods real SPF serves on one entity: GET, and the update and delete methods it allows. */
+  public List<String> entityMethods() {
+    return entityMethods;
+  }
+
+  /**
+   * The type of a property the model declares but the emulator does not serve yet (complex,
+   * collection and stream properties), or null. Request bodies may carry them; they are ignored.
+   */
+  public String unservedPropertyType(String name) {
+    return unserved.get(name);
+  }
+
+  /** The properties that must name an existing entity when an entity is created. */
+  public List<ReferenceModel> references() {
+    return references;
+  }
+
+  /** Whether {@code property} is part of the key. */
+  public boolean isKey(PropertyModel property) {
+    return keys.contains(property);
+  }
+
+  /** The property called {@code name}, or null. */
+  public PropertyModel property(String name) {
+    return byName.get(name);
+  }
+
+  public int propertyCount() {
+    return properties.size();
+  }
+}

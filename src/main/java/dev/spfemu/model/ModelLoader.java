@@ -1,0 +1,138 @@
+package dev.spfemu.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the model description ({@code vmm-model.json}, a resource next to this class) into a
+ * {@link ServiceModel}. The model is data so that adding an entity type is adding rows, not code.
+ * Runs once per emulator, at start-up; nothing on the request path reads it again.
+ */
+public final class ModelLoader {
+
+  /** The built-in model resource. */
+  public static final String DEFAULT_RESOURCE = "vmm-model.json";
+  private static final String STREAM = "Edm.Stream";
+
+  private ModelLoader() {
+  }
+
+  public static ServiceModel loadDefault() {
+    try (InputStream in = ModelLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("model resource " + DEFAULT_RESOURCE + " is missing");
+      }
+      return load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+    }
+  }
+
+  static ServiceModel load(InputStream in) throws IOException {
+    ObjectMapper mapper = new ObjectMapper()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ModelFile file = mapper.readValue(in, ModelFile.class);
+    Map<String, ComplexTypeModel> complexTypes = new LinkedHashMap<>();
+    if (file.complexTypes() != null) {
+      for (ModelFile.ComplexType complex : file.complexTypes()) {
+        List<PropertyModel> properties = new ArrayList<>();
+        for (ModelFile.Property p : complex.properties()) {
+          properties.add(property(complex.name(), p, properties.size(), Map.of()));
+        }
+        ComplexTypeModel model = new ComplexTypeModel(file.namespace(), complex.name(), properties);
+        complexTypes.put(model.qualifiedName(), model);
+      }
+    }
+    List<EntityTypeModel> types = new ArrayList<>();
+    for (ModelFile.EntityType type : file.entityTypes()) {
+      types.add(toModel(file.namespace(), type, complexTypes));
+    }
+    return new ServiceModel(file.namespace(), file.container(), List.copyOf(complexTypes.values()), types);
+  }
+
+  private static EntityTypeModel toModel(String namespace, ModelFile.EntityType type,
+      Map<String, ComplexTypeModel> complexTypes) {
+    List<PropertyModel> properties = new ArrayList<>();
+    Map<String, String> unserved = new LinkedHashMap<>();
+    for (ModelFile.Property p : type.properties()) {
+      if (p.type().equals(STREAM)) {
+        unserved.put(p.name(), p.type()); // a media stream (VMConnection): not served
+        continue;
+      }
+      properties.add(property(type.name(), p, properties.size(), complexTypes));
+    }
+    List<PropertyModel> keys = named(type, properties, type.keys());
+    for (PropertyModel key : keys) {
+      if (key.nullable() || !key.isPrimitive() || !KeyPredicate.KEY_KINDS.contains(key.kind())) {
+        throw new IllegalStateException(type.name() + ": key " + key.name()
+            + " must be a non-nullable Edm.Guid, Edm.String, Edm.Int32 or Edm.Int64");
+      }
+    }
+    List<PropertyModel> required = named(type, properties,
+        type.requiredOnCreate() == null ? List.of() : type.requiredOnCreate());
+    List<PropertyModel> serverManaged = named(type, properties,
+        type.serverManaged() == null ? List.of() : type.serverManaged());
+    List<ReferenceModel> references = new ArrayList<>();
+    if (type.references() != null) {
+      for (ModelFile.Reference reference : type.references()) {
+        PropertyModel property = named(type, properties, List.of(reference.property())).get(0);
+        references.add(new ReferenceModel(property, reference.entitySet(), reference.matchedBy()));
+      }
+    }
+    return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required, serverManaged,
+        type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references);
+  }
+
+  /** A property of {@code owner} from its type name: Edm.X, Namespace.Complex or Collection(either). */
+  private static PropertyModel property(String owner, ModelFile.Property p, int index,
+      Map<String, ComplexTypeModel> complexTypes) {
+    String type = p.type();
+    boolean collection = type.startsWith("Collection(") && type.endsWith(")");
+    String element = collection ? type.substring("Collection(".length(), type.length() - 1) : type;
+    // a collection is never null: it is empty instead
+    boolean nullable = !collection && (p.nullable() == null || p.nullable());
+    EdmKind kind = EdmKind.byName(element);
+    if (kind != null) {
+      return new PropertyModel(p.name(), kind, null, collection, nullable, index);
+    }
+    ComplexTypeModel complex = complexTypes.get(element);
+    if (complex == null) {
+      throw new IllegalStateException(owner + "." + p.name() + ": unknown type " + type);
+    }
+    return new PropertyModel(p.name(), null, complex, collection, nullable, index);
+  }
+
+  private static List<PropertyModel> named(ModelFile.EntityType type, List<PropertyModel> properties,
+      List<String> names) {
+    List<PropertyModel> found = new ArrayList<>();
+    for (String name : names) {
+      found.add(properties.stream().filter(p -> p.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalStateException(type.name() + ": " + name + " is not a property")));
+    }
+    return found;
+  }
+
+  /** The file's shape, for Jackson. */
+  record ModelFile(String namespace, String container, List<ComplexType> complexTypes, List<EntityType> entityTypes) {
+    record EntityType(String name, String entitySet, List<String> keys, List<String> verbs,
+        List<String> requiredOnCreate, List<String> serverManaged, List<Reference> references,
+        List<Property> properties) {
+    }
+
+    record Reference(String property, String entitySet, List<String> matchedBy) {
+    }
+
+    record ComplexType(String name, List<Property> properties) {
+    }
+
+    record Property(String name, String type, Boolean nullable) {
+    }
+  }
+}

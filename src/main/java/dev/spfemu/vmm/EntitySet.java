@@ -1,0 +1,73 @@
+package dev.spfemu.vmm;
+
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.store.EntityKey;
+import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.StoredSet;
+import java.util.List;
+
+/**
+ * One entity set as the protocol side sees it: reads go to storage, changes through the set's
+ * behaviour (VMM jobs and state machines where VMM has them), and a failed {@code $batch} change
+ * set can take its changes back.
+ */
+public final class EntitySet {
+
+  private final StoredSet stored;
+  private final EntityBehaviour behaviour;
+
+  EntitySet(StoredSet stored, EntityBehaviour behaviour) {
+    this.stored = stored;
+    this.behaviour = behaviour;
+  }
+
+  public EntityTypeModel type() {
+    return stored.type();
+  }
+
+  /**
+   * Creates an entity from a request body.
+   *
+   * @param async whether the client asked for {@code RunAsynchronously}
+   */
+  public EntityRecord create(String subscription, EntityPayload payload, boolean async) {
+    return behaviour.create(subscription, payload, async);
+  }
+
+  /** The entity with {@code key}; 404 if there is none in this subscription. */
+  public EntityRecord read(String subscription, EntityKey key) {
+    return stored.read(subscription, key);
+  }
+
+  /** Changes an entity with merge semantics: only the properties in {@code payload} change. */
+  public void update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
+    behaviour.update(subscription, key, payload, async);
+  }
+
+  /** Deletes an entity (when its job completes) and returns what it was; 404 if there is none. */
+  public EntityRecord delete(String subscription, EntityKey key, boolean async) {
+    return behaviour.delete(subscription, key, async);
+  }
+
+  /** Every entity of the set in {@code subscription}, or in all of them when it is null, in no order. */
+  public List<EntityRecord> list(String subscription) {
+    return stored.list(subscription);
+  }
+
+  /** The subscription that holds the entity with {@code key}; 404 if none does. */
+  public String ownerOf(EntityKey key) {
+    return stored.ownerOf(key);
+  }
+
+  /** Puts back an entity as it was (undoing an update or delete of a failed change set). */
+  public void restore(String subscription, EntityRecord before) {
+    stored.restore(subscription, before);
+  }
+
+  /** Removes an entity without a trace (undoing a create of a failed change set). */
+  public void discard(String subscription, EntityKey key) {
+    stored.discard(subscription, key);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.spfemu.vmm;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.ServiceModel;
+import dev.spfemu.store.EntityStore;
+import dev.spfemu.store.IdGenerator;
+import dev.spfemu.vmm.checkpoint.CheckpointBehaviour;
+import dev.spfemu.vmm.checkpoint.CheckpointRules;
+import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.EntityRules;
+import dev.spfemu.vmm.entity.ServerClock;
+import dev.spfemu.vmm.entity.StoredSet;
+import dev.spfemu.vmm.job.JobScheduler;
+import dev.spfemu.vmm.machine.Machines;
+import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
+import dev.spfemu.vmm.world.EntityJson;
+import dev.spfemu.vmm.world.WorldLoader;
+import dev.spfemu.vmm.world.WorldWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The VMM domain of one emulator, wired in one place: every entity set with its storage rules and
+ * behaviour, the job scheduler, the checkpoint trees and the world loader and writer. It knows
+ * nothing of HTTP, payload formats or Olingo; the protocol side asks it for an {@link EntitySet}.
+ */
+public final class Vmm implements AutoCloseable {
+
+  private final EntityStore store;
+  private final Map<String, EntitySet> sets;
+  private final JobScheduler jobs;
+  private final CheckpointBehaviour checkpoints;
+  private final WorldLoader worldLoader;
+  private final WorldWriter worldWriter;
+
+  private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
+      EntityJson entityJson) {
+    this.store = store;
+    ServerClock time = new ServerClock(clock);
+    Map<String, StoredSet> stored = new HashMap<>();
+    for (EntityTypeModel type : model.entityTypes()) {
+      stored.put(type.entitySet(), new StoredSet(model, type, store, ids, time, rules(type)));
+    }
+    this.jobs = new JobScheduler(stored.get("Jobs"), jobDuration);
+    Machines machines = new Machines(stored.get("VirtualMachines"));
+    this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
+    Map<String, EntityBehaviour> behaviours = Map.of(
+        "VMCheckPoints", checkpoints,
+        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, checkpoints::removeAllOf));
+    Map<String, EntitySet> byName = new HashMap<>();
+    stored.forEach((name, set) ->
+        byName.put(name, new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)))));
+    this.sets = Map.copyOf(byName);
+    this.worldLoader = new WorldLoader(model, store, entityJson);
+    JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    this.worldWriter = new WorldWriter(model, store, json, entityJson);
+  }
+
+  /**
+   * The domain over {@code store}.
+   *
+   * @param jobDuration how long a VMM job runs
+   * @param entityJson how a world file reads and writes one entity
+   */
+  public static Vmm create(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
+      EntityJson entityJson) {
+    return new Vmm(model, store, ids, clock, jobDuration, entityJson);
+  }
+
+  /** The server-set values of each type that has them. */
+  private static EntityRules rules(EntityTypeModel type) {
+    return type.name().equals("VMCheckPoint") ? new CheckpointRules(type) : EntityRules.NONE;
+  }
+
+  /** The entity set named {@code entitySet}, or null if the model has none. */
+  public EntitySet set(String entitySet) {
+    return sets.get(entitySet);
+  }
+
+  /**
+   * Loads a world file (docs/scenario.md) into the store, or only subscription {@code only}'s part
+   * of it when that is not null.
+   *
+   * @param source names the file in error messages
+   * @return the number of entities loaded
+   * @throws IllegalArgumentException when the world is invalid; the message says where and why
+   */
+  public int loadWorld(InputStream in, String source, String only) throws IOException {
+    return worldLoader.load(in, source, only);
+  }
+
+  /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */
+  public void exportWorld(OutputStream out) throws IOException {
+    worldWriter.write(out);
+  }
+
+  /** Forgets every entity and what the domain keeps beside them, as before the world was loaded. */
+  public void reset() {
+    store.clear();
+    jobs.reset();
+    checkpoints.reset();
+  }
+
+  /** Forgets one subscription's entities and what the domain keeps beside them. */
+  public void reset(String subscription) {
+    store.clear(subscription);
+    jobs.reset(subscription);
+    checkpoints.reset(subscription);
+  }
+
+  /** Makes the next {@code count} jobs of {@code cmdlet} fail with this error (see {@link JobScheduler#failNext}). */
+  public void failNextJobs(String cmdlet, int count, String code, String problem) {
+    jobs.failNext(cmdlet, count, code, problem);
+  }
+
+  /** Brings running jobs up to the clock's now (after a test moved the clock); returns once they are. */
+  public void catchUpJobs() {
+    jobs.catchUp();
+  }
+
+  /** Stops the jobs still running. */
+  @Override
+  public void close() {
+    jobs.close();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.spfemu.vmm.checkpoint;
+
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.entity.StoredSet;
+import dev.spfemu.vmm.machine.Machines;
+import dev.spfemu.vmm.machine.VmState;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The checkpoints of each VM as a tree, as VMM keeps them: which checkpoint is current, the state
+ * the VM had when each was taken (what a restore brings back), and re-parenting when one goes.
+ */
+final class CheckpointTree {
+
+  /** Marks "no current checkpoint" (a map cannot hold null). */
+  private static final Object NONE = new Object();
+
+  private final StoredSet checkpoints;
+  private final CheckpointFields fields;
+  private final Machines machines;
+  /** The current checkpoint of each VM ("subscription|stamp|vm ID" → CheckpointID or NONE), once known. */
+  private final Map<String, Object> current = new ConcurrentHashMap<>();
+  /** The VM's state when each checkpoint was taken ("subscription|CheckpointID" → state). */
+  private final Map<String, VmState> stateAtCheckpoint = new ConcurrentHashMap<>();
+
+  CheckpointTree(StoredSet checkpoints, CheckpointFields fields, Machines machines) {
+    this.checkpoints = checkpoints;
+    this.fields = fields;
+    this.machines = machines;
+  }
+
+  /**
+   * The VM's current checkpoint: the last created or restored here, or, for a world loaded from a
+   * file, its newest checkpoint; null if it has none.
+   */
+  UUID currentOf(String subscription, EntityValues vm) {
+    Object known = current.get(vmKey(subscription, vm));
+    if (known != null) {
+      return known == NONE ? null : (UUID) known;
+    }
+    UUID newest = null;
+    OffsetDateTime newestTime = null;
+    for (EntityRecord checkpoint : checkpoints.list(subscription)) {
+      UUID id = fields.checkpointId.get(checkpoint::value);
+      OffsetDateTime added = fields.addedTime.get(checkpoint::value);
+      if (id != null && belongsTo(checkpoint, vm) && (newestTime == null || added != null && added.isAfter(newestTime))) {
+        newest = id;
+        newestTime = added;
+      }
+    }
+    return newest;
+  }
+
+  /** A checkpoint was taken of {@code vm} in {@code state}: it is the VM's current one. */
+  void taken(String subscription, EntityValues vm, UUID checkpointId, VmState state) {
+    current.put(vmKey(subscription, vm), checkpointId);
+    stateAtCheckpoint.put(subscription + "|" + checkpointId, state);
+  }
+
+  /** The VM's state when the checkpoint was taken, or {@code otherwise} if that is not known (a loaded world). */
+  VmState stateAt(String subscription, UUID checkpointId, VmState otherwise) {
+    return stateAtCheckpoint.getOrDefault(subscription + "|" + checkpointId, otherwise);
+  }
+
+  /** The VM was restored to {@code checkpointId}: it is the VM's current one. */
+  void restored(String subscription, EntityValues vm, UUID checkpointId) {
+    current.put(vmKey(subscription, vm), checkpointId);
+  }
+
+  /** Deletes a checkpoint; its children take its parent, and so does the VM if it was current. */
+  void remove(String subscription, EntityRecord checkpoint, EntityValues vm) {
+    checkpoints.delete(subscription, checkpoint.key());
+    UUID id = fields.checkpointId.get(checkpoint::value);
+    UUID parent = fields.parent.get(checkpoint::value);
+    if (id == null) {
+      return;
+    }
+    for (EntityRecord other : checkpoints.list(subscription)) {
+      if (id.equals(fields.parent.get(other::value))) {
+        checkpoints.modify(subscription, other.key(), v -> fields.parent.set(v, parent));
+      }
+    }
+    current.computeIfPresent(vmKey(subscription, vm),
+        (k, cur) -> id.equals(cur) ? Objects.requireNonNullElse(parent, NONE) : cur);
+  }
+
+  /** Removes every checkpoint of a deleted VM. */
+  void removeAllOf(String subscription, UUID vmId, UUID stamp) {
+    for (EntityRecord checkpoint : checkpoints.list(subscription)) {
+      if (vmId.equals(fields.vmId.get(checkpoint::value)) && stamp.equals(fields.stamp.get(checkpoint::value))) {
+        checkpoints.delete(subscription, checkpoint.key());
+      }
+    }
+    current.keySet().removeIf(key -> key.equals(subscription + "|" + stamp + "|" + vmId));
+  }
+
+  /** Forgets the trees' state (the store is being cleared). */
+  void reset() {
+    current.clear();
+    stateAtCheckpoint.clear();
+  }
+
+  /** Forgets one subscription's trees (its entities are being cleared). */
+  void reset(String subscription) {
+    String prefix = subscription.toLowerCase(Locale.ROOT) + "|";
+    current.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
+    stateAtCheckpoint.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
+  }
+
+  private boolean belongsTo(EntityRecord checkpoint, EntityValues vm) {
+    return machines.isNamedBy(vm, fields.vmId.get(checkpoint::value), fields.stamp.get(checkpoint::value));
+  }
+
+  private String vmKey(String subscription, EntityValues vm) {
+    return subscription + "|" + machines.stamp(vm) + "|" + machines.id(vm);
+  }
+}

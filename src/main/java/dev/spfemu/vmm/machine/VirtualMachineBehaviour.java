@@ -1,0 +1,113 @@
+package dev.spfemu.vmm.machine;
+
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.store.EntityKey;
+import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.StoredSet;
+import dev.spfemu.vmm.job.JobScheduler;
+import java.util.UUID;
+
+/**
+ * Virtual machines as VMM runs them: every create, change, power operation and delete is a job
+ * ({@code MostRecentTaskId} points at it); the {@code Operation} property moves the VM through its
+ * states ({@link VmOperation}); a running VM cannot be deleted, and what hangs off a deleted VM
+ * (its checkpoints) goes with it.
+ */
+public final class VirtualMachineBehaviour implements EntityBehaviour {
+
+  /** What else goes when a VM is deleted (its checkpoints), told by VM ID and stamp. */
+  @FunctionalInterface
+  public interface RemovalListener {
+    void removed(String subscription, UUID vmId, UUID stamp);
+  }
+
+  private final Machines machines;
+  private final StoredSet vms;
+  private final VmFields fields;
+  private final JobScheduler jobs;
+  private final RemovalListener onRemoved;
+
+  public VirtualMachineBehaviour(Machines machines, JobScheduler jobs, RemovalListener onRemoved) {
+    this.machines = machines;
+    this.vms = machines.set();
+    this.fields = machines.fields();
+    this.jobs = jobs;
+    this.onRemoved = onRemoved;
+  }
+
+  @Override
+  public EntityRecord create(String subscription, EntityPayload payload, boolean async) {
+    EntityRecord created = vms.create(subscription, payload);
+    VmState finalState = Boolean.TRUE.equals(fields.startVm.get(created::value)) ? VmState.RUNNING
+        : VmState.POWER_OFF;
+    vms.modify(subscription, created.key(), v -> {
+      machines.setState(v, VmState.UNDER_CREATION);
+      fields.operation.set(v, null);
+      if (fields.addedTime.get(v) == null) {
+        fields.addedTime.set(v, vms.currentTime());
+      }
+      fields.modifiedTime.set(v, fields.addedTime.get(v));
+    });
+    UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async,
+        () -> vms.modify(subscription, created.key(), v -> machines.setState(v, finalState)).orElseThrow());
+    return pointAtJob(subscription, created.key(), job);
+  }
+
+  @Override
+  public void update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
+    EntityRecord current = vms.read(subscription, key);
+    String requested = (String) payload.value(fields.operation.property());
+    VmOperation operation = requested == null ? null : operation(requested, current);
+    vms.update(subscription, key, payload);
+    vms.modify(subscription, key, v -> fields.operation.set(v, null)); // an input, never stored
+    String cmdlet = operation == null ? "Set-SCVirtualMachine" : operation.cmdlet();
+    UUID job = jobs.run(machines.job(subscription, current::value, cmdlet), async, () -> {
+      if (operation != null) {
+        vms.modify(subscription, key, v -> machines.setState(v, operation.result(state(v)))).orElseThrow();
+      }
+    });
+    pointAtJob(subscription, key, job);
+  }
+
+  /** The operation asked for, if the VM's state allows it; 400 otherwise. */
+  private VmOperation operation(String requested, EntityRecord vm) {
+    VmOperation operation = VmOperation.of(requested);
+    if (operation == null) {
+      throw VmmErrors.invalidVmOperation("'" + requested + "' is not a virtual machine operation. Use one of: "
+          + VmOperation.names() + ".");
+    }
+    VmState state = machines.state(vm::value);
+    if (!operation.allowedFrom(state)) {
+      throw VmmErrors.invalidVmOperation("Cannot " + operation.value() + " the virtual machine '"
+          + fields.name.get(vm::value) + "': it is " + state.status() + ", and " + operation.value()
+          + " needs it to be " + operation.from() + ".");
+    }
+    return operation;
+  }
+
+  @Override
+  public EntityRecord delete(String subscription, EntityKey key, boolean async) {
+    EntityRecord vm = vms.read(subscription, key);
+    VmState state = machines.state(vm::value);
+    if (state == VmState.RUNNING || state == VmState.PAUSED) {
+      throw VmmErrors.invalidVmOperation("Cannot delete the virtual machine '" + fields.name.get(vm::value)
+          + "' while it is " + state.status() + ". Stop it first (Operation: Stop or Shutdown).");
+    }
+    jobs.run(machines.job(subscription, vm::value, "Remove-SCVirtualMachine"), async, () -> {
+      vms.delete(subscription, key);
+      onRemoved.removed(subscription, fields.id.get(vm::value), fields.stamp.get(vm::value));
+    });
+    return vm;
+  }
+
+  private EntityRecord pointAtJob(String subscription, EntityKey key, UUID job) {
+    EntityRecord pointed = machines.pointAtJob(subscription, key, job);
+    return pointed != null ? pointed : vms.read(subscription, key);
+  }
+
+  private VmState state(Object[] values) {
+    return VmState.of(fields.status.get(values));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.spfemu.vmm.world;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spfemu.error.ServiceException;
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.Guids;
+import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.ServiceModel;
+import dev.spfemu.store.EntityKey;
+import dev.spfemu.store.EntityRecord;
+import dev.spfemu.store.EntityStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a world file (docs/scenario.md) into the store: per subscription, per entity set, entities
+ * written as JSON light request bodies would be. Each entity is read by the same reader as a
+ * request, so a world file is checked as strictly as a client's body; unlike a create, nothing is
+ * assigned: the file gives every value, keys included.
+ */
+public final class WorldLoader {
+
+  private final ServiceModel model;
+  private final EntityStore store;
+  private final EntityJson reader;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public WorldLoader(ServiceModel model, EntityStore store, EntityJson reader) {
+    this.model = model;
+    this.store = store;
+    this.reader = reader;
+  }
+
+  /**
+   * Loads {@code in}, or only the part of it for subscription {@code only} when that is not null;
+   * {@code source} names it in errors.
+   *
+   * @return the number of entities loaded
+   * @throws InvalidWorldException when the file is not a valid world
+   */
+  public int load(InputStream in, String source, String only) throws IOException {
+    JsonNode root;
+    try {
+      root = mapper.readTree(in);
+    } catch (IOException e) {
+      throw new InvalidWorldException(source + " is not valid JSON: " + e.getMessage());
+    }
+    JsonNode subscriptions = root == null ? null : root.get("subscriptions");
+    if (subscriptions == null || !subscriptions.isArray()) {
+      throw new InvalidWorldException(source + ": expected {\"subscriptions\": [...]} at the top level");
+    }
+    int loaded = 0;
+    for (JsonNode subscription : subscriptions) {
+      String id = subscription.path("id").asText(null);
+      if (id == null || !Guids.isGuid(id)) {
+        throw new InvalidWorldException(source + ": every subscription needs an \"id\" that is a GUID");
+      }
+      if (only != null && !only.equalsIgnoreCase(id)) {
+        continue;
+      }
+      Iterator<Map.Entry<String, JsonNode>> sets = subscription.path("entities").fields();
+      while (sets.hasNext()) {
+        Map.Entry<String, JsonNode> set = sets.next();
+        loaded += loadSet(source, id, set.getKey(), set.getValue());
+      }
+    }
+    return loaded;
+  }
+
+  private int loadSet(String source, String subscription, String setName, JsonNode entities) throws IOException {
+    EntityTypeModel type = model.byEntitySet(setName);
+    if (type == null) {
+      throw new InvalidWorldException(source + ": subscription " + subscription + " has an unknown entity set '"
+          + setName + "'");
+    }
+    int index = 0;
+    for (JsonNode entity : entities) {
+      String where = source + ": " + setName + "[" + index++ + "] of subscription " + subscription;
+      EntityPayload payload;
+      try {
+        payload = reader.read(mapper.writeValueAsBytes(entity), type);
+      } catch (ServiceException e) {
+        throw new InvalidWorldException(where + ": " + e.getMessage());
+      }
+      Object[] values = payload.values();
+      for (PropertyModel property : type.properties()) {
+        if (property.collection() && values[property.index()] == null) {
+          values[property.index()] = List.of();
+        }
+      }
+      List<PropertyModel> keys = type.keys();
+      Object[] key = new Object[keys.size()];
+      for (int i = 0; i < key.length; i++) {
+        key[i] = values[keys.get(i).index()];
+        if (key[i] == null) {
+          throw new InvalidWorldException(where + ": the key property '" + keys.get(i).name() + "' is missing");
+        }
+      }
+      if (!store.insert(subscription, setName, new EntityRecord(EntityKey.of(key), values))) {
+        throw new InvalidWorldException(where + ": an entity with the same key is already loaded");
+      }
+    }
+    return index;
+  }
+
+  /** A world file that cannot be loaded; the message says where and why. */
+  public static final class InvalidWorldException extends IllegalArgumentException {
+    InvalidWorldException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.spfemu.vmm.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spfemu.model.ModelLoader;
+import dev.spfemu.model.ServiceModel;
+import dev.spfemu.store.IdGenerator;
+import dev.spfemu.store.InMemoryEntityStore;
+import dev.spfemu.vmm.entity.EntityRules;
+import dev.spfemu.vmm.entity.ServerClock;
+import dev.spfemu.vmm.entity.StoredSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JobSchedulerTest {
+
+  private static final String SUBSCRIPTION = "ae122d5f-3aab-4d75-ad48-d6593246a49e";
+
+  private final ServiceModel model = ModelLoader.loadDefault();
+  private final InMemoryEntityStore store = new InMemoryEntityStore();
+  private final StoredSet jobs = new StoredSet(model, model.byEntitySet("Jobs"), store,
+      IdGenerator.random(), new ServerClock(Clock.systemUTC()), EntityRules.NONE);
+
+  private JobSpec spec(int n) {
+    return new JobSpec(SUBSCRIPTION, UUID.randomUUID(), "Job " + n, "Test-Cmdlet", "target", UUID.randomUUID(),
+        "VM");
+  }
+
+  @Test
+  void eachSubscriptionKeepsItsNewestJobs() {
+    try (JobScheduler runner = new JobScheduler(jobs, Duration.ZERO, 3)) {
+      List<UUID> ids = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        ids.add(runner.run(spec(i), false, () -> { }));
+      }
+      List<Object> kept = new ArrayList<>();
+      store.list(SUBSCRIPTION, "Jobs").forEach(job -> kept.add(job.value(model.byEntitySet("Jobs")
+          .property("ID").index())));
+      assertEquals(3, kept.size());
+      assertTrue(kept.containsAll(ids.subList(2, 5)), "the newest three");
+    }
+  }
+
+  @Test
+  void aFailingOperationFailsItsJob() {
+    try (JobScheduler runner = new JobScheduler(jobs, Duration.ZERO, 10)) {
+      runner.run(spec(1), false, () -> {
+        throw new IllegalStateException("target gone");
+      });
+      var job = store.list(SUBSCRIPTION, "Jobs").get(0);
+      var type = model.byEntitySet("Jobs");
+      assertEquals("Failed", job.value(type.property("Status").index()));
+      assertEquals(true, job.value(type.property("IsCompleted").index()));
+      assertEquals(true, job.value(type.property("IsRestartable").index()));
+      assertFalse(job.value(type.property("EndTime").index()) == null);
+    }
+  }
+}
