@@ -6,17 +6,58 @@ import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_ST
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /** The package layout's rules (see docs/architecture.md), checked on every build. */
 @AnalyzeClasses(packages = "dev.spfemu", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  /** Every package is a slice, the root package ({@code SpfEmulator}) included. */
   @ArchTest
-  static final ArchRule noCycles = slices().matching("dev.spfemu.(**)").should().beFreeOfCycles();
+  static final ArchRule noCycles = slices().assignedFrom(new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String name = javaClass.getPackageName();
+      if (name.equals("dev.spfemu")) {
+        return SliceIdentifier.of("(root)");
+      }
+      return name.startsWith("dev.spfemu.") ? SliceIdentifier.of(name.substring("dev.spfemu.".length()))
+          : SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "the packages of dev.spfemu, the root included";
+    }
+  }).should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule modelIsTheBottom = classes().that().resideInAPackage("dev.spfemu.model..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.spfemu.model..", "com.fasterxml.jackson..");
+
+  /** The domain could sit behind another protocol: it knows no HTTP, payload format or Olingo. */
+  @ArchTest
+  static final ArchRule vmmKnowsNoProtocol = noClasses().that().resideInAPackage("dev.spfemu.vmm..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.odata..", "dev.spfemu.format..",
+          "dev.spfemu.server..", "dev.spfemu.admin..", "dev.spfemu.journal..", "dev.spfemu.faults..",
+          "org.apache.olingo..", "org.eclipse.jetty..", "javax.servlet..");
+
+  /** Outside the domain, only its door ({@code Vmm}, {@code EntitySet}) and the world-file port are used. */
+  @ArchTest
+  static final ArchRule vmmInternalsStayInside = noClasses().that().resideOutsideOfPackage("dev.spfemu.vmm..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.vmm.entity..", "dev.spfemu.vmm.job..",
+          "dev.spfemu.vmm.machine..", "dev.spfemu.vmm.checkpoint..");
+
+  /** The protocol side routes and the domain decides: the OData processor reaches stored data through the domain. */
+  @ArchTest
+  static final ArchRule processorDoesNotServe = noClasses().that().resideInAPackage("dev.spfemu.odata..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.server..", "dev.spfemu.admin..");
 
   @ArchTest
   static final ArchRule storeErrorsAndJournalStandAlone = classes().that()
@@ -36,13 +77,13 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule formatDoesNotKnowProcessingOrServing = noClasses().that().resideInAPackage("dev.spfemu.format..")
-      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.odata.processor..", "dev.spfemu.server..",
-          "dev.spfemu.store..");
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.odata..", "dev.spfemu.server..",
+          "dev.spfemu.store..", "dev.spfemu.vmm..");
 
   @ArchTest
-  static final ArchRule edmIsTheBottom = noClasses().that().resideInAPackage("dev.spfemu.odata.edm..")
+  static final ArchRule edmOnlyAdaptsTheModel = noClasses().that().resideInAPackage("dev.spfemu.odata.edm..")
       .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.format..", "dev.spfemu.odata.processor..",
-          "dev.spfemu.server..", "dev.spfemu.store..");
+          "dev.spfemu.odata.query..", "dev.spfemu.server..", "dev.spfemu.store..", "dev.spfemu.vmm..");
 
   @ArchTest
   static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackage("dev.spfemu.cli..")

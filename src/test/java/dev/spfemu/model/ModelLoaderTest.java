@@ -1,0 +1,99 @@
+package dev.spfemu.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The model file read into the model: real SPF's property order, keys, verbs and references. */
+class ModelLoaderTest {
+
+  private final ServiceModel model = ModelLoader.loadDefault();
+
+  static ServiceModel load(String json) throws IOException {
+    return ModelLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void theBuiltInModelHasEveryVmmTypeOnce() {
+    assertEquals(30, model.entityTypes().size());
+    assertEquals(7, model.complexTypes().size());
+    assertEquals("VMM", model.namespace());
+    assertEquals("VMM.VMCheckPoint", model.byEntitySet("VMCheckPoints").qualifiedName());
+    assertNull(model.byEntitySet("Nope"));
+  }
+
+  @Test
+  void propertiesKeepRealSpfsOrder() {
+    EntityTypeModel checkpoint = model.byEntitySet("VMCheckPoints");
+    assertEquals(List.of("Accessibility", "CheckpointID", "Description", "Enabled", "ID", "Name",
+        "ParentCheckpointID", "VMId", "AddedTime", "ModifiedTime", "StampId", "VMCheckPointAction", "Confirm",
+        "RunAsynchronously"), checkpoint.properties().stream().map(PropertyModel::name).toList());
+    for (int i = 0; i < checkpoint.propertyCount(); i++) {
+      assertEquals(i, checkpoint.properties().get(i).index());
+    }
+  }
+
+  @Test
+  void keysVerbsAndRulesComeFromTheFile() {
+    EntityTypeModel checkpoint = model.byEntitySet("VMCheckPoints");
+    assertEquals(List.of("ID", "StampId"), checkpoint.keys().stream().map(PropertyModel::name).toList());
+    assertEquals(List.of("GET", "POST"), checkpoint.setMethods());
+    assertEquals(List.of("GET", "PUT", "MERGE", "PATCH", "DELETE"), checkpoint.entityMethods());
+    assertEquals(List.of("StampId", "VMId"), checkpoint.requiredOnCreate().stream().map(PropertyModel::name).toList());
+    assertTrue(checkpoint.isServerManaged(checkpoint.property("AddedTime")));
+    assertFalse(checkpoint.isServerManaged(checkpoint.property("Name")));
+    ReferenceModel vm = checkpoint.references().get(0);
+    assertEquals("VMId", vm.property().name());
+    assertEquals("VirtualMachines", vm.entitySet());
+    assertEquals(List.of("ID", "VMId"), vm.matchedBy());
+  }
+
+  @Test
+  void streamsAreKnownButNotServed() {
+    EntityTypeModel vm = model.byEntitySet("VirtualMachines");
+    assertNull(vm.property("VMConnection"));
+    assertEquals("Edm.Stream", vm.unservedPropertyType("VMConnection"));
+  }
+
+  @Test
+  void complexAndCollectionPropertiesAreTyped() {
+    PropertyModel errorInfo = model.byEntitySet("Jobs").property("ErrorInfo");
+    assertEquals("VMM.ErrorInfo", errorInfo.typeName());
+    assertFalse(errorInfo.isPrimitive());
+    PropertyModel granted = model.byEntitySet("VirtualMachines").property("GrantedToList");
+    assertTrue(granted.collection());
+    assertEquals("Collection(VMM.UserAndRole)", granted.typeName());
+  }
+
+  @Test
+  void aKeyThatCannotBeWrittenInAUrlIsRefused() {
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> load("""
+        {"namespace":"T","container":"T","entityTypes":[{"name":"A","entitySet":"As","keys":["On"],
+         "verbs":["GET"],"properties":[{"name":"On","type":"Edm.Boolean","nullable":false}]}]}"""));
+    assertTrue(refused.getMessage().contains("A: key On must be a non-nullable Edm.Guid"), refused.getMessage());
+  }
+
+  @Test
+  void aNullableKeyIsRefused() {
+    assertThrows(IllegalStateException.class, () -> load("""
+        {"namespace":"T","container":"T","entityTypes":[{"name":"A","entitySet":"As","keys":["ID"],
+         "verbs":["GET"],"properties":[{"name":"ID","type":"Edm.Guid"}]}]}"""));
+  }
+
+  @Test
+  void anUnknownTypeIsRefused() {
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> load("""
+        {"namespace":"T","container":"T","entityTypes":[{"name":"A","entitySet":"As","keys":["ID"],
+         "verbs":["GET"],"properties":[{"name":"ID","type":"Edm.Guid","nullable":false},
+         {"name":"X","type":"Edm.Nothing"}]}]}"""));
+    assertTrue(refused.getMessage().contains("A.X: unknown type Edm.Nothing"), refused.getMessage());
+  }
+}
