@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.admin.Admin;
+import dev.spfemu.admin.AdminRoutes;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
@@ -43,7 +44,7 @@ final class JettyServerFactory {
     context.setContextPath("/");
     context.addServlet(new ServletHolder("odata", new ODataServlet(pipeline, ids, MAX_BODY_BYTES, journal, faults)), "/*");
     // the admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start with an underscore
-    context.addServlet(new ServletHolder("admin", new AdminServlet(admin)), "/_emulator/*");
+    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin))), "/_emulator/*");
     context.setErrorHandler(new ODataErrorHandlers.Servlet(pipeline, ids));
     server.setHandler(context);
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
