@@ -71,6 +71,12 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "javax.servlet..");
 
   @ArchTest
+  static final ArchRule adminTasksKnowTheAdminInterfaceNotTheServer = noClasses().that()
+      .resideInAPackage("dev.spfemu.admin..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.server..", "dev.spfemu.odata..",
+          "dev.spfemu.vmm..", "dev.spfemu.store..");
+
+  @ArchTest
   static final ArchRule olingoOnlyInODataAndFormat = noClasses().that()
       .resideOutsideOfPackages("dev.spfemu.odata..", "dev.spfemu.format..", "dev.spfemu.server..")
       .should().dependOnClassesThat().resideInAPackage("org.apache.olingo..");

@@ -5,8 +5,8 @@ import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.RenderedError;
 import dev.spfemu.store.IdGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.function.BiConsumer;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
@@ -18,19 +18,25 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's error pages replaced by OData errors, for requests Jetty refuses before our servlet sees
  * them (a malformed percent-encoding, an ambiguous path, headers too large): a client gets the same
- * error shape as for any other bad input, never an HTML page.
+ * error shape as for any other bad input, never an HTML page. Also the one way the stages of the
+ * chain write an error they rendered themselves ({@link #send}).
  */
 final class ODataErrorHandlers {
 
   private ODataErrorHandlers() {
   }
 
-  /** Sets real SPF's fixed headers, which every response carries, in real SPF's order. */
-  static void fixedHeaders(IdGenerator ids, BiConsumer<String, String> header) {
-    header.accept("Cache-Control", "no-cache");
-    header.accept("x-ms-request-id", ids.next().toString());
-    header.accept("X-Content-Type-Options", "nosniff");
-    header.accept("request-id", ids.next().toString());
+  /**
+   * Writes an error rendered outside the pipeline's own response path: a path under no service root,
+   * an injected fault, the 500 fallback, a request the servlet context refused.
+   */
+  static void send(RenderedError error, HttpServletResponse response) throws IOException {
+    response.setStatus(error.status());
+    error.headers().forEach(response::setHeader);
+    response.setContentLength(error.body().length);
+    try (OutputStream out = response.getOutputStream()) {
+      out.write(error.body());
+    }
   }
 
   /** Errors raised by Jetty's core, outside the servlet context. */
@@ -50,7 +56,7 @@ final class ODataErrorHandlers {
       RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, message),
           name -> request.getHeaders().get(name));
       response.setStatus(error.status());
-      fixedHeaders(ids, (name, value) -> response.getHeaders().put(name, value));
+      SpfHeadersFilter.set(ids, (name, value) -> response.getHeaders().put(name, value));
       error.headers().forEach((name, value) -> response.getHeaders().put(name, value));
       response.write(true, ByteBuffer.wrap(error.body()), callback);
     }
@@ -58,7 +64,7 @@ final class ODataErrorHandlers {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
       RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, reason), name -> null);
-      fixedHeaders(ids, fields::put);
+      SpfHeadersFilter.set(ids, fields::put);
       error.headers().forEach(fields::put);
       return ByteBuffer.wrap(error.body());
     }
@@ -79,8 +85,8 @@ final class ODataErrorHandlers {
     protected void generateAcceptableResponse(org.eclipse.jetty.ee8.nested.Request baseRequest,
         HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
       RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, message), request::getHeader);
-      fixedHeaders(ids, response::setHeader);
-      ODataServlet.send(error, response);
+      SpfHeadersFilter.set(ids, response::setHeader);
+      send(error, response);
       baseRequest.setHandled(true);
     }
   }

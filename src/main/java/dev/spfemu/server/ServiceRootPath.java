@@ -42,6 +42,21 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
     return null;
   }
 
+  /** The entity set the resource path starts with, or null (the service document, $metadata, $batch…). */
+  String entitySet() {
+    if (resourcePath.isEmpty() || resourcePath.charAt(0) == '$') {
+      return null;
+    }
+    int end = resourcePath.length();
+    for (char stop : new char[] {'(', '/', '?'}) {
+      int at = resourcePath.indexOf(stop);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return resourcePath.substring(0, end);
+  }
+
   /** The root made of the first {@code rootSegments} segments; the rest is the resource path. */
   private static ServiceRootPath at(String rawPath, String[] segments, int rootSegments, String subscription) {
     int end = 0;

@@ -1,4 +1,4 @@
-package dev.spfemu.server;
+package dev.spfemu.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

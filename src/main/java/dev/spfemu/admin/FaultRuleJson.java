@@ -1,4 +1,4 @@
-package dev.spfemu.server;
+package dev.spfemu.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spfemu.faults.FaultRule;

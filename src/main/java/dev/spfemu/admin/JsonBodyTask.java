@@ -1,0 +1,40 @@
+package dev.spfemu.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * An operation that takes a small JSON body. A body that cannot be parsed or used (the task throws)
+ * is a 400 whose message says what is expected, so a test author gets the fix, not a 500.
+ */
+abstract class JsonBodyTask implements AdminTask {
+
+  private final ObjectMapper mapper;
+
+  /** @param mapper shared by the tasks of one route table (it is thread-safe and costly to build) */
+  JsonBodyTask(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public final void handle(AdminRequest request, AdminResponse response) throws IOException {
+    try {
+      apply(mapper.readTree(request.body()), response);
+    } catch (IOException | RuntimeException e) {
+      response.error(400, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Does the operation and answers.
+   *
+   * @throws IllegalArgumentException saying what body is expected
+   */
+  abstract void apply(JsonNode body, AdminResponse response) throws IOException;
+
+  /** The answer of the clock and job operations: the emulator's time once the change is made. */
+  static void answerNow(Admin admin, AdminResponse response) throws IOException {
+    response.field(200, "now", admin.now().toString());
+  }
+}

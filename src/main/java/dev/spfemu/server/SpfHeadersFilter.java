@@ -1,0 +1,38 @@
+package dev.spfemu.server;
+
+import dev.spfemu.store.IdGenerator;
+import java.io.IOException;
+import java.util.function.BiConsumer;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpFilter;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * Sets the headers real SPF puts on every response, errors included: clients and proxies in front
+ * of SPF look for them ({@code x-ms-request-id} ends up in support tickets).
+ */
+final class SpfHeadersFilter extends HttpFilter {
+
+  private final IdGenerator ids;
+
+  SpfHeadersFilter(IdGenerator ids) {
+    this.ids = ids;
+  }
+
+  /** Sets real SPF's fixed headers, in real SPF's order; the error handlers outside the chain call it too. */
+  static void set(IdGenerator ids, BiConsumer<String, String> header) {
+    header.accept("Cache-Control", "no-cache");
+    header.accept("x-ms-request-id", ids.next().toString());
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("request-id", ids.next().toString());
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    set(ids, response::setHeader);
+    chain.doFilter(request, response);
+  }
+}

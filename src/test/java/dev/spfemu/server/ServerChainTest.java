@@ -1,0 +1,131 @@
+package dev.spfemu.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spfemu.admin.Admin;
+import dev.spfemu.faults.FaultRule;
+import dev.spfemu.faults.FaultRules;
+import dev.spfemu.journal.RecordedRequest;
+import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.odata.edm.VmmEdm;
+import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.odata.processor.WorldEntityJson;
+import dev.spfemu.store.IdGenerator;
+import dev.spfemu.store.InMemoryEntityStore;
+import dev.spfemu.vmm.Vmm;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import javax.servlet.DispatcherType;
+import javax.servlet.http.HttpFilter;
+import org.eclipse.jetty.ee8.servlet.FilterHolder;
+import org.eclipse.jetty.ee8.servlet.FilterMapping;
+import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chain as {@link ServerChain} assembles it, over a journal and fault rules of the test's own and
+ * with one more stage after the last, failing on demand as a bug would: what the HTTP tests cannot
+ * provoke through a whole emulator.
+ */
+class ServerChainTest {
+
+  private static final String ROOT = "/ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
+
+  private final RequestJournal journal = new RequestJournal(10);
+  private final FaultRules faults = new FaultRules();
+  private Vmm vmm;
+  private Server server;
+
+  @BeforeEach
+  void start() throws Exception {
+    VmmEdm edm = VmmEdm.loadDefault();
+    IdGenerator ids = IdGenerator.random();
+    vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, Clock.systemUTC(), Duration.ofSeconds(1),
+        new WorldEntityJson());
+    ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 100);
+    ServletContextHandler context = ServerChain.build(pipeline, ids, journal, faults, unusedAdmin());
+    addFailingStage(context);
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    server.addConnector(connector);
+    server.setHandler(context);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.stop();
+    vmm.close();
+  }
+
+  /** A stage after the chain's own that fails as a bug would, for requests that ask for it. */
+  private static void addFailingStage(ServletContextHandler context) {
+    FilterHolder holder = new FilterHolder(new HttpFilter() {
+      @Override
+      protected void doFilter(javax.servlet.http.HttpServletRequest request,
+          javax.servlet.http.HttpServletResponse response, javax.servlet.FilterChain chain)
+          throws IOException, javax.servlet.ServletException {
+        if (request.getHeader("X-Fail") != null) {
+          throw new IllegalStateException("a bug");
+        }
+        chain.doFilter(request, response);
+      }
+    });
+    holder.setName("failing");
+    FilterMapping mapping = new FilterMapping();
+    mapping.setFilterName("failing");
+    mapping.setServletName("odata");
+    mapping.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+    context.getServletHandler().addFilter(holder, mapping);
+  }
+
+  private HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anUnexpectedFailureIsA500ODataErrorAndIsJournaled() throws Exception {
+    HttpResponse<String> response = get(ROOT + "Clouds", "X-Fail", "yes", "Accept",
+        "application/json;odata=minimalmetadata");
+    assertEquals(500, response.statusCode());
+    assertTrue(response.body().contains("\"code\":\"InternalError\""), response.body());
+    RecordedRequest recorded = journal.requests().get(journal.requests().size() - 1);
+    assertEquals(500, recorded.status());
+    assertEquals("Clouds", recorded.entitySet());
+  }
+
+  @Test
+  void aDroppedConnectionIsJournaledBeforeTheClientSeesIt() {
+    faults.add(FaultRule.builder().entitySet("Jobs").dropConnection().build());
+    assertThrows(IOException.class, () -> get(ROOT + "Jobs"));
+    RecordedRequest recorded = journal.requests().get(journal.requests().size() - 1);
+    assertEquals("Jobs", recorded.entitySet());
+    assertTrue(recorded.url().endsWith(ROOT + "Jobs"), recorded.url());
+  }
+
+  private static Admin unusedAdmin() {
+    return (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
+        (proxy, method, args) -> {
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+}
