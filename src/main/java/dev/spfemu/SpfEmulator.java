@@ -64,7 +64,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     clock.onChange(catchUpJobs);
     this.journal = new RequestJournal(options.journalSize());
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
-    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids, journal, faults, this);
+    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids::next, journal, faults, this);
   }
 
   /**

@@ -54,6 +54,11 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.vmm.entity..", "dev.spfemu.vmm.job..",
           "dev.spfemu.vmm.machine..", "dev.spfemu.vmm.checkpoint..");
 
+  /** The HTTP front hands requests to the protocol side; it never touches stored data itself. */
+  @ArchTest
+  static final ArchRule serverDoesNotTouchTheStore = noClasses().that().resideInAPackage("dev.spfemu.server..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.store..", "dev.spfemu.vmm..");
+
   /** The protocol side routes and the domain decides: the OData processor reaches stored data through the domain. */
   @ArchTest
   static final ArchRule processorDoesNotServe = noClasses().that().resideInAPackage("dev.spfemu.odata..")

@@ -4,7 +4,8 @@ import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
-import dev.spfemu.store.IdGenerator;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -13,7 +14,7 @@ public final class EmulatorServer {
 
   private final Server server;
 
-  public EmulatorServer(String host, int port, ODataPipeline pipeline, IdGenerator ids, RequestJournal journal,
+  public EmulatorServer(String host, int port, ODataPipeline pipeline, Supplier<UUID> ids, RequestJournal journal,
       FaultRules faults, Admin admin) {
     this.server = JettyServerFactory.createServer(host, port, pipeline, ids, journal, faults, admin);
   }

@@ -4,7 +4,8 @@ import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
-import dev.spfemu.store.IdGenerator;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -21,7 +22,7 @@ final class JettyServerFactory {
   private JettyServerFactory() {
   }
 
-  static Server createServer(String host, int port, ODataPipeline pipeline, IdGenerator ids, RequestJournal journal,
+  static Server createServer(String host, int port, ODataPipeline pipeline, Supplier<UUID> ids, RequestJournal journal,
       FaultRules faults, Admin admin) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");

@@ -3,10 +3,11 @@ package dev.spfemu.server;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.RenderedError;
-import dev.spfemu.store.IdGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
@@ -42,9 +43,9 @@ final class ODataErrorHandlers {
   /** Errors raised by Jetty's core, outside the servlet context. */
   static final class Core extends ErrorHandler {
     private final ODataPipeline pipeline;
-    private final IdGenerator ids;
+    private final Supplier<UUID> ids;
 
-    Core(ODataPipeline pipeline, IdGenerator ids) {
+    Core(ODataPipeline pipeline, Supplier<UUID> ids) {
       this.pipeline = pipeline;
       this.ids = ids;
       setCacheControl("no-cache");
@@ -73,9 +74,9 @@ final class ODataErrorHandlers {
   /** Errors raised inside the servlet context (for example a path it cannot decode). */
   static final class Servlet extends org.eclipse.jetty.ee8.nested.ErrorHandler {
     private final ODataPipeline pipeline;
-    private final IdGenerator ids;
+    private final Supplier<UUID> ids;
 
-    Servlet(ODataPipeline pipeline, IdGenerator ids) {
+    Servlet(ODataPipeline pipeline, Supplier<UUID> ids) {
       this.pipeline = pipeline;
       this.ids = ids;
       setCacheControl("no-cache");

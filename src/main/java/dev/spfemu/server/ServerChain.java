@@ -5,8 +5,9 @@ import dev.spfemu.admin.AdminRoutes;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
-import dev.spfemu.store.IdGenerator;
 import java.util.EnumSet;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import org.eclipse.jetty.ee8.servlet.FilterHolder;
@@ -29,7 +30,7 @@ final class ServerChain {
   private ServerChain() {
   }
 
-  static ServletContextHandler build(ODataPipeline pipeline, IdGenerator ids, RequestJournal journal,
+  static ServletContextHandler build(ODataPipeline pipeline, Supplier<UUID> ids, RequestJournal journal,
       FaultRules faults, Admin admin) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");

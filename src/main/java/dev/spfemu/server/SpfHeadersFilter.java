@@ -1,8 +1,9 @@
 package dev.spfemu.server;
 
-import dev.spfemu.store.IdGenerator;
 import java.io.IOException;
+import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpFilter;
@@ -15,18 +16,18 @@ import javax.servlet.http.HttpServletResponse;
  */
 final class SpfHeadersFilter extends HttpFilter {
 
-  private final IdGenerator ids;
+  private final Supplier<UUID> ids;
 
-  SpfHeadersFilter(IdGenerator ids) {
+  SpfHeadersFilter(Supplier<UUID> ids) {
     this.ids = ids;
   }
 
   /** Sets real SPF's fixed headers, in real SPF's order; the error handlers outside the chain call it too. */
-  static void set(IdGenerator ids, BiConsumer<String, String> header) {
+  static void set(Supplier<UUID> ids, BiConsumer<String, String> header) {
     header.accept("Cache-Control", "no-cache");
-    header.accept("x-ms-request-id", ids.next().toString());
+    header.accept("x-ms-request-id", ids.get().toString());
     header.accept("X-Content-Type-Options", "nosniff");
-    header.accept("request-id", ids.next().toString());
+    header.accept("request-id", ids.get().toString());
   }
 
   @Override
