@@ -86,6 +86,15 @@ class ArchitectureTest {
       .resideOutsideOfPackages("dev.spfemu.odata..", "dev.spfemu.format..", "dev.spfemu.server..")
       .should().dependOnClassesThat().resideInAPackage("org.apache.olingo..");
 
+  /**
+   * Olingo's core is its implementation, not its API: it changes between releases without notice, so
+   * one adapter holds all of its use (the URI parser, its result's kind, its messages).
+   */
+  @ArchTest
+  static final ArchRule olingoCoreOnlyInItsAdapter = noClasses().that()
+      .haveNameNotMatching("dev\\.spfemu\\.odata\\.processor\\.OlingoUriParser(\\$.*)?")
+      .should().dependOnClassesThat().resideInAPackage("org.apache.olingo.odata2.core..");
+
   @ArchTest
   static final ArchRule formatDoesNotKnowProcessingOrServing = noClasses().that().resideInAPackage("dev.spfemu.format..")
       .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.odata..", "dev.spfemu.server..",

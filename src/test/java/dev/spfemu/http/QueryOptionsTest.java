@@ -160,6 +160,18 @@ class QueryOptionsTest extends EmulatorHttpTest {
   }
 
   @Test
+  void anExpressionTheServiceCannotEvaluateIsReportedWhereTheQueryIsApplied() {
+    String jobs = root + "Jobs?$filter=ErrorInfo/Code%20eq%20'x'";
+    jsonLight().get(jobs).then().statusCode(400)
+        .body("'odata.error'.code", equalTo("InvalidQuery"))
+        .body("'odata.error'.message.value", equalTo("The property 'Code' does not exist on type 'VMM.Job'."));
+    request().header("Accept", "image/png").get(jobs).then().statusCode(406)
+        .body("error.code", equalTo("NotAcceptable"));
+    jsonLight().delete(jobs).then().statusCode(405)
+        .body("'odata.error'.code", equalTo("MethodNotAllowed"));
+  }
+
+  @Test
   void filterOnASingleEntityThatDoesNotMatchIs404() {
     JsonNode alpha = json(jsonLight().get(root + "VMCheckPoints?$filter=Name%20eq%20'alpha'").then()
         .extract().asString()).get("value").get(0);

@@ -2,14 +2,12 @@ package dev.spfemu.odata.edm;
 
 import dev.spfemu.model.ModelLoader;
 import dev.spfemu.model.ServiceModel;
-import java.util.Locale;
 import org.apache.olingo.odata2.api.edm.Edm;
 import org.apache.olingo.odata2.api.edm.EdmComplexType;
 import org.apache.olingo.odata2.api.edm.EdmEntitySet;
 import org.apache.olingo.odata2.api.edm.EdmEntityType;
 import org.apache.olingo.odata2.api.edm.EdmProperty;
-import org.apache.olingo.odata2.core.edm.provider.EdmImplProv;
-import org.apache.olingo.odata2.core.exception.MessageService;
+import org.apache.olingo.odata2.api.rt.RuntimeDelegate;
 
 /**
  * The model in the two forms the request path needs: our {@link ServiceModel} (property order,
@@ -26,7 +24,8 @@ public final class VmmEdm {
 
   public VmmEdm(ServiceModel model) {
     this.model = model;
-    this.edm = new EdmImplProv(new VmmEdmProvider(model));
+    // through the API's factory (one reflective look-up per emulator) rather than Olingo's core classes
+    this.edm = RuntimeDelegate.createEdm(new VmmEdmProvider(model));
     warm();
     this.metadataDocument = MetadataWriter.write(model);
   }
@@ -77,8 +76,6 @@ public final class VmmEdm {
         edm.getDefaultEntityContainer().getEntitySet(set.getName());
       }
       edm.getServiceMetadata().getDataServiceVersion();
-      // Olingo keeps its message bundles in an unsynchronised static cache: fill it now.
-      MessageService.getMessage(Locale.ENGLISH, "warm-up");
     } catch (org.apache.olingo.odata2.api.exception.ODataException e) {
       throw new IllegalStateException("the VMM model is not a valid EDM", e);
     }

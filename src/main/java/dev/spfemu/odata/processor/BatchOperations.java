@@ -27,8 +27,8 @@ import org.apache.olingo.odata2.api.ep.EntityProvider;
 import org.apache.olingo.odata2.api.ep.EntityProviderBatchProperties;
 import org.apache.olingo.odata2.api.processor.ODataRequest;
 import org.apache.olingo.odata2.api.processor.ODataResponse;
+import org.apache.olingo.odata2.api.uri.PathInfo;
 import org.apache.olingo.odata2.api.uri.PathSegment;
-import org.apache.olingo.odata2.core.PathInfoImpl;
 
 /**
  * {@code POST $batch} as {@code SaveChanges(SaveChangesOptions.Batch)} sends it. Olingo parses and
@@ -90,14 +90,13 @@ final class BatchOperations {
   }
 
   private static List<BatchRequestPart> parse(Exchange x, String contentType) {
-    PathInfoImpl root = new PathInfoImpl();
-    root.setServiceRoot(URI.create(x.call.urls().serviceRoot()));
+    PathInfo root = new BatchRoot(URI.create(x.call.urls().serviceRoot()));
     try {
       byte[] body = x.call.body().read();
       return EntityProvider.parseBatchRequest(contentType, new ByteArrayInputStream(body),
           EntityProviderBatchProperties.init().pathInfo(root).build());
     } catch (BatchException e) {
-      throw VmmErrors.malformedPayload("multipart/mixed $batch", ODataUriParser.message(e));
+      throw VmmErrors.malformedPayload("multipart/mixed $batch", OlingoUriParser.message(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -243,5 +242,31 @@ final class BatchOperations {
       response.entity(new ByteArrayInputStream(captured.bytes()));
     }
     return response.build();
+  }
+
+  /**
+   * The service root the parts' URLs are relative to. Of the {@link PathInfo} it is given, Olingo's
+   * batch parser reads only the service root and the segments before it (none here).
+   */
+  private record BatchRoot(URI serviceRoot) implements PathInfo {
+    @Override
+    public URI getServiceRoot() {
+      return serviceRoot;
+    }
+
+    @Override
+    public List<PathSegment> getPrecedingSegments() {
+      return List.of();
+    }
+
+    @Override
+    public List<PathSegment> getODataSegments() {
+      return List.of();
+    }
+
+    @Override
+    public URI getRequestUri() {
+      return null;
+    }
   }
 }

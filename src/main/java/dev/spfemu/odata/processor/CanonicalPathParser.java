@@ -27,8 +27,11 @@ final class CanonicalPathParser {
     this.model = model;
   }
 
-  /** The target of {@code resourcePath}, or null when only the full parser may decide. */
-  ResourceTarget parse(String resourcePath) {
+  /**
+   * The target of {@code resourcePath} with {@code query} (which has no options), or null when only
+   * the full parser may decide.
+   */
+  ResourceTarget parse(String resourcePath, ParsedQuery query) {
     if (resourcePath.indexOf('/') >= 0) {
       return null;
     }
@@ -38,13 +41,13 @@ final class CanonicalPathParser {
       return null;
     }
     if (open < 0 || resourcePath.length() == open + 2 && resourcePath.endsWith("()")) {
-      return ResourceTarget.entitySet(type);
+      return ResourceTarget.entitySet(type, query);
     }
     if (!resourcePath.endsWith(")")) {
       return null;
     }
     EntityKey key = key(type, resourcePath.substring(open + 1, resourcePath.length() - 1));
-    return key == null ? null : ResourceTarget.entity(type, key);
+    return key == null ? null : ResourceTarget.entity(type, key, query);
   }
 
   private static EntityKey key(EntityTypeModel type, String predicate) {

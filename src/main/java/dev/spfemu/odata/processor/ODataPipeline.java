@@ -88,7 +88,7 @@ public final class ODataPipeline {
           call.header(RequestVersions.MIN_DATA_SERVICE_VERSION));
       QueryOptions query = QueryOptions.parse(call.rawQuery());
       formatOption = query.format();
-      ResourceTarget target = uriParser.parse(call.resourcePath(), query.options());
+      ResourceTarget target = uriParser.parse(call.resourcePath(), query);
       route(new Exchange(call, sink, versions, query, changes), target);
     } catch (ServiceException e) {
       RenderedError rendered = errors.render(e, call.headers(), formatOption, versions);

@@ -6,9 +6,9 @@ import dev.spfemu.format.codec.ValueFormatException;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
+import dev.spfemu.odata.query.CompiledExpressions;
 import dev.spfemu.odata.query.FilterLiterals;
 import dev.spfemu.store.EntityKey;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,22 +16,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.olingo.odata2.api.commons.InlineCount;
 import org.apache.olingo.odata2.api.edm.Edm;
 import org.apache.olingo.odata2.api.edm.EdmException;
-import org.apache.olingo.odata2.api.exception.ODataMessageException;
 import org.apache.olingo.odata2.api.uri.KeyPredicate;
-import org.apache.olingo.odata2.api.uri.PathSegment;
-import org.apache.olingo.odata2.api.uri.UriNotMatchingException;
-import org.apache.olingo.odata2.core.exception.MessageService;
-import org.apache.olingo.odata2.core.uri.UriInfoImpl;
-import org.apache.olingo.odata2.core.uri.UriParserImpl;
+import org.apache.olingo.odata2.api.uri.UriInfo;
 
 /**
- * Parses a resource path and its query options with Olingo's URI parser, after adapting the key
- * forms .NET clients send that Olingo does not take: {@code Guid'…'} or {@code GUID'…'} (Olingo
- * wants lower case) and braces around a GUID ({@code guid'{…}'}). Olingo itself percent-decodes, so
- * {@code guid%27…%27} works as is. Olingo's exceptions become OData errors here: a path that names
- * nothing is a 404, any other parse failure a 400.
+ * Parses a request's resource path and query options, once, into a {@link ResourceTarget}: the
+ * canonical paths clients send most by {@link CanonicalPathParser}, everything else by Olingo
+ * ({@link OlingoUriParser}), whose result is translated here into the model's terms and compiled.
+ * Before Olingo sees them, the key forms .NET clients send that Olingo does not take are adapted:
+ * {@code Guid'…'} or {@code GUID'…'} (Olingo wants lower case) and braces around a GUID
+ * ({@code guid'{…}'}); Olingo itself percent-decodes, so {@code guid%27…%27} works as is. The
+ * literals of {@code $filter} and {@code $orderby} are adapted by {@link FilterLiterals}.
  */
 final class ODataUriParser {
 
@@ -40,49 +38,56 @@ final class ODataUriParser {
   private static final Pattern BRACED_GUID = Pattern.compile(
       "(?i)(?<=guid)(%27|')(?:%7B|\\{)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:%7D|})(%27|')");
 
-  private final Edm edm;
   private final ServiceModel model;
+  private final OlingoUriParser olingo;
   private final CanonicalPathParser fastPath;
 
   ODataUriParser(Edm edm, ServiceModel model) {
-    this.edm = edm;
     this.model = model;
+    this.olingo = new OlingoUriParser(edm);
     this.fastPath = new CanonicalPathParser(model);
   }
 
-  /** What {@code resourcePath} (percent-encoded, no leading '/') with {@code options} addresses. */
-  ResourceTarget parse(String resourcePath, Map<String, List<String>> options) {
-    if (options.isEmpty()) {
-      ResourceTarget fast = fastPath.parse(resourcePath);
+  /** What {@code resourcePath} (percent-encoded, no leading '/') with the {@code query} addresses and asks. */
+  ResourceTarget parse(String resourcePath, QueryOptions query) {
+    if (query.options().isEmpty()) {
+      ResourceTarget fast = fastPath.parse(resourcePath,
+          ParsedQuery.withoutOptions(query.rawPairsExcept(ParsedQuery.CONSUMED_BY_PAGING)));
       if (fast != null) {
         return fast;
       }
     }
     FilterLiterals literals = new FilterLiterals();
-    UriInfoImpl uri = parseWithOlingo(resourcePath, normalizeExpressions(options, literals));
-    Map<String, OffsetDateTime> dateTimes = literals.dateTimes();
-    switch (uri.getUriType()) {
-      case URI0:
-        return ResourceTarget.of(ResourceTarget.Kind.SERVICE_DOCUMENT, uri);
-      case URI8:
-        return ResourceTarget.of(ResourceTarget.Kind.METADATA, uri);
-      case URI9:
-        return ResourceTarget.of(ResourceTarget.Kind.BATCH, uri);
-      case URI1:
-        return new ResourceTarget(ResourceTarget.Kind.ENTITY_SET, type(uri), null, null, uri, dateTimes);
-      case URI15:
-        return new ResourceTarget(ResourceTarget.Kind.COUNT, type(uri), null, null, uri, dateTimes);
-      case URI2:
+    Map<String, List<String>> options = normalizeExpressions(query.options(), literals);
+    String[] parts = resourcePath.split("/", -1);
+    List<String> segments = new ArrayList<>(parts.length);
+    for (String part : parts) {
+      segments.add(normalizeKeys(part));
+    }
+    return target(olingo.parse(segments, options), literals, query);
+  }
+
+  /** The target of Olingo's parse; separate so that tests can hand it parses no real EDM yields. */
+  ResourceTarget target(OlingoUriParser.Parsed parsed, FilterLiterals literals, QueryOptions query) {
+    UriInfo uri = parsed.uri();
+    ResourceTarget.Kind kind = parsed.kind();
+    switch (kind) {
+      case ENTITY_SET:
+      case COUNT:
+        EntityTypeModel set = type(uri);
+        return new ResourceTarget(kind, set, null, null, query(set, uri, literals, query));
+      case ENTITY:
         EntityTypeModel type = type(uri);
-        return new ResourceTarget(ResourceTarget.Kind.ENTITY, type, key(type, uri.getKeyPredicates()), null, uri,
-            dateTimes);
-      case URI5:
+        return new ResourceTarget(kind, type, key(type, uri.getKeyPredicates()), null,
+            query(type, uri, literals, query));
+      case PROPERTY:
+      case PROPERTY_VALUE:
         EntityTypeModel owner = type(uri);
         PropertyModel property = owner.property(propertyName(uri));
-        return new ResourceTarget(uri.isValue() ? ResourceTarget.Kind.PROPERTY_VALUE : ResourceTarget.Kind.PROPERTY,
-            owner, key(owner, uri.getKeyPredicates()), property, uri, dateTimes);
+        return new ResourceTarget(kind, owner, key(owner, uri.getKeyPredicates()), property,
+            query(owner, uri, literals, query));
       default:
-        return ResourceTarget.of(ResourceTarget.Kind.OTHER, uri);
+        return ResourceTarget.of(kind);
     }
   }
 
@@ -102,7 +107,15 @@ final class ODataUriParser {
     return normalized;
   }
 
-  private static String propertyName(UriInfoImpl uri) {
+  /** The query options Olingo parsed, compiled for {@code type}; the next link's base from the raw query. */
+  private static ParsedQuery query(EntityTypeModel type, UriInfo uri, FilterLiterals literals, QueryOptions query) {
+    return new ParsedQuery(CompiledExpressions.compile(type, uri.getFilter(), uri.getOrderBy(), literals),
+        Selection.of(type, uri.getSelect(), query.value("$select")), uri.getTop(), uri.getSkip(),
+        uri.getSkipToken(), uri.getInlineCount() == InlineCount.ALLPAGES,
+        query.rawPairsExcept(ParsedQuery.CONSUMED_BY_PAGING));
+  }
+
+  private static String propertyName(UriInfo uri) {
     try {
       return uri.getPropertyPath().get(0).getName();
     } catch (EdmException e) {
@@ -110,7 +123,7 @@ final class ODataUriParser {
     }
   }
 
-  private EntityTypeModel type(UriInfoImpl uri) {
+  private EntityTypeModel type(UriInfo uri) {
     try {
       return model.byEntitySet(uri.getTargetEntitySet().getName());
     } catch (EdmException e) {
@@ -130,35 +143,6 @@ final class ODataUriParser {
       throw VmmErrors.invalidUri("The key predicate is not valid: " + e.getMessage());
     }
     return EntityKey.of(values);
-  }
-
-  /** Olingo's parse of {@code resourcePath}; visible for the fast path's differential test. */
-  UriInfoImpl parseWithOlingo(String resourcePath, Map<String, List<String>> options) {
-    List<PathSegment> segments = new ArrayList<>(2);
-    for (String segment : resourcePath.split("/", -1)) {
-      segments.add(new Segment(normalizeKeys(segment)));
-    }
-    try {
-      return (UriInfoImpl) new UriParserImpl(edm).parseAll(segments, options);
-    } catch (UriNotMatchingException e) {
-      // A name that matches nothing is a 404 in the path but a 400 in a query option ($select=Foo).
-      if (!options.isEmpty() && pathAloneParses(segments)) {
-        throw VmmErrors.invalidQuery(message(e));
-      }
-      throw VmmErrors.notFound(message(e));
-    } catch (ODataMessageException e) {
-      // UriSyntaxException and EdmException: the URI is malformed or does not fit the model
-      throw VmmErrors.invalidUri(message(e));
-    }
-  }
-
-  private boolean pathAloneParses(List<PathSegment> segments) {
-    try {
-      new UriParserImpl(edm).parseAll(segments, Map.of());
-      return true;
-    } catch (ODataMessageException e) {
-      return false;
-    }
   }
 
   /** Rewrites typed key literals into the form Olingo parses; returns other segments as they are. */
@@ -209,26 +193,5 @@ final class ODataUriParser {
       }
     }
     return false;
-  }
-
-  static String message(ODataMessageException e) {
-    try {
-      return MessageService.getMessage(Locale.ENGLISH, e.getMessageReference()).getText();
-    } catch (RuntimeException unavailable) {
-      return e.getMessageReference() == null ? "The URI is not valid." : e.getMessageReference().getKey();
-    }
-  }
-
-  /** A path segment without matrix parameters, which OData does not use. */
-  private record Segment(String path) implements PathSegment {
-    @Override
-    public String getPath() {
-      return path;
-    }
-
-    @Override
-    public Map<String, List<String>> getMatrixParameters() {
-      return Map.of();
-    }
   }
 }

@@ -73,10 +73,10 @@ final class QueryOptions {
    * base of a next link, which keeps the client's {@code $filter}, {@code $orderby} and so on.
    */
   List<String> rawPairsExcept(Set<String> names) {
-    List<String> kept = new ArrayList<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
-      return kept;
+      return List.of();
     }
+    List<String> kept = new ArrayList<>();
     for (String pair : rawQuery.split("&")) {
       int eq = pair.indexOf('=');
       if (!pair.isEmpty() && !names.contains(decode(eq < 0 ? pair : pair.substring(0, eq)))) {

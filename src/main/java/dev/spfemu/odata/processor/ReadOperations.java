@@ -18,20 +18,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.apache.olingo.odata2.api.commons.InlineCount;
-import org.apache.olingo.odata2.api.edm.EdmException;
-import org.apache.olingo.odata2.api.uri.SelectItem;
-import org.apache.olingo.odata2.core.uri.UriInfoImpl;
 
 /**
  * GET of collections (with every query option and server-driven paging), {@code $count},
  * entities, single properties and their {@code $value}.
  */
 final class ReadOperations {
-
-  /** The options a next link must not repeat: the skip token replaces them. */
-  private static final Set<String> CONSUMED_BY_PAGING = Set.of("$skiptoken", "$skip", "$top");
 
   private final PayloadWriters writers;
   private final int pageSize;
@@ -44,15 +36,16 @@ final class ReadOperations {
   void list(Exchange x, EntitySet set, ResourceTarget target) {
     ResponseFormat format = x.negotiate(PayloadKind.FEED);
     EntityTypeModel type = set.type();
+    ParsedQuery query = target.query();
     QueryResult result = query(target, pageSize).apply(values(set.list(x.call.subscription())));
-    Projection projection = projection(x, type, target.uriInfo());
+    Projection projection = query.select().projection();
     // A page reached through a skip token is shaped like the first one (v2), even when it is the last.
-    boolean continuation = target.uriInfo() != null && target.uriInfo().getSkipToken() != null;
+    boolean continuation = query.skipToken() != null;
     boolean versionTwoFeatures = result.count() != null || result.skipToken() != null || continuation
         || projection.isPartial();
     ProtocolVersion version = x.version(needed(format, versionTwoFeatures),
         "$inlinecount, $select or a paged collection");
-    String nextLink = result.skipToken() == null ? null : nextLink(x, type, result);
+    String nextLink = result.skipToken() == null ? null : nextLink(x, type, query, result);
     FeedPage page = new FeedPage(result.page(), result.count(), nextLink, projection, version);
     x.respond(200, format, PayloadKind.FEED, version,
         out -> writers.of(format).writeFeed(out, x.call.urls(), type, page));
@@ -67,7 +60,7 @@ final class ReadOperations {
   void read(Exchange x, EntitySet set, ResourceTarget target) {
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityRecord record = readMatching(x, set, target);
-    Projection projection = projection(x, set.type(), target.uriInfo());
+    Projection projection = target.query().select().projection();
     ProtocolVersion version = x.version(needed(format, projection.isPartial()), "$select");
     x.respond(200, format, PayloadKind.ENTRY, version,
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, projection));
@@ -93,22 +86,18 @@ final class ReadOperations {
   /** The addressed entity; 404 also when a {@code $filter} on it does not match, as OData says. */
   private static EntityRecord readMatching(Exchange x, EntitySet set, ResourceTarget target) {
     EntityRecord record = set.read(x.call.subscription(), target.key());
-    if (target.uriInfo() != null && target.uriInfo().getFilter() != null
-        && !query(target, Integer.MAX_VALUE).matches(record::value)) {
+    if (target.query().expressions().hasFilter() && !query(target, Integer.MAX_VALUE).matches(record::value)) {
       throw VmmErrors.notFound("The entity does not match the $filter.");
     }
     return record;
   }
 
+  /** The query of {@code target}; throws what compiling its expressions found. */
   private static CollectionQuery query(ResourceTarget target, int pageSize) {
-    CollectionQuery.Builder query = CollectionQuery.builder(target.type()).pageSize(pageSize);
-    UriInfoImpl uri = target.uriInfo();
-    if (uri != null) {
-      query.filter(uri.getFilter()).orderBy(uri.getOrderBy()).dateTimes(target.dateTimes())
-          .top(uri.getTop()).skip(uri.getSkip()).skipToken(uri.getSkipToken())
-          .inlineCount(uri.getInlineCount() == InlineCount.ALLPAGES);
-    }
-    return query.build();
+    ParsedQuery query = target.query();
+    return CollectionQuery.builder(target.type()).expressions(query.expressions()).top(query.top())
+        .skip(query.skip()).skipToken(query.skipToken()).inlineCount(query.inlineCount()).pageSize(pageSize)
+        .build();
   }
 
   private static List<EntityValues> values(List<EntityRecord> records) {
@@ -117,27 +106,6 @@ final class ReadOperations {
       values.add(record::value);
     }
     return values;
-  }
-
-  private static Projection projection(Exchange x, EntityTypeModel type, UriInfoImpl uri) {
-    if (uri == null || uri.getSelect() == null || uri.getSelect().isEmpty()) {
-      return Projection.ALL;
-    }
-    List<String> names = new ArrayList<>();
-    for (SelectItem item : uri.getSelect()) {
-      if (item.isStar()) {
-        return Projection.ALL;
-      }
-      if (!item.getNavigationPropertySegments().isEmpty()) {
-        throw VmmErrors.invalidQuery("$select of navigation properties is not supported.");
-      }
-      try {
-        names.add(item.getProperty().getName());
-      } catch (EdmException e) {
-        throw VmmErrors.invalidQuery("$select names a property that cannot be resolved.");
-      }
-    }
-    return Projection.of(type, names, x.query.value("$select"));
   }
 
   /** JSON light is v3 whatever it holds; Atom and verbose JSON need 2.0 only for v2 features. */
@@ -149,8 +117,8 @@ final class ReadOperations {
   }
 
   /** The request's own URL with the skip token of the next page instead of its $skip/$skiptoken, and what is left of $top. */
-  private static String nextLink(Exchange x, EntityTypeModel type, QueryResult result) {
-    List<String> pairs = x.query.rawPairsExcept(CONSUMED_BY_PAGING);
+  private static String nextLink(Exchange x, EntityTypeModel type, ParsedQuery query, QueryResult result) {
+    List<String> pairs = new ArrayList<>(query.nextLinkPairs());
     if (result.remainingTop() != null) {
       pairs.add("$top=" + result.remainingTop());
     }

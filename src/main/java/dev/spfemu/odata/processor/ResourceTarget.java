@@ -3,22 +3,18 @@ package dev.spfemu.odata.processor;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.store.EntityKey;
-import java.time.OffsetDateTime;
-import java.util.Map;
-import org.apache.olingo.odata2.core.uri.UriInfoImpl;
 
 /**
- * What a resource path addresses, whichever parser found it.
+ * What a request's URI addresses and asks of it, parsed once, whichever parser found it: the
+ * operations read this and nothing of Olingo's.
  *
  * @param kind the kind of resource
  * @param type the entity type of an entity set, entity or property, else null
  * @param key the key of an entity or property, else null
  * @param property the property of a property or {@code $value} request, else null
- * @param uriInfo Olingo's parse, for the query options; null when the fast path parsed the path
- * @param dateTimes the real values of the date-time placeholders in {@code $filter}/{@code $orderby}
+ * @param query the query options, parsed and compiled for {@code type}
  */
-record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, UriInfoImpl uriInfo,
-    Map<String, OffsetDateTime> dateTimes) {
+record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, ParsedQuery query) {
 
   enum Kind {
     SERVICE_DOCUMENT,
@@ -36,15 +32,16 @@ record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyMo
     OTHER
   }
 
-  static ResourceTarget of(Kind kind, UriInfoImpl uriInfo) {
-    return new ResourceTarget(kind, null, null, null, uriInfo, Map.of());
+  /** A resource without an entity type (service document, metadata, batch, or one not served). */
+  static ResourceTarget of(Kind kind) {
+    return new ResourceTarget(kind, null, null, null, ParsedQuery.NONE);
   }
 
-  static ResourceTarget entitySet(EntityTypeModel type) {
-    return new ResourceTarget(Kind.ENTITY_SET, type, null, null, null, Map.of());
+  static ResourceTarget entitySet(EntityTypeModel type, ParsedQuery query) {
+    return new ResourceTarget(Kind.ENTITY_SET, type, null, null, query);
   }
 
-  static ResourceTarget entity(EntityTypeModel type, EntityKey key) {
-    return new ResourceTarget(Kind.ENTITY, type, key, null, null, Map.of());
+  static ResourceTarget entity(EntityTypeModel type, EntityKey key, ParsedQuery query) {
+    return new ResourceTarget(Kind.ENTITY, type, key, null, query);
   }
 }

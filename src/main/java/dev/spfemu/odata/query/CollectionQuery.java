@@ -6,19 +6,13 @@ import dev.spfemu.format.codec.ValueFormatException;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.PropertyModel;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.olingo.odata2.api.exception.ODataApplicationException;
-import org.apache.olingo.odata2.api.uri.expression.ExceptionVisitExpression;
-import org.apache.olingo.odata2.api.uri.expression.FilterExpression;
-import org.apache.olingo.odata2.api.uri.expression.OrderByExpression;
-import org.apache.olingo.odata2.api.uri.expression.Visitable;
 
 /**
- * The query options of one collection request, compiled once and applied to the entities:
+ * The query options of one collection request, built from what the URI parser compiled once and
+ * applied to the entities:
  * {@code $filter}, then {@code $inlinecount}, then {@code $orderby} (ties broken by the key, so the
  * order is total), then {@code $skiptoken}, {@code $skip} and {@code $top}, then server-driven
  * paging. The skip token holds the sort values and key of the last entity sent, so the next page
@@ -35,14 +29,8 @@ public final class CollectionQuery {
   private final int pageSize;
 
   private CollectionQuery(Builder builder) {
-    ExpressionCompiler compiler = new ExpressionCompiler(builder.type, builder.dateTimes);
-    this.filter = builder.filter == null ? null : (Expr) accept(builder.filter, compiler);
-    List<SortKey> keys = new ArrayList<>();
-    if (builder.orderBy != null) {
-      @SuppressWarnings("unchecked")
-      List<SortKey> compiled = (List<SortKey>) accept(builder.orderBy, compiler);
-      keys.addAll(compiled);
-    }
+    this.filter = builder.expressions.filter();
+    List<SortKey> keys = new ArrayList<>(builder.expressions.orderBy());
     for (PropertyModel key : builder.type.keys()) {
       int index = key.index();
       keys.add(new SortKey(entity -> entity.value(index), false));
@@ -53,15 +41,6 @@ public final class CollectionQuery {
     this.skipToken = builder.skipToken;
     this.inlineCount = builder.inlineCount;
     this.pageSize = builder.pageSize;
-  }
-
-  private static Object accept(Visitable expression,
-      ExpressionCompiler compiler) {
-    try {
-      return expression.accept(compiler);
-    } catch (ExceptionVisitExpression | ODataApplicationException e) {
-      throw VmmErrors.invalidQuery(e.getMessage());
-    }
   }
 
   public static Builder builder(EntityTypeModel type) {
@@ -186,12 +165,10 @@ public final class CollectionQuery {
         + " this query; follow the next link as given.");
   }
 
-  /** Collects the parsed options; {@link #build()} compiles them. */
+  /** Collects the parsed options; {@link #build()} makes the query of them. */
   public static final class Builder {
     private final EntityTypeModel type;
-    private FilterExpression filter;
-    private OrderByExpression orderBy;
-    private Map<String, OffsetDateTime> dateTimes = Map.of();
+    private CompiledExpressions expressions = CompiledExpressions.NONE;
     private Integer top;
     private Integer skip;
     private String skipToken;
@@ -202,19 +179,9 @@ public final class CollectionQuery {
       this.type = type;
     }
 
-    public Builder filter(FilterExpression filter) {
-      this.filter = filter;
-      return this;
-    }
-
-    public Builder orderBy(OrderByExpression orderBy) {
-      this.orderBy = orderBy;
-      return this;
-    }
-
-    /** The real values of the date-time placeholders in the expressions (see {@link FilterLiterals}). */
-    public Builder dateTimes(Map<String, OffsetDateTime> dateTimes) {
-      this.dateTimes = dateTimes;
+    /** {@code $filter} and {@code $orderby}, compiled for this builder's type. */
+    public Builder expressions(CompiledExpressions expressions) {
+      this.expressions = expressions;
       return this;
     }
 
@@ -243,6 +210,7 @@ public final class CollectionQuery {
       return this;
     }
 
+    /** The query; throws what compiling {@link #expressions} found, if anything. */
     public CollectionQuery build() {
       return new CollectionQuery(this);
     }

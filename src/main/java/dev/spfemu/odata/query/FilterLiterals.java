@@ -113,8 +113,11 @@ public final class FilterLiterals {
     return Character.isLetterOrDigit(c) || c == '_';
   }
 
-  /** The real value of each date-time placeholder, by the placeholder's text. */
-  public Map<String, OffsetDateTime> dateTimes() {
+  /**
+   * The real value of each date-time placeholder, by the placeholder's text: for
+   * {@link CompiledExpressions}, so the values never leave this package.
+   */
+  Map<String, OffsetDateTime> dateTimes() {
     return Map.copyOf(dateTimes);
   }
 }

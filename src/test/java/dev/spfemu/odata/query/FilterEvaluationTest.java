@@ -253,6 +253,36 @@ class FilterEvaluationTest {
     assertTrue(matches("Name lt 'A'", lower), "on a tie lower case comes first");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "round(2.5M) eq 2M",
+      "round(3.5M) eq 4M",
+      "round(-2.5M) eq -2M",
+      "floor(2.7M) eq 2M",
+      "floor(-2.5M) eq -3M",
+      "ceiling(2.1M) eq 3M",
+      "ceiling(-2.5M) eq -2M",
+      "round(2.5D) eq 2D",
+      "round(3.5D) eq 4D",
+      "floor(2.7D) eq 2D",
+      "floor(-2.5D) eq -3D",
+      "ceiling(2.1D) eq 3D",
+      "ceiling(-2.5D) eq -2D",
+      "round(length(Name)) eq 16",
+      "floor(length(Name)) eq 16",
+      "ceiling(length(Name)) eq 16"})
+  void roundFloorAndCeilingAsDotNet(String filter) {
+    assertTrue(matches(filter, full), filter);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"round(length(Description)) eq null", "floor(length(Description)) eq null",
+      "ceiling(length(Description)) eq null"})
+  void roundingNullIsNull(String filter) {
+    assertTrue(matches(filter, empty), filter);
+    assertFalse(matches(filter, full), filter);
+  }
+
   @Test
   void noFilterMatchesEverything() {
     CollectionQuery query = CollectionQuery.builder(fixture.type).build();

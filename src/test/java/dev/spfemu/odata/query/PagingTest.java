@@ -186,6 +186,25 @@ class PagingTest {
   }
 
   @Test
+  void aSkipTokenAfterEveryEntityIsAnEmptyLastPage() {
+    QueryResult first = fixture.builder("Enabled", null).pageSize(4).build().apply(entities());
+    assertEquals(ids(1, 2, 3, 4), fixture.ids(first.page()));
+    List<EntityValues> fewer = new ArrayList<>(entities());
+    fewer.removeIf(entity -> QueryFixture.id(5).equals(fixture.value(entity, "ID")));
+
+    QueryResult after = fixture.builder("Enabled", null).inlineCount(true).pageSize(4).skipToken(first.skipToken())
+        .build().apply(fewer);
+    assertEquals(ids(), fixture.ids(after.page()), "the entity after the token was deleted meanwhile");
+    assertNull(after.skipToken());
+    assertEquals(4L, after.count());
+    QueryResult pastTheEnd = fixture.builder(null, "Name").pageSize(2)
+        .skipToken("'zzz',guid'ffffffff-ffff-ffff-ffff-ffffffffffff',guid'ffffffff-ffff-ffff-ffff-ffffffffffff'")
+        .build().apply(entities());
+    assertEquals(ids(), fixture.ids(pastTheEnd.page()));
+    assertNull(pastTheEnd.skipToken());
+  }
+
+  @Test
   void skipAppliesAfterTheSkipToken() {
     QueryResult first = fixture.builder("Enabled", null).pageSize(2).build().apply(entities());
     QueryResult next = fixture.builder("Enabled", null).pageSize(2).skip(1).skipToken(first.skipToken()).build()

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.olingo.odata2.api.edm.EdmEntityType;
+import org.apache.olingo.odata2.api.rt.RuntimeDelegate;
+import org.apache.olingo.odata2.api.uri.UriParser;
 import org.apache.olingo.odata2.api.uri.expression.FilterExpression;
 import org.apache.olingo.odata2.api.uri.expression.OrderByExpression;
-import org.apache.olingo.odata2.core.uri.UriParserImpl;
 
 /**
  * The VMCheckPoint model and Olingo's parser, used as production code uses them: every expression
- * passes through {@link FilterLiterals} first. One instance per test class; nothing is static.
+ * passes through {@link FilterLiterals} first and is compiled by {@link CompiledExpressions}. One
+ * instance per test class; nothing is static.
  */
 final class QueryFixture {
 
@@ -24,7 +26,7 @@ final class QueryFixture {
   final VmmEdm edm = VmmEdm.loadDefault();
   final EntityTypeModel type = edm.model().byEntitySet("VMCheckPoints");
   private final EdmEntityType edmType;
-  private final UriParserImpl parser;
+  private final UriParser parser;
 
   QueryFixture() {
     try {
@@ -32,7 +34,7 @@ final class QueryFixture {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    parser = new UriParserImpl(edm.edm());
+    parser = RuntimeDelegate.getUriParser(edm.edm());
   }
 
   /** An entity with the given property values (by name); the others are null. */
@@ -60,25 +62,25 @@ final class QueryFixture {
     return entity.value(type.property(property).index());
   }
 
-  /** A builder with {@code $filter} and {@code $orderby} (either may be null) parsed as production does. */
+  /** A builder with {@code $filter} and {@code $orderby} (either may be null) parsed and compiled as production does. */
   CollectionQuery.Builder builder(String filter, String orderBy) {
     FilterLiterals literals = new FilterLiterals();
     String normalizedFilter = filter == null ? null : literals.normalize(filter);
     String normalizedOrderBy = orderBy == null ? null : literals.normalize(orderBy);
-    CollectionQuery.Builder builder = CollectionQuery.builder(type);
+    FilterExpression parsedFilter = null;
+    OrderByExpression parsedOrderBy = null;
     try {
       if (normalizedFilter != null) {
-        FilterExpression parsed = parser.parseFilterString(edmType, normalizedFilter);
-        builder.filter(parsed);
+        parsedFilter = parser.parseFilterString(edmType, normalizedFilter);
       }
       if (normalizedOrderBy != null) {
-        OrderByExpression parsed = parser.parseOrderByString(edmType, normalizedOrderBy);
-        builder.orderBy(parsed);
+        parsedOrderBy = parser.parseOrderByString(edmType, normalizedOrderBy);
       }
     } catch (Exception e) {
       throw new IllegalArgumentException("Olingo rejected '" + filter + "' / '" + orderBy + "': " + e, e);
     }
-    return builder.dateTimes(literals.dateTimes());
+    return CollectionQuery.builder(type)
+        .expressions(CompiledExpressions.compile(type, parsedFilter, parsedOrderBy, literals));
   }
 
   CollectionQuery filter(String filter) {

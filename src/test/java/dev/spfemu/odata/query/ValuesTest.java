@@ -146,6 +146,32 @@ class ValuesTest {
     assertEquals(-2.5, Values.arithmetic('-', 0L, 2.5));
   }
 
+  static Stream<Arguments> decimalAndDoubleArithmetic() {
+    BigDecimal left = new BigDecimal("7.5");
+    return Stream.of(
+        Arguments.of('+', left, 2L, new BigDecimal("9.5")),
+        Arguments.of('-', left, 2L, new BigDecimal("5.5")),
+        Arguments.of('*', left, 2L, new BigDecimal("15.0")),
+        Arguments.of('/', left, 2L, new BigDecimal("3.75")),
+        Arguments.of('%', left, 2L, new BigDecimal("1.5")),
+        Arguments.of('%', 2L, left, new BigDecimal("2")),
+        Arguments.of('+', 7.5, 2L, 9.5),
+        Arguments.of('-', 7.5, 2L, 5.5),
+        Arguments.of('*', 7.5, 2L, 15.0),
+        Arguments.of('/', 7.5, 2L, 3.75),
+        Arguments.of('%', 7.5, 2L, 1.5),
+        Arguments.of('+', 2L, 7.5f, 9.5),
+        Arguments.of('*', left, 2.0, 15.0));
+  }
+
+  @ParameterizedTest(name = "{1} {0} {2} = {3}")
+  @MethodSource("decimalAndDoubleArithmetic")
+  void decimalAndDoubleArithmeticComputeEachOperator(char operator, Number left, Number right, Number expected) {
+    Object result = Values.arithmetic(operator, left, right);
+    assertEquals(expected.getClass(), result.getClass(), "a double operand makes a double, else a decimal");
+    assertEquals(0, Values.compare(expected, result), () -> "got " + result);
+  }
+
   @Test
   void arithmeticOnNullIsNull() {
     assertNull(Values.arithmetic('+', null, 1));
