@@ -160,4 +160,74 @@ class ContentNegotiatorTest {
     assertEquals(406, e.status());
     assertTrue(e.getMessage().contains("MaxDataServiceVersion is 2.0"), e.getMessage());
   }
+
+  private static final String ENTRY_TYPES = "application/atom+xml, application/json;odata=minimalmetadata"
+      + " (or fullmetadata, nometadata), application/json;odata=verbose";
+  private static final RequestVersions V1 = RequestVersions.parse(null, "1.0", null);
+
+  private static String notAcceptable(PayloadKind kind, String accept, String format, RequestVersions versions) {
+    ServiceException e = assertThrows(ServiceException.class,
+        () -> ContentNegotiator.negotiate(kind, accept, format, versions));
+    assertEquals(406, e.status());
+    assertEquals("NotAcceptable", e.code());
+    return e.getMessage();
+  }
+
+  private static String unsupported(String ranges, String supported) {
+    return "None of the media types in '" + ranges + "' can be served for this resource. Supported: " + supported + ".";
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "ENTRY | text/plain",
+      "FEED | text/html, image/png",
+      "ERROR | text/plain",
+      "ENTRY | application/json;odata=bogus"})
+  void entriesAndFeedsListEveryFormatTheyCanBeServedIn(PayloadKind kind, String accept) {
+    assertEquals(unsupported(accept, ENTRY_TYPES), notAcceptable(kind, accept, null, V3));
+  }
+
+  @Test
+  void eachKindOfPayloadListsItsOwnFormats() {
+    assertEquals(unsupported("application/json", "application/xml"),
+        notAcceptable(PayloadKind.METADATA, "application/json", null, V3));
+    assertEquals(unsupported("application/json;odata=minimalmetadata", "application/xml"),
+        notAcceptable(PayloadKind.METADATA, "application/json;odata=minimalmetadata", null, V3),
+        "a v3 client may have JSON light, just not for $metadata");
+    assertEquals(unsupported("application/atom+xml", "application/xml, application/atomsvc+xml,"
+        + " application/json;odata=minimalmetadata, application/json;odata=verbose"),
+        notAcceptable(PayloadKind.SERVICE_DOCUMENT, "application/atom+xml", null, V3));
+    assertEquals(unsupported("application/atom+xml", "application/xml, application/json;odata=minimalmetadata,"
+        + " application/json;odata=verbose"),
+        notAcceptable(PayloadKind.PROPERTY, "application/atom+xml", null, V3));
+  }
+
+  @Test
+  void theMessageQuotesTheFormatOptionWhenThatWasAsked() {
+    assertEquals(unsupported("text/csv", ENTRY_TYPES), notAcceptable(PayloadKind.FEED, "application/json", "text/csv", V3));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "application/json;odata=minimalmetadata | 2.0",
+      "application/json;odata=fullmetadata | 2.0",
+      "text/plain, application/json;odata=nometadata | 1.0"})
+  void jsonLightForAnOldClientSaysWhatToSendInstead(String accept, String max) {
+    RequestVersions old = RequestVersions.parse(null, max, null);
+    assertEquals("JSON light (application/json;odata=minimalmetadata) needs OData version 3.0, but the request's"
+        + " MaxDataServiceVersion is " + max + ". Send MaxDataServiceVersion: 3.0, or ask for"
+        + " application/json;odata=verbose or application/atom+xml.", notAcceptable(PayloadKind.ENTRY, accept, null, old));
+  }
+
+  @Test
+  void jsonLightRefusedWithQualityZeroIsNotWhatTheClientAskedFor() {
+    String accept = "application/json;odata=minimalmetadata;q=0, text/plain";
+    assertEquals(unsupported(accept, ENTRY_TYPES), notAcceptable(PayloadKind.ENTRY, accept, null, V2));
+  }
+
+  @Test
+  void anOldClientAskingJsonLightOrAnotherFormatGetsTheOther() {
+    assertEquals(ResponseFormat.ATOM, entry("application/json;odata=minimalmetadata, application/atom+xml;q=0.1", V2));
+    assertEquals(ResponseFormat.VERBOSE, entry("application/json;odata=minimalmetadata, application/json;q=0.5", V1));
+  }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spfemu.SpfEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The admin HTTP API under /_emulator/: health, reset, export and import of the state, the journal. */
 class AdminApiTest extends EmulatorHttpTest {
@@ -136,6 +138,33 @@ class AdminApiTest extends EmulatorHttpTest {
     request().contentType("application/json").body("not json")
         .post(admin(spf) + "faults").then().statusCode(400);
     jsonLight().get(newRoot() + "VirtualMachines").then().statusCode(200);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"status\":399} | a fault answers with an error status (4xx or 5xx), not 399",
+      "{\"status\":600} | a fault answers with an error status (4xx or 5xx), not 600",
+      "{\"status\":503,\"probability\":-0.1} | probability must be between 0 and 1",
+      "{\"status\":503,\"probability\":1.01} | probability must be between 0 and 1",
+      "{\"status\":503,\"probability\":\"half\"} | 'probability' must be a number between 0 and 1",
+      "{\"status\":503,\"times\":0} | times must be at least 1"})
+  void faultRulesOutsideTheLimitsAreRefusedWithTheReason(String rule, String reason) {
+    request().contentType("application/json").body(rule).post(admin(spf) + "faults").then()
+        .statusCode(400).body("error", equalTo(reason));
+    jsonLight().get(newRoot() + "VirtualMachines").then().statusCode(200);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"400, 0", "599, 1"})
+  void faultRulesAtTheLimitsAreAccepted(int status, double probability) {
+    String root = newRoot();
+    request().contentType("application/json").body("{\"entitySet\":\"Clouds\",\"status\":" + status
+        + ",\"probability\":" + probability + "}").post(admin(spf) + "faults").then().statusCode(204);
+    try {
+      jsonLight().get(root + "Clouds").then().statusCode(probability == 0 ? 200 : status);
+    } finally {
+      request().delete(admin(spf) + "faults").then().statusCode(204);
+    }
   }
 
   @Test

@@ -1,7 +1,10 @@
 package dev.spfemu.http;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +91,37 @@ class AtomClientTest extends EmulatorHttpTest {
     assertEquals(location, feed.getString("feed.entry.id"));
     assertEquals(location.substring(root.length()),
         feed.getString("feed.entry.link.find { it.@rel == 'edit' }.@href"));
+  }
+
+  @Test
+  void aBodyDeclaringAnEntityIsRefusedWithAnODataError() {
+    String root = newRoot();
+    String body = fixture("atom-create-entry.xml")
+        .replace("<entry ", "<!DOCTYPE entry [<!ENTITY name \"expanded\">]>\n<entry ")
+        .replace("<d:Name>Checkpoint 1</d:Name>", "<d:Name>&name;</d:Name>");
+    assertTrue(body.contains("<!ENTITY name") && body.contains("&name;"), body);
+    dotNet4().contentType("application/atom+xml").body(body).post(root + "VMCheckPoints").then()
+        .statusCode(400)
+        .header("Content-Type", "application/xml;charset=utf-8")
+        .body("error.code", equalTo("MalformedPayload"))
+        .body("error.message", startsWith("The request body is not a valid Atom XML payload: "))
+        .body("error.message", not(containsString("expanded")));
+    assertEquals(0, countCheckpoints(root), "nothing is stored, under any name");
+  }
+
+  @Test
+  void anEntryOutsideTheAtomNamespaceIsRefused() {
+    String root = newRoot();
+    String body = fixture("atom-create-entry.xml")
+        .replace("xmlns=\"http://www.w3.org/2005/Atom\"", "xmlns=\"http://example.com/not-atom\"");
+    assertTrue(body.contains("http://example.com/not-atom"), body);
+    dotNet4().contentType("application/atom+xml").body(body).post(root + "VMCheckPoints").then()
+        .statusCode(400)
+        .header("Content-Type", "application/xml;charset=utf-8")
+        .body("error.code", equalTo("MalformedPayload"))
+        .body("error.message", equalTo("The request body is not a valid Atom XML payload: the body must be an Atom"
+            + " <entry> element in the namespace http://www.w3.org/2005/Atom, not <entry>"));
+    assertEquals(0, countCheckpoints(root));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.spfemu.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spfemu.SettableClock;
 import dev.spfemu.SpfEmulator;
@@ -29,6 +30,7 @@ class DeterministicTest extends EmulatorHttpTest {
       assertEquals(a.asString().replace(first.baseUrl(), "BASE"), b.asString().replace(second.baseUrl(), "BASE"));
       assertEquals(a.header("Location").replace(first.baseUrl(), "BASE"),
           b.header("Location").replace(second.baseUrl(), "BASE"));
+      assertTrue(a.header("x-ms-request-id").matches(GUID), a.header("x-ms-request-id"));
       assertEquals(a.header("x-ms-request-id"), b.header("x-ms-request-id"));
       assertEquals("2026-11-28T07:14:21.7064060+00:00", json(a.asString()).get("AddedTime").asText());
     }
@@ -38,9 +40,9 @@ class DeterministicTest extends EmulatorHttpTest {
   void theClockCanBeAdvanced() {
     SettableClock clock = SettableClock.fixedAt(T);
     try (SpfEmulator emulator = SpfEmulator.builder().dynamicPort().clock(clock).start()) {
-      String before = json(postSeed(emulator).asString()).get("AddedTime").asText();
+      String before = json(postSeed(emulator).then().statusCode(201).extract().asString()).get("AddedTime").asText();
       clock.advance(Duration.ofHours(1));
-      String after = json(postSeed(emulator).asString()).get("AddedTime").asText();
+      String after = json(postSeed(emulator).then().statusCode(201).extract().asString()).get("AddedTime").asText();
       assertEquals("2026-11-28T07:14:21.7064060+00:00", before);
       assertEquals("2026-11-28T08:14:21.7064060+00:00", after);
     }
@@ -50,7 +52,10 @@ class DeterministicTest extends EmulatorHttpTest {
   void withoutASeedIdsDiffer() {
     try (SpfEmulator first = SpfEmulator.builder().dynamicPort().start();
         SpfEmulator second = SpfEmulator.builder().dynamicPort().start()) {
-      assertNotEquals(json(postSeed(first).asString()).get("ID"), json(postSeed(second).asString()).get("ID"));
+      String a = json(postSeed(first).then().statusCode(201).extract().asString()).get("ID").asText();
+      String b = json(postSeed(second).then().statusCode(201).extract().asString()).get("ID").asText();
+      assertTrue(a.matches(GUID) && b.matches(GUID), a + " / " + b);
+      assertNotEquals(a, b);
     }
   }
 }

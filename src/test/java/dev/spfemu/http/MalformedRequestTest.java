@@ -1,5 +1,6 @@
 package dev.spfemu.http;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,8 +85,10 @@ class MalformedRequestTest extends EmulatorHttpTest {
   @Test
   void contentTypeOnABodilessGetIsIgnored() {
     String root = newRoot();
+    createCheckpoint(root, "listed");
     request().header("Accept", JSON_LIGHT).contentType("application/atom+xml").get(root + "VMCheckPoints")
-        .then().statusCode(200);
+        .then().statusCode(200).header("Content-Type", JSON_LIGHT_RESPONSE)
+        .body("value.Name", equalTo(java.util.List.of("listed")));
   }
 
   @Test

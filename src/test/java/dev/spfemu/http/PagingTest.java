@@ -2,7 +2,6 @@ package dev.spfemu.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,34 +81,44 @@ class PagingTest extends EmulatorHttpTest {
   @Test
   void nothingIsLostOrRepeatedWhileEntitiesAreCreated() {
     String root = rootWith(7);
+    Set<String> original = Set.copyOf(allIds(root));
+    assertEquals(7, original.size());
     Set<String> seen = new HashSet<>();
     List<String> order = new ArrayList<>();
     String next = root + "VMCheckPoints";
     int created = 0;
     while (next != null) {
       JsonNode page = json(jsonLight().get(next).then().statusCode(200).extract().asString());
+      assertFalse(page.get("value").isEmpty(), "a page of a walk that goes on is not empty");
       for (JsonNode entity : page.get("value")) {
         assertTrue(seen.add(entity.get("ID").asText()), "repeated " + entity);
         order.add(entity.get("ID").asText());
       }
       createCheckpoint(root, "added " + created++);
       next = page.has("odata.nextLink") ? page.get("odata.nextLink").asText() : null;
+      assertTrue(created < 20, "paging must end");
     }
+    assertTrue(created >= 3, "seven entities in pages of three are at least three pages: " + created);
     List<String> sorted = new ArrayList<>(order);
     sorted.sort(null);
     assertEquals(sorted, order, "pages follow key order");
-    assertTrue(seen.size() >= 7, "every original entity is seen");
-    JsonNode all = json(jsonLight().get(root + "VMCheckPoints?$top=100").then().extract().asString());
-    assertEquals(7 + created, countAcrossPages(root));
-    assertNotNull(all);
+    assertTrue(seen.containsAll(original), "every original entity is seen: " + seen + " lacks some of " + original);
+    List<String> all = allIds(root);
+    assertEquals(7 + created, all.size());
+    assertTrue(all.containsAll(seen), "whatever the walk saw is still there");
   }
 
-  private int countAcrossPages(String root) {
-    int count = 0;
-    for (List<String> page : followJsonLight(root + "VMCheckPoints")) {
-      count += page.size();
+  /** The IDs of every checkpoint of {@code root}, following next links. */
+  private List<String> allIds(String root) {
+    List<String> ids = new ArrayList<>();
+    String next = root + "VMCheckPoints";
+    while (next != null) {
+      JsonNode page = json(jsonLight().get(next).then().statusCode(200).extract().asString());
+      page.get("value").forEach(entity -> ids.add(entity.get("ID").asText()));
+      next = page.has("odata.nextLink") ? page.get("odata.nextLink").asText() : null;
+      assertTrue(ids.size() < 100, "paging must end");
     }
-    return count;
+    return ids;
   }
 
   @Test
@@ -132,12 +141,53 @@ class PagingTest extends EmulatorHttpTest {
     String root = rootWith(4);
     JsonNode d = json(request().header("Accept", "application/json;odata=verbose").get(root + "VMCheckPoints")
         .then().statusCode(200).header("DataServiceVersion", "2.0;").extract().asString()).get("d");
+    assertEquals(List.of("results", "__next"), fieldNames(d), "no $inlinecount, no __count");
     assertEquals(PAGE, d.get("results").size());
     String next = d.get("__next").asText();
+    assertTrue(next.startsWith(root + "VMCheckPoints?$skiptoken="), next);
     JsonNode rest = json(request().header("Accept", "application/json;odata=verbose").get(next)
         .then().statusCode(200).extract().asString()).get("d");
     assertEquals(1, rest.get("results").size());
     assertNull(rest.get("__next"));
+  }
+
+  private static JsonNode verbose(String url) {
+    return json(request().header("Accept", "application/json;odata=verbose").get(url)
+        .then().statusCode(200).header("DataServiceVersion", "2.0;").extract().asString()).get("d");
+  }
+
+  private static List<String> names(JsonNode results) {
+    List<String> names = new ArrayList<>();
+    results.forEach(entity -> names.add(entity.get("Name").asText()));
+    return names;
+  }
+
+  @Test
+  void verboseFeedCarriesItsCountResultsAndNextLinkInThatOrder() {
+    String root = rootWith(5);
+    JsonNode first = verbose(root + "VMCheckPoints?$inlinecount=allpages&$orderby=Name%20desc");
+    assertEquals(List.of("__count", "results", "__next"), fieldNames(first));
+    assertTrue(first.get("__count").isTextual(), "a string, as WCF Data Services writes it: " + first.get("__count"));
+    assertEquals("5", first.get("__count").asText());
+    assertEquals(List.of("cp 04", "cp 03", "cp 02"), names(first.get("results")));
+    String next = first.get("__next").asText();
+    assertTrue(next.startsWith(root + "VMCheckPoints?"), next);
+    assertTrue(next.contains("$inlinecount=allpages"), next);
+    assertTrue(next.contains("$skiptoken="), next);
+
+    JsonNode last = verbose(next);
+    assertEquals(List.of("__count", "results"), fieldNames(last), "the last page has no __next");
+    assertEquals("5", last.get("__count").asText(), "the count is the total on every page");
+    assertEquals(List.of("cp 01", "cp 00"), names(last.get("results")));
+  }
+
+  @Test
+  void aVerbosePageThatFitsIsABareArrayInAVersionOneResponse() {
+    String root = rootWith(2);
+    JsonNode d = json(request().header("Accept", "application/json;odata=verbose").get(root + "VMCheckPoints?$orderby=Name")
+        .then().statusCode(200).header("DataServiceVersion", "1.0;").extract().asString()).get("d");
+    assertTrue(d.isArray(), "no __count, no __next: nothing needs version 2.0 " + d);
+    assertEquals(List.of("cp 00", "cp 01"), names(d));
   }
 
   @Test

@@ -81,6 +81,8 @@ class SeedExchangeTest extends EmulatorHttpTest {
     String root = newRoot();
     Response first = postSeed(root);
     Response second = postSeed(root);
+    first.then().statusCode(201).header("x-ms-request-id", matchesPattern(GUID)).header("request-id", matchesPattern(GUID));
+    second.then().statusCode(201).header("x-ms-request-id", matchesPattern(GUID));
     assertNotEquals(first.header("x-ms-request-id"), second.header("x-ms-request-id"));
     assertNotEquals(first.header("request-id"), second.header("request-id"));
     assertNotEquals(first.header("Location"), second.header("Location"), "each create gets a new ID");
@@ -90,7 +92,9 @@ class SeedExchangeTest extends EmulatorHttpTest {
   void locationCanBeReadBackAsIs() {
     String root = newRoot();
     Response created = postSeed(root);
+    created.then().statusCode(201);
     JsonNode createdBody = json(created.asString());
+    assertEquals(fieldNames(json(fixture("seed-response.json"))), fieldNames(createdBody));
 
     String read = jsonLight().get(created.header("Location"))
         .then().statusCode(200).header("Content-Type", JSON_LIGHT_RESPONSE).header("DataServiceVersion", "3.0;")

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.xml.XmlPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,56 @@ class StructuredPropertiesTest extends EmulatorHttpTest {
         .body("d.GrantedToList.__metadata.type", equalTo("Collection(VMM.UserAndRole)"))
         .body("d.GrantedToList.results.size()", equalTo(2))
         .body("d.Owner.__metadata.type", equalTo("VMM.UserAndRole"));
+  }
+
+  @Test
+  void verboseWritesTheMembersOfComplexValuesAndOfCollectionElements() {
+    String location = jsonLight().body(vm()).post(newRoot() + "VirtualMachines").then().statusCode(201)
+        .extract().header("Location");
+    JsonNode d = json(request().header("Accept", "application/json;odata=verbose").get(location).then()
+        .statusCode(200).extract().asString()).get("d");
+
+    JsonNode owner = d.get("Owner");
+    assertEquals(List.of("__metadata", "UserName", "RoleName", "RoleID"), fieldNames(owner), "members in model order");
+    assertEquals("VMM.UserAndRole", owner.get("__metadata").get("type").asText());
+    assertEquals(List.of("type"), fieldNames(owner.get("__metadata")), "a complex value has a type, no uri");
+    assertEquals("tenant@fabrikam.com", owner.get("UserName").asText());
+    assertEquals("Tenant", owner.get("RoleName").asText());
+    assertEquals(ROLE, owner.get("RoleID").asText());
+
+    JsonNode granted = d.get("GrantedToList").get("results");
+    assertEquals(2, granted.size());
+    for (int i = 0; i < granted.size(); i++) {
+      assertEquals("VMM.UserAndRole", granted.get(i).get("__metadata").get("type").asText());
+      assertEquals(List.of("__metadata", "UserName", "RoleName", "RoleID"), fieldNames(granted.get(i)));
+    }
+    assertEquals("a@fabrikam.com", granted.get(0).get("UserName").asText());
+    assertEquals("A", granted.get(0).get("RoleName").asText());
+    assertTrue(granted.get(0).get("RoleID").isNull());
+    assertEquals("b@fabrikam.com", granted.get(1).get("UserName").asText());
+    assertEquals(ROLE, granted.get(1).get("RoleID").asText());
+
+    JsonNode os = d.get("OperatingSystemInstance");
+    assertEquals("VMM.OperatingSystem", os.get("__metadata").get("type").asText());
+    assertEquals("Windows Server 2012 R2 Datacenter", os.get("Name").asText());
+    assertEquals("amd64", os.get("Architecture").asText());
+    assertTrue(os.has("Edition") && os.get("Edition").isNull(), "members not sent are written as null: " + os);
+
+    JsonNode none = d.get("VMNetworkAssignments");
+    assertEquals("Collection(VMM.VMNetworkAssignment)", none.get("__metadata").get("type").asText());
+    assertTrue(none.get("results").isArray() && none.get("results").isEmpty(), none.toString());
+  }
+
+  @Test
+  void verboseWritesPrimitiveCollectionsWithResults() {
+    String role = jsonLight().body("{\"Name\":\"Operators\",\"Members\":[\"alice\",\"bob\"]}")
+        .post(newRoot() + "UserRoles").then().statusCode(201).extract().header("Location");
+    JsonNode members = json(request().header("Accept", "application/json;odata=verbose").get(role).then()
+        .statusCode(200).extract().asString()).get("d").get("Members");
+    assertEquals("Collection(Edm.String)", members.get("__metadata").get("type").asText());
+    assertEquals(List.of("alice", "bob"), List.of(members.get("results").get(0).asText(),
+        members.get("results").get(1).asText()));
+    assertEquals(2, members.get("results").size());
   }
 
   @Test

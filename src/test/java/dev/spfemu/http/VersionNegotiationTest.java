@@ -112,7 +112,10 @@ class VersionNegotiationTest extends EmulatorHttpTest {
     request().header("Accept", "text/html").get(location).then()
         .statusCode(406)
         .header("Content-Type", "application/xml;charset=utf-8")
-        .body("error.code", equalTo("NotAcceptable"));
+        .body("error.code", equalTo("NotAcceptable"))
+        .body("error.message", equalTo("None of the media types in 'text/html' can be served for this resource."
+            + " Supported: application/atom+xml, application/json;odata=minimalmetadata (or fullmetadata,"
+            + " nometadata), application/json;odata=verbose."));
   }
 
   @ParameterizedTest

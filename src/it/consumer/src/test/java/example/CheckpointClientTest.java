@@ -1,6 +1,7 @@
 package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spfemu.SpfEmulator;
 import dev.spfemu.junit.SpfEmulatorTest;
@@ -21,5 +22,7 @@ class CheckpointClientTest {
         HttpRequest.newBuilder(URI.create(root + "VirtualMachines")).header("Accept", "application/json").build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, vms.statusCode(), vms.body());
+    assertTrue(vms.body().contains("\"ID\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\""),
+        "the demo world's VM: " + vms.body());
   }
 }

@@ -17,9 +17,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -80,7 +83,8 @@ class AtomEntityReaderTest {
         + "</m:properties></entry>");
 
     assertEquals(Boolean.TRUE, payload.value(checkpoint.property("Enabled")));
-    assertNotNull(payload.value(checkpoint.property("AddedTime")));
+    assertEquals(OffsetDateTime.of(2014, 8, 28, 14, 19, 48, 883_862_300, ZoneOffset.ofHours(-7)),
+        payload.value(checkpoint.property("AddedTime")));
     assertFalse(payload.isPresent(checkpoint.property("Name")));
   }
 
@@ -90,7 +94,11 @@ class AtomEntityReaderTest {
         Arguments.of("", "MalformedPayload", ""),
         Arguments.of("not xml", "MalformedPayload", ""),
         Arguments.of("<feed xmlns='" + ATOM_NS + "'/>", "MalformedPayload", "<feed>"),
-        Arguments.of("<entry/>", "MalformedPayload", "entry"),
+        Arguments.of("<entry/>", "MalformedPayload", "the body must be an Atom <entry> element in the namespace "
+            + ATOM_NS + ", not <entry>"),
+        Arguments.of("<entry xmlns='http://www.w3.org/2005/Atom/'/>", "MalformedPayload", "in the namespace " + ATOM_NS),
+        Arguments.of(ENTRY.replace("xmlns=\"" + ATOM_NS + "\"", "xmlns=\"http://example.com/not-atom\""),
+            "MalformedPayload", "in the namespace " + ATOM_NS + ", not <entry>"),
         Arguments.of(replaceOnce(ENTRY, "term=\"VMM.VMCheckPoint\"", "term=\"VMM.Other\""), "TypeMismatch", "VMM.Other"),
         Arguments.of(replaceOnce(ENTRY, "<d:Name>Checkpoint 1</d:Name>", "<d:Foo>x</d:Foo>"), "UnknownProperty", "'Foo'"),
         Arguments.of(replaceOnce(ENTRY, "<d:Name>Checkpoint 1</d:Name>", "<d:Name>a</d:Name><d:Name>b</d:Name>"),
@@ -111,6 +119,41 @@ class AtomEntityReaderTest {
     assertEquals(400, e.status());
     assertEquals(code, e.code());
     assertTrue(e.getMessage().contains(messageFragment), e.getMessage());
+  }
+
+  @Test
+  void refusesAnInternalEntityRatherThanExpandingIt() {
+    String body = ENTRY.replace("<entry ", "<!DOCTYPE entry [<!ENTITY name \"expanded\">]>\n<entry ")
+        .replace("<d:Name>Checkpoint 1</d:Name>", "<d:Name>&name;</d:Name>");
+    assertTrue(body.contains("<!ENTITY") && body.contains("&name;"), body);
+
+    ServiceException e = assertThrows(ServiceException.class, () -> read(body));
+
+    assertEquals(400, e.status());
+    assertEquals("MalformedPayload", e.code());
+    assertTrue(e.getMessage().startsWith("The request body is not a valid Atom XML payload: "), e.getMessage());
+    assertFalse(e.getMessage().contains("expanded"), e.getMessage());
+  }
+
+  @Test
+  void externalEntitiesStayUnresolvedEvenIfDtdsWereAllowed() {
+    URL target = AtomEntityReaderTest.class.getResource("/fixtures/xxe-target.txt");
+    assertNotNull(target);
+    String secret = fixture("xxe-target.txt").trim();
+    String body = fixture("atom-xxe-entry.xml").replace("TARGET_URL", target.toString());
+    XMLInputFactory lenient = AtomEntityReader.secureFactory();
+    lenient.setProperty(XMLInputFactory.SUPPORT_DTD, true); // the other guard alone must still hold
+
+    EntityPayload payload = new AtomEntityReader(lenient).read(body.getBytes(StandardCharsets.UTF_8), checkpoint);
+
+    assertEquals("", payload.value(checkpoint.property("Name")), "the external entity is dropped, not read");
+  }
+
+  @Test
+  void theSecureFactoryRefusesDtdsAndExternalEntities() {
+    XMLInputFactory factory = AtomEntityReader.secureFactory();
+    assertEquals(Boolean.FALSE, factory.getProperty(XMLInputFactory.SUPPORT_DTD));
+    assertEquals(Boolean.FALSE, factory.getProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES));
   }
 
   @Test

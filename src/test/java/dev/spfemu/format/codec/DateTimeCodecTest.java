@@ -146,4 +146,26 @@ class DateTimeCodecTest {
         DateTimeCodec.format(time));
     assertEquals(text, DateTimeCodec.format(time));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "+10000-01-02T03:04:05.600Z, +10000-01-02T03:04:05.6000000+00:00",
+      "+123456-06-30T12:00:00Z, +123456-06-30T12:00:00.0000000+00:00",
+      "-0001-12-31T23:59:59.9999999+02:00, -0001-12-31T23:59:59.9999999+02:00",
+      "-2000-01-01T00:00:00-05:30, -2000-01-01T00:00:00.0000000-05:30",
+      "0000-01-01T00:00:00Z, 0000-01-01T00:00:00.0000000+00:00",
+      "9999-12-31T23:59:59.9999999Z, 9999-12-31T23:59:59.9999999+00:00"})
+  void yearsOutsideFourDigitsKeepTheirSignAndEveryDigit(String value, String text) {
+    OffsetDateTime time = OffsetDateTime.parse(value);
+    assertEquals(text, DateTimeCodec.format(time));
+    assertEquals(text, dateTime.toText(time));
+  }
+
+  @Test
+  void anOffsetWithSecondsIsWrittenToTheMinute() {
+    OffsetDateTime time = OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 100, ZoneOffset.ofHoursMinutesSeconds(1, 0, 30));
+    assertEquals("2020-01-01T00:00:00.0000001+01:00", DateTimeCodec.format(time));
+    OffsetDateTime west = OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutesSeconds(-9, -30, -15));
+    assertEquals("2020-01-01T00:00:00.0000000-09:30", DateTimeCodec.format(west));
+  }
 }
