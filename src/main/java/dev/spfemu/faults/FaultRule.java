@@ -187,7 +187,7 @@ public final class FaultRule {
 
     /** Hit only this share of matching requests (0..1). */
     public Builder probability(double probability) {
-      if (probability < 0 || probability > 1) {
+      if (!(probability >= 0 && probability <= 1)) { // written so that NaN is refused too
         throw new IllegalArgumentException("probability must be between 0 and 1");
       }
       this.probability = probability;

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * One entity set as the protocol side sees it: reads go to storage, changes through the set's
- * behaviour (VMM jobs and state machines where VMM has them), and a failed {@code $batch} change
- * set can take its changes back.
+ * behaviour (VMM jobs and state machines where VMM has them). A failed {@code $batch} change set
+ * takes its changes back through {@link Vmm#beginChangeSet()}.
  */
 public final class EntitySet {
 
@@ -59,15 +59,5 @@ public final class EntitySet {
   /** The subscription that holds the entity with {@code key}; 404 if none does. */
   public String ownerOf(EntityKey key) {
     return stored.ownerOf(key);
-  }
-
-  /** Puts back an entity as it was (undoing an update or delete of a failed change set). */
-  public void restore(String subscription, EntityRecord before) {
-    stored.restore(subscription, before);
-  }
-
-  /** Removes an entity without a trace (undoing a create of a failed change set). */
-  public void discard(String subscription, EntityKey key) {
-    stored.discard(subscription, key);
   }
 }

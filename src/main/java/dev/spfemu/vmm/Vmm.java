@@ -8,6 +8,7 @@ import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.vmm.checkpoint.CheckpointBehaviour;
 import dev.spfemu.vmm.checkpoint.CheckpointRules;
+import dev.spfemu.vmm.entity.ChangeSets;
 import dev.spfemu.vmm.entity.EntityBehaviour;
 import dev.spfemu.vmm.entity.EntityRules;
 import dev.spfemu.vmm.entity.ServerClock;
@@ -34,6 +35,7 @@ import java.util.Map;
 public final class Vmm implements AutoCloseable {
 
   private final EntityStore store;
+  private final ChangeSets changeSets = new ChangeSets();
   private final Map<String, EntitySet> sets;
   private final JobScheduler jobs;
   private final CheckpointBehaviour checkpoints;
@@ -46,7 +48,7 @@ public final class Vmm implements AutoCloseable {
     ServerClock time = new ServerClock(clock);
     Map<String, StoredSet> stored = new HashMap<>();
     for (EntityTypeModel type : model.entityTypes()) {
-      stored.put(type.entitySet(), new StoredSet(model, type, store, ids, time, rules(type)));
+      stored.put(type.entitySet(), new StoredSet(model, type, store, ids, time, rules(type), changeSets));
     }
     this.jobs = new JobScheduler(stored.get("Jobs"), jobDuration);
     Machines machines = new Machines(stored.get("VirtualMachines"));
@@ -82,6 +84,15 @@ public final class Vmm implements AutoCloseable {
   /** The entity set named {@code entitySet}, or null if the model has none. */
   public EntitySet set(String entitySet) {
     return sets.get(entitySet);
+  }
+
+  /**
+   * Starts a change set on this thread: until it is closed, every change the domain makes here can
+   * be taken back with {@link ChangeSet#rollback()}, side effects included.
+   */
+  public ChangeSet beginChangeSet() {
+    ChangeSets.ChangeSet open = changeSets.begin();
+    return new ChangeSet(open::rollback, open::close);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.spfemu.format.MediaType;
 import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.RequestVersions;
 import dev.spfemu.format.ServiceUrls;
+import dev.spfemu.vmm.ChangeSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.olingo.odata2.api.batch.BatchException;
 import org.apache.olingo.odata2.api.batch.BatchRequestPart;
@@ -42,7 +44,7 @@ final class BatchOperations {
   /** The pipeline, as the parts of a batch use it. */
   interface PartHandler {
     /** Runs one part through the pipeline. */
-    void handle(ODataCall call, ResponseSink sink, ChangeLog changes);
+    void handle(ODataCall call, ResponseSink sink, boolean inChangeSet);
 
     /** Renders an error in the format a part's headers ask for. */
     RenderedError renderError(ServiceException error, UnaryOperator<String> headers);
@@ -52,8 +54,11 @@ final class BatchOperations {
   private static final String REQUEST_CONTENT_ID = "RequestHeader-ContentId";
 
   private final PartHandler parts;
+  private final Supplier<ChangeSet> changeSets;
 
-  BatchOperations(PartHandler parts) {
+  /** @param changeSets starts a change set in the domain, whose changes a failure takes back */
+  BatchOperations(PartHandler parts, Supplier<ChangeSet> changeSets) {
+    this.changeSets = changeSets;
     this.parts = parts;
   }
 
@@ -105,30 +110,31 @@ final class BatchOperations {
   private BatchResponsePart query(Exchange x, BatchRequestPart part) {
     List<ODataResponse> responses = new ArrayList<>();
     for (ODataRequest request : part.getRequests()) {
-      CapturedResponse captured = run(x, request, Map.of(), null);
+      CapturedResponse captured = run(x, request, Map.of(), false);
       responses.add(toResponse(captured, request));
     }
     return BatchResponsePart.responses(responses).changeSet(false).build();
   }
 
   private BatchResponsePart changeSet(Exchange x, BatchRequestPart part) {
-    ChangeLog changes = new ChangeLog();
     Map<String, String> createdPaths = new HashMap<>();
     List<ODataResponse> responses = new ArrayList<>();
     int index = 0;
-    for (ODataRequest request : part.getRequests()) {
-      index++;
-      CapturedResponse captured = run(x, request, createdPaths, changes);
-      if (captured.status() >= 400) {
-        changes.rollback();
-        return BatchResponsePart.responses(List.of(failure(x, request, captured, index))).changeSet(false).build();
+    try (ChangeSet changes = changeSets.get()) {
+      for (ODataRequest request : part.getRequests()) {
+        index++;
+        CapturedResponse captured = run(x, request, createdPaths, true);
+        if (captured.status() >= 400) {
+          changes.rollback();
+          return BatchResponsePart.responses(List.of(failure(x, request, captured, index))).changeSet(false).build();
+        }
+        String contentId = contentId(request);
+        String location = captured.headers().get("Location");
+        if (contentId != null && location != null && location.startsWith(x.call.urls().serviceRoot())) {
+          createdPaths.put(contentId, location.substring(x.call.urls().serviceRoot().length()));
+        }
+        responses.add(toResponse(captured, request));
       }
-      String contentId = contentId(request);
-      String location = captured.headers().get("Location");
-      if (contentId != null && location != null && location.startsWith(x.call.urls().serviceRoot())) {
-        createdPaths.put(contentId, location.substring(x.call.urls().serviceRoot().length()));
-      }
-      responses.add(toResponse(captured, request));
     }
     return BatchResponsePart.responses(responses).changeSet(true).build();
   }
@@ -147,26 +153,15 @@ final class BatchOperations {
     return toResponse(response, request);
   }
 
+  /** What the failed operation's error said, as it said it. */
   private static String errorText(CapturedResponse captured) {
-    String body = new String(captured.bytes(), StandardCharsets.UTF_8);
-    int value = body.indexOf("\"value\":\"");
-    if (value >= 0) {
-      int end = body.indexOf('"', value + 9);
-      return end > value ? body.substring(value + 9, end) : body;
-    }
-    int message = body.indexOf("<m:message");
-    if (message >= 0) {
-      int start = body.indexOf('>', message) + 1;
-      int end = body.indexOf("</m:message>", start);
-      return end > start ? body.substring(start, end) : body;
-    }
-    return "status " + captured.status();
+    return captured.error() != null ? captured.error().getMessage() : "status " + captured.status();
   }
 
   private CapturedResponse run(Exchange x, ODataRequest request, Map<String, String> createdPaths,
-      ChangeLog changes) {
+      boolean inChangeSet) {
     CapturedResponse captured = new CapturedResponse();
-    parts.handle(toCall(x, request, createdPaths), captured, changes);
+    parts.handle(toCall(x, request, createdPaths), captured, inChangeSet);
     return captured;
   }
 

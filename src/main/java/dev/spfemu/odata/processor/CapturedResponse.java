@@ -1,5 +1,6 @@
 package dev.spfemu.odata.processor;
 
+import dev.spfemu.error.ServiceException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ final class CapturedResponse implements ResponseSink {
   private int status = 200;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  private ServiceException error;
 
   @Override
   public void status(int status) {
@@ -25,6 +27,16 @@ final class CapturedResponse implements ResponseSink {
   @Override
   public OutputStream body() {
     return body;
+  }
+
+  @Override
+  public void failed(ServiceException error) {
+    this.error = error;
+  }
+
+  /** The error the part ended in, or null. */
+  ServiceException error() {
+    return error;
   }
 
   void write(byte[] bytes) {

@@ -19,15 +19,15 @@ final class Exchange {
   final ResponseSink sink;
   final RequestVersions versions;
   final QueryOptions query;
-  /** The undo record of the change set this request belongs to, or null outside change sets. */
-  final ChangeLog changes;
+  /** Whether this request is an operation of a {@code $batch} change set. */
+  final boolean inChangeSet;
 
-  Exchange(ODataCall call, ResponseSink sink, RequestVersions versions, QueryOptions query, ChangeLog changes) {
+  Exchange(ODataCall call, ResponseSink sink, RequestVersions versions, QueryOptions query, boolean inChangeSet) {
     this.call = call;
     this.sink = sink;
     this.versions = versions;
     this.query = query;
-    this.changes = changes;
+    this.inChangeSet = inChangeSet;
   }
 
   /** The format for a payload of {@code kind}; 406 if the client accepts none we can write. */

@@ -62,24 +62,24 @@ public final class ODataPipeline {
         new AtomEntityReader(AtomEntityReader.secureFactory()));
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
       @Override
-      public void handle(ODataCall call, ResponseSink sink, ChangeLog changes) {
-        ODataPipeline.this.handle(call, sink, changes);
+      public void handle(ODataCall call, ResponseSink sink, boolean inChangeSet) {
+        ODataPipeline.this.handle(call, sink, inChangeSet);
       }
 
       @Override
       public RenderedError renderError(ServiceException error, UnaryOperator<String> headers) {
         return errors.render(error, headers);
       }
-    });
+    }, vmm::beginChangeSet);
   }
 
   /** Handles one request against a service root and writes its response, error or not. */
   public void handle(ODataCall call, ResponseSink sink) {
-    handle(call, sink, null);
+    handle(call, sink, false);
   }
 
-  /** Handles a request, or a part of a change set when {@code changes} records its undo. */
-  private void handle(ODataCall call, ResponseSink sink, ChangeLog changes) {
+  /** Handles a request, or an operation of a change set. */
+  private void handle(ODataCall call, ResponseSink sink, boolean inChangeSet) {
     RequestVersions versions = null;
     String formatOption = null;
     try {
@@ -89,8 +89,9 @@ public final class ODataPipeline {
       QueryOptions query = QueryOptions.parse(call.rawQuery());
       formatOption = query.format();
       ResourceTarget target = uriParser.parse(call.resourcePath(), query);
-      route(new Exchange(call, sink, versions, query, changes), target);
+      route(new Exchange(call, sink, versions, query, inChangeSet), target);
     } catch (ServiceException e) {
+      sink.failed(e);
       RenderedError rendered = errors.render(e, call.headers(), formatOption, versions);
       sink.status(rendered.status());
       rendered.headers().forEach(sink::header);
@@ -127,7 +128,7 @@ public final class ODataPipeline {
         break;
       case BATCH:
         allow(method, List.of("POST"), "$batch");
-        if (x.changes != null) {
+        if (x.inChangeSet) {
           throw VmmErrors.invalidUri("A $batch cannot contain another $batch.");
         }
         batches.batch(x);
@@ -178,7 +179,7 @@ public final class ODataPipeline {
   private static Exchange allSubscriptions(Exchange x, ResourceTarget target, EntitySet set, String method) {
     if (target.key() != null) {
       String owner = set.ownerOf(target.key());
-      return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.changes);
+      return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.inChangeSet);
     }
     if (method.equals("POST")) {
       throw VmmErrors.createNeedsTenant(set.type().entitySet());

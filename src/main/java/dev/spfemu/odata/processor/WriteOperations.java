@@ -40,9 +40,6 @@ final class WriteOperations {
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
     EntityRecord record = set.create(x.call.subscription(), payload, async(x));
-    if (x.changes != null) {
-      x.changes.created(set, x.call.subscription(), record.key());
-    }
     x.sink.header("Location", x.call.urls().entityUrl(set.type(), record::value));
     x.respond(201, format, PayloadKind.ENTRY, x.versions.responseVersion(format.neededVersion()),
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, Projection.ALL));
@@ -51,20 +48,13 @@ final class WriteOperations {
   void update(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
     EntityPayload payload = readPayload(x.call, set.type());
-    EntityRecord before = x.changes == null ? null : set.read(x.call.subscription(), target.key());
     set.update(x.call.subscription(), target.key(), payload, async(x));
-    if (before != null) {
-      x.changes.changed(set, x.call.subscription(), before);
-    }
     x.respondNoContent();
   }
 
   void delete(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
-    EntityRecord before = set.delete(x.call.subscription(), target.key(), async(x));
-    if (x.changes != null) {
-      x.changes.changed(set, x.call.subscription(), before);
-    }
+    set.delete(x.call.subscription(), target.key(), async(x));
     x.respondNoContent();
   }
 

@@ -59,8 +59,10 @@ final class CheckpointTree {
 
   /** A checkpoint was taken of {@code vm} in {@code state}: it is the VM's current one. */
   void taken(String subscription, EntityValues vm, UUID checkpointId, VmState state) {
-    current.put(vmKey(subscription, vm), checkpointId);
-    stateAtCheckpoint.put(subscription + "|" + checkpointId, state);
+    setCurrent(vmKey(subscription, vm), checkpointId);
+    String key = subscription + "|" + checkpointId;
+    stateAtCheckpoint.put(key, state);
+    checkpoints.onRollback(() -> stateAtCheckpoint.remove(key));
   }
 
   /** The VM's state when the checkpoint was taken, or {@code otherwise} if that is not known (a loaded world). */
@@ -70,7 +72,7 @@ final class CheckpointTree {
 
   /** The VM was restored to {@code checkpointId}: it is the VM's current one. */
   void restored(String subscription, EntityValues vm, UUID checkpointId) {
-    current.put(vmKey(subscription, vm), checkpointId);
+    setCurrent(vmKey(subscription, vm), checkpointId);
   }
 
   /** Deletes a checkpoint; its children take its parent, and so does the VM if it was current. */
@@ -86,8 +88,10 @@ final class CheckpointTree {
         checkpoints.modify(subscription, other.key(), v -> fields.parent.set(v, parent));
       }
     }
-    current.computeIfPresent(vmKey(subscription, vm),
-        (k, cur) -> id.equals(cur) ? Objects.requireNonNullElse(parent, NONE) : cur);
+    String vmKey = vmKey(subscription, vm);
+    if (id.equals(current.get(vmKey))) {
+      setCurrent(vmKey, Objects.requireNonNullElse(parent, NONE));
+    }
   }
 
   /** Removes every checkpoint of a deleted VM. */
@@ -97,7 +101,22 @@ final class CheckpointTree {
         checkpoints.delete(subscription, checkpoint.key());
       }
     }
-    current.keySet().removeIf(key -> key.equals(subscription + "|" + stamp + "|" + vmId));
+    setCurrent(subscription + "|" + stamp + "|" + vmId, null);
+  }
+
+  /**
+   * Makes {@code checkpoint} (or NONE) the VM's current checkpoint, or forgets it when null; a
+   * failed change set puts back what was there.
+   */
+  private void setCurrent(String vmKey, Object checkpoint) {
+    Object before = checkpoint == null ? current.remove(vmKey) : current.put(vmKey, checkpoint);
+    checkpoints.onRollback(() -> {
+      if (before == null) {
+        current.remove(vmKey);
+      } else {
+        current.put(vmKey, before);
+      }
+    });
   }
 
   /** Forgets the trees' state (the store is being cleared). */

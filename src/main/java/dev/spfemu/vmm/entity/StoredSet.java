@@ -6,7 +6,6 @@ import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.KeyPredicate;
 import dev.spfemu.model.PropertyModel;
-import dev.spfemu.model.ReferenceModel;
 import dev.spfemu.model.ServiceModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One entity set as stored: create (with the generic server rules), read by key, update with merge
@@ -36,11 +36,13 @@ public final class StoredSet {
   private final IdGenerator ids;
   private final ServerClock clock;
   private final EntityRules rules;
-  private final ServiceModel model;
+  private final ReferenceCheck references;
+  private final ChangeSets changes;
 
   public StoredSet(ServiceModel model, EntityTypeModel type, EntityStore store, IdGenerator ids, ServerClock clock,
-      EntityRules rules) {
-    this.model = model;
+      EntityRules rules, ChangeSets changes) {
+    this.references = new ReferenceCheck(model, type, store);
+    this.changes = changes;
     this.type = type;
     this.store = store;
     this.ids = ids;
@@ -64,7 +66,7 @@ public final class StoredSet {
         throw VmmErrors.missingRequiredProperty(required.name(), type.qualifiedName());
       }
     }
-    checkReferences(subscription, values);
+    references.check(subscription, values);
     PropertyModel id = type.property(SERVER_ASSIGNED_ID);
     if (id != null && id.kind() == EdmKind.GUID && type.keys().contains(id)) {
       Object sent = values[id.index()];
@@ -89,6 +91,7 @@ public final class StoredSet {
     if (!store.insert(subscription, type.entitySet(), record)) {
       throw VmmErrors.entityExists(type.entitySet(), keyPredicate(record));
     }
+    recordCreated(subscription, record.key());
     return record;
   }
 
@@ -119,7 +122,7 @@ public final class StoredSet {
       }
     }
     OffsetDateTime now = now();
-    return store.update(subscription, type.entitySet(), key, current -> {
+    return change(subscription, key, current -> {
       Object[] before = current.values();
       Object[] values = current.values();
       for (PropertyModel property : type.properties()) {
@@ -130,42 +133,6 @@ public final class StoredSet {
       rules.onUpdate(before, values, now);
       return new EntityRecord(current.key(), values);
     }).orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
-  }
-
-  /** Refuses an entity whose references (a checkpoint's VMId) name nothing in its subscription and stamp. */
-  private void checkReferences(String subscription, Object[] values) {
-    PropertyModel stampProperty = type.property(STAMP);
-    Object stamp = stampProperty == null ? null : values[stampProperty.index()];
-    for (ReferenceModel reference : type.references()) {
-      Object value = values[reference.property().index()];
-      if (value != null && !exists(subscription, reference, value, stamp)) {
-        throw VmmErrors.referenceNotFound(reference.property().name(), value, reference.entitySet(), stamp);
-      }
-    }
-  }
-
-  /** Whether an entity of the referenced set has {@code value} in one of the matching properties (same stamp). */
-  private boolean exists(String subscription, ReferenceModel reference, Object value, Object stamp) {
-    EntityTypeModel target = model.byEntitySet(reference.entitySet());
-    List<PropertyModel> keys = target.keys();
-    for (String name : reference.matchedBy()) {
-      PropertyModel matched = target.property(name);
-      boolean keyLookup = keys.size() == 2 && keys.get(0) == matched && keys.get(1).name().equals(STAMP);
-      if (keyLookup && stamp != null) {
-        if (store.find(subscription, target.entitySet(), EntityKey.of(value, stamp)).isPresent()) {
-          return true;
-        }
-        continue;
-      }
-      PropertyModel targetStamp = target.property(STAMP);
-      for (EntityRecord candidate : store.list(subscription, target.entitySet())) {
-        if (value.equals(candidate.value(matched.index()))
-            && (stamp == null || targetStamp == null || stamp.equals(candidate.value(targetStamp.index())))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**
@@ -184,12 +151,13 @@ public final class StoredSet {
     }
     EntityRecord record = new EntityRecord(keyOf(values), values);
     store.put(subscription, type.entitySet(), record);
+    recordCreated(subscription, record.key());
     return record;
   }
 
   /** Changes stored values in place of the server (job progress, a VM's status); empty if the entity is gone. */
   public Optional<EntityRecord> modify(String subscription, EntityKey key, Consumer<Object[]> change) {
-    return store.update(subscription, type.entitySet(), key, current -> current.changed(change));
+    return change(subscription, key, current -> current.changed(change));
   }
 
   /** The entity with {@code key}, if any. */
@@ -209,18 +177,47 @@ public final class StoredSet {
 
   /** Deletes an entity and returns what it was; 404 if there is none. */
   public EntityRecord delete(String subscription, EntityKey key) {
-    return store.remove(subscription, type.entitySet(), key)
+    EntityRecord removed = store.remove(subscription, type.entitySet(), key)
         .orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
+    recordReplaced(subscription, removed);
+    return removed;
   }
 
-  /** Puts back an entity as it was (undoing an update or delete of a failed change set). */
-  public void restore(String subscription, EntityRecord record) {
-    store.put(subscription, type.entitySet(), record);
-  }
-
-  /** Removes an entity without a trace (undoing a create of a failed change set). */
+  /** Removes an entity if it is there (a job dropped from the history). */
   public void discard(String subscription, EntityKey key) {
-    store.remove(subscription, type.entitySet(), key);
+    store.remove(subscription, type.entitySet(), key).ifPresent(removed -> recordReplaced(subscription, removed));
+  }
+
+  /**
+   * Records how to take back a change kept beside the stored records (a checkpoint tree's current
+   * checkpoint), if this thread is in a change set.
+   */
+  public void onRollback(Runnable undo) {
+    changes.onRollback(undo);
+  }
+
+  /** Replaces a stored record, recording the one it replaces when this thread is in a change set. */
+  private Optional<EntityRecord> change(String subscription, EntityKey key, UnaryOperator<EntityRecord> change) {
+    if (!changes.recording()) {
+      return store.update(subscription, type.entitySet(), key, change);
+    }
+    EntityRecord[] before = new EntityRecord[1];
+    Optional<EntityRecord> after = store.update(subscription, type.entitySet(), key, current -> {
+      before[0] = current;
+      return change.apply(current);
+    });
+    after.ifPresent(changed -> recordReplaced(subscription, before[0]));
+    return after;
+  }
+
+  /** A rollback removes the entity created. */
+  private void recordCreated(String subscription, EntityKey key) {
+    changes.onRollback(() -> store.remove(subscription, type.entitySet(), key));
+  }
+
+  /** A rollback puts back the entity as it was before it changed or went. */
+  private void recordReplaced(String subscription, EntityRecord before) {
+    changes.onRollback(() -> store.put(subscription, type.entitySet(), before));
   }
 
   private OffsetDateTime now() {

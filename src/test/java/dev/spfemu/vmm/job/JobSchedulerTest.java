@@ -8,6 +8,7 @@ import dev.spfemu.model.ModelLoader;
 import dev.spfemu.model.ServiceModel;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
+import dev.spfemu.vmm.entity.ChangeSets;
 import dev.spfemu.vmm.entity.EntityRules;
 import dev.spfemu.vmm.entity.ServerClock;
 import dev.spfemu.vmm.entity.StoredSet;
@@ -25,7 +26,7 @@ class JobSchedulerTest {
   private final ServiceModel model = ModelLoader.loadDefault();
   private final InMemoryEntityStore store = new InMemoryEntityStore();
   private final StoredSet jobs = new StoredSet(model, model.byEntitySet("Jobs"), store,
-      IdGenerator.random(), new ServerClock(Clock.systemUTC()), EntityRules.NONE);
+      IdGenerator.random(), new ServerClock(Clock.systemUTC()), EntityRules.NONE, new ChangeSets());
 
   private JobSpec spec(int n) {
     return new JobSpec(SUBSCRIPTION, UUID.randomUUID(), "Job " + n, "Test-Cmdlet", "target", UUID.randomUUID(),
