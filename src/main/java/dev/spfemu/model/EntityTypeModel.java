@@ -23,6 +23,9 @@ public final class EntityTypeModel {
   private final List<String> entityMethods;
   private final Map<String, String> unserved;
   private final List<ReferenceModel> references;
+  /** Set once by the loader, after every type exists (navigation leads to other types). */
+  private List<NavigationModel> navigation = List.of();
+  private Map<String, NavigationModel> navigationByName = Map.of();
 
   EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
       List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged,
@@ -135,5 +138,24 @@ public final class EntityTypeModel {
 
   public int propertyCount() {
     return properties.size();
+  }
+
+  /** This type's navigation properties, in the model file's order. */
+  public List<NavigationModel> navigation() {
+    return navigation;
+  }
+
+  /** The navigation property named {@code name}, or null. */
+  public NavigationModel navigation(String name) {
+    return navigationByName.get(name);
+  }
+
+  void attachNavigation(List<NavigationModel> navigation) {
+    Map<String, NavigationModel> byName = new HashMap<>();
+    for (NavigationModel nav : navigation) {
+      byName.put(nav.name(), nav);
+    }
+    this.navigation = List.copyOf(navigation);
+    this.navigationByName = Map.copyOf(byName);
   }
 }

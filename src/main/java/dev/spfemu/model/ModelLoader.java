@@ -54,7 +54,11 @@ public final class ModelLoader {
     for (ModelFile.EntityType type : file.entityTypes()) {
       types.add(toModel(file.namespace(), type, complexTypes));
     }
-    return new ServiceModel(file.namespace(), file.container(), List.copyOf(complexTypes.values()), types);
+    ServiceModel model = new ServiceModel(file.namespace(), file.container(), List.copyOf(complexTypes.values()), types);
+    for (int i = 0; i < types.size(); i++) {
+      types.get(i).attachNavigation(navigation(model, types.get(i), file.entityTypes().get(i)));
+    }
+    return model;
   }
 
   private static EntityTypeModel toModel(String namespace, ModelFile.EntityType type,
@@ -90,6 +94,41 @@ public final class ModelLoader {
         type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references);
   }
 
+  /** The navigation properties of {@code type}, their targets and foreign keys checked against the model. */
+  private static List<NavigationModel> navigation(ServiceModel model, EntityTypeModel type, ModelFile.EntityType file) {
+    List<NavigationModel> navigation = new ArrayList<>();
+    if (file.navigation() == null) {
+      return navigation;
+    }
+    for (ModelFile.Navigation nav : file.navigation()) {
+      String where = type.name() + "." + nav.name();
+      EntityTypeModel target = model.byEntitySet(nav.entitySet());
+      if (target == null) {
+        throw new IllegalStateException(where + ": no entity set " + nav.entitySet());
+      }
+      if (type.property(nav.name()) != null) {
+        throw new IllegalStateException(where + ": a property has that name already");
+      }
+      if (nav.from() == null || nav.to() == null || nav.from().isEmpty() || nav.from().size() != nav.to().size()) {
+        throw new IllegalStateException(where + ": 'from' and 'to' must name as many properties, at least one");
+      }
+      List<PropertyModel> from = new ArrayList<>();
+      List<PropertyModel> to = new ArrayList<>();
+      for (int i = 0; i < nav.from().size(); i++) {
+        PropertyModel source = type.property(nav.from().get(i));
+        PropertyModel related = target.property(nav.to().get(i));
+        if (source == null || related == null || !source.isPrimitive() || source.kind() != related.kind()) {
+          throw new IllegalStateException(where + ": " + nav.from().get(i) + " -> " + nav.to().get(i)
+              + " must be primitive properties of the same type");
+        }
+        from.add(source);
+        to.add(related);
+      }
+      navigation.add(new NavigationModel(nav.name(), type, target, nav.many(), from, to));
+    }
+    return navigation;
+  }
+
   /** A property of {@code owner} from its type name: Edm.X, Namespace.Complex or Collection(either). */
   private static PropertyModel property(String owner, ModelFile.Property p, int index,
       Map<String, ComplexTypeModel> complexTypes) {
@@ -123,7 +162,11 @@ public final class ModelLoader {
   record ModelFile(String namespace, String container, List<ComplexType> complexTypes, List<EntityType> entityTypes) {
     record EntityType(String name, String entitySet, List<String> keys, List<String> verbs,
         List<String> requiredOnCreate, List<String> serverManaged, List<Reference> references,
-        List<Property> properties) {
+        List<Property> properties, List<Navigation> navigation) {
+    }
+
+    /** {@code from}: this type's properties; {@code to}: the target's, equal position by position. */
+    record Navigation(String name, String entitySet, boolean many, List<String> from, List<String> to) {
     }
 
     record Reference(String property, String entitySet, List<String> matchedBy) {

@@ -16,7 +16,7 @@ class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
       "VMNetworks", "VMSubnets", "LogicalNetworks", "StaticIPAddressPools", "VMNetworkGateways", "NATConnections",
       "NATRules", "VPNConnections", "HardwareProfiles", "UserRoles", "QuotaAndUsageComponents", "GuestInfos",
       "Services", "ServiceTemplates", "ComputerTiers", "ApplicationHostTemplates", "ApplicationHosts",
-      "VMRoleSizeProfiles", "CapabilityProfiles", "LibraryShares");
+      "VMRoleSizeProfiles", "CapabilityProfiles", "LibraryShares", "VirtualSCSIAdapters");
 
   @Test
   void metadataIsAVersionThreeEdmxWithTheCheckpointType() {

@@ -23,7 +23,7 @@ class ModelLoaderTest {
 
   @Test
   void theBuiltInModelHasEveryVmmTypeOnce() {
-    assertEquals(30, model.entityTypes().size());
+    assertEquals(31, model.entityTypes().size());
     assertEquals(7, model.complexTypes().size());
     assertEquals("VMM", model.namespace());
     assertEquals("VMM.VMCheckPoint", model.byEntitySet("VMCheckPoints").qualifiedName());
@@ -71,6 +71,67 @@ class ModelLoaderTest {
     PropertyModel granted = model.byEntitySet("VirtualMachines").property("GrantedToList");
     assertTrue(granted.collection());
     assertEquals("Collection(VMM.UserAndRole)", granted.typeName());
+  }
+
+  @Test
+  void navigationIsFoundThroughForeignKeys() {
+    EntityTypeModel vm = model.byEntitySet("VirtualMachines");
+    assertEquals(List.of("VirtualNetworkAdapters", "VMCheckpoints", "VirtualSCSIAdapters", "VirtualHardDisks",
+        "VirtualDVDDrives", "VirtualDiskDrives", "Cloud", "MostRecentTask", "FailedJob"),
+        vm.navigation().stream().map(NavigationModel::name).toList());
+    NavigationModel adapters = vm.navigation("VirtualNetworkAdapters");
+    assertTrue(adapters.many());
+    assertEquals("VirtualNetworkAdapters", adapters.target().entitySet());
+    assertEquals(List.of("ID", "StampId"), adapters.from().stream().map(PropertyModel::name).toList());
+    assertEquals(List.of("VMId", "StampId"), adapters.to().stream().map(PropertyModel::name).toList());
+    assertFalse(adapters.byTargetKey());
+    NavigationModel cloud = vm.navigation("Cloud");
+    assertFalse(cloud.many());
+    assertTrue(cloud.byTargetKey(), "a VM's cloud is found by the cloud's key");
+    assertEquals("LogicalNetworks", model.byEntitySet("Clouds").navigation().get(0).name());
+    assertEquals("TemplateId", model.byEntitySet("VMTemplates").navigation("VirtualNetworkAdapters").to().get(0).name());
+    assertNull(vm.navigation("Nope"));
+    assertTrue(model.byEntitySet("Jobs").navigation().isEmpty());
+  }
+
+  @Test
+  void aNavigationPropertyMustLeadSomewhereThroughPropertiesOfOneType() {
+    String head = """
+        {"namespace":"T","container":"T","entityTypes":[{"name":"A","entitySet":"As","keys":["ID"],"verbs":["GET"],
+         "properties":[{"name":"ID","type":"Edm.Guid","nullable":false},{"name":"N","type":"Edm.String"}],
+         "navigation":[""";
+    String tail = "]}]}";
+    assertTrue(assertThrows(IllegalStateException.class, () -> load(head
+        + "{\"name\":\"Bs\",\"entitySet\":\"Bs\",\"many\":true,\"from\":[\"ID\"],\"to\":[\"ID\"]}" + tail))
+        .getMessage().contains("A.Bs: no entity set Bs"));
+    assertTrue(assertThrows(IllegalStateException.class, () -> load(head
+        + "{\"name\":\"Self\",\"entitySet\":\"As\",\"many\":false,\"from\":[\"N\"],\"to\":[\"ID\"]}" + tail))
+        .getMessage().contains("must be primitive properties of the same type"));
+    assertTrue(assertThrows(IllegalStateException.class, () -> load(head
+        + "{\"name\":\"N\",\"entitySet\":\"As\",\"many\":false,\"from\":[\"ID\"],\"to\":[\"ID\"]}" + tail))
+        .getMessage().contains("a property has that name already"));
+    assertTrue(assertThrows(IllegalStateException.class, () -> load(head
+        + "{\"name\":\"Self\",\"entitySet\":\"As\",\"many\":false,\"from\":[\"ID\"],\"to\":[]}" + tail))
+        .getMessage().contains("must name as many properties"));
+  }
+
+  @Test
+  void aNavigationRelatesEntitiesWhoseKeysMatch() {
+    NavigationModel adapters = model.byEntitySet("VirtualMachines").navigation("VirtualNetworkAdapters");
+    EntityTypeModel vm = adapters.source();
+    EntityTypeModel adapter = adapters.target();
+    Object[] vmValues = new Object[vm.propertyCount()];
+    Object[] adapterValues = new Object[adapter.propertyCount()];
+    java.util.UUID id = java.util.UUID.randomUUID();
+    java.util.UUID stamp = java.util.UUID.randomUUID();
+    vmValues[vm.property("ID").index()] = id;
+    vmValues[vm.property("StampId").index()] = stamp;
+    adapterValues[adapter.property("VMId").index()] = id;
+    assertFalse(adapters.relates(i -> vmValues[i], i -> adapterValues[i]), "not on the same stamp");
+    adapterValues[adapter.property("StampId").index()] = stamp;
+    assertTrue(adapters.relates(i -> vmValues[i], i -> adapterValues[i]));
+    vmValues[vm.property("ID").index()] = null;
+    assertFalse(adapters.relates(i -> vmValues[i], i -> adapterValues[i]), "null relates to nothing");
   }
 
   @Test
