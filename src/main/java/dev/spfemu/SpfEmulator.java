@@ -6,6 +6,7 @@ import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.model.Guids;
+import dev.spfemu.model.ModelLoader;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.WorldEntityJson;
@@ -13,18 +14,18 @@ import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
 import dev.spfemu.vmm.Vmm;
+import dev.spfemu.vmm.spfadmin.SpfAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An SPF VMM emulator: its own model, store and HTTP server. Nothing is shared between
- * instances, so several can run in one JVM.
+ * An SPF VMM emulator: its own models, stores and HTTP server, serving SPF's VMM web service and its
+ * Admin web service. Nothing is shared between instances, so several can run in one JVM.
  *
  * <pre>{@code
  * try (SpfEmulator spf = SpfEmulator.builder().dynamicPort().start()) {
@@ -35,12 +36,11 @@ import java.util.function.Predicate;
  */
 public final class SpfEmulator implements Admin, AutoCloseable {
 
-  /** The built-in demo world (docs/scenario.md). */
-  private static final String DEMO_WORLD = "/dev/spfemu/world/demo-world.json";
-
   private final EmulatorOptions options;
   private final EmulatorServer server;
   private final Vmm vmm;
+  private final SpfAdmin spfAdmin;
+  private final StartingWorld world;
   private final RequestJournal journal;
   private final SettableClock clock;
   private final SettableClock.Setting startingClock;
@@ -55,8 +55,14 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     VmmEdm edm = VmmEdm.loadDefault();
     this.vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, clock, options.jobDuration(),
         new WorldEntityJson());
+    // SPF's Admin web service: its own model and store (stamps and tenants are SPF's, not a
+    // subscription's), over the same VMM, whose user roles its tenants get
+    VmmEdm adminEdm = new VmmEdm(ModelLoader.loadResource(ModelLoader.ADMIN_RESOURCE));
+    this.spfAdmin = SpfAdmin.create(adminEdm.model(), new InMemoryEntityStore(), ids, clock, vmm,
+        new WorldEntityJson());
+    this.world = new StartingWorld(options, vmm, spfAdmin);
     try {
-      loadWorld(vmm, options, null);
+      world.load(null);
     } catch (EmulatorStartException e) {
       vmm.close();
       throw e;
@@ -64,30 +70,9 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     clock.onChange(catchUpJobs);
     this.journal = new RequestJournal(options.journalSize());
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
-    this.server = new EmulatorServer(options.host(), options.port(), pipeline, ids::next, journal, faults, this);
-  }
-
-  /**
-   * The starting world: none, the built-in demo world, or the options' seed file; all of it, or
-   * only subscription {@code only}'s part when that is not null.
-   */
-  private static void loadWorld(Vmm vmm, EmulatorOptions options, String only) {
-    if (!options.seed()) {
-      return;
-    }
-    try {
-      if (options.seedFile() != null) {
-        try (InputStream in = Files.newInputStream(options.seedFile())) {
-          vmm.loadWorld(in, options.seedFile().toString(), only);
-        }
-      } else {
-        try (InputStream in = SpfEmulator.class.getResourceAsStream(DEMO_WORLD)) {
-          vmm.loadWorld(in, "the demo world", only);
-        }
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      throw new EmulatorStartException("Cannot load the starting world: " + e.getMessage(), e);
-    }
+    ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize());
+    this.server = new EmulatorServer(options.host(), options.port(), pipeline, adminPipeline, ids::next, journal,
+        faults, this);
   }
 
   /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */
@@ -129,10 +114,11 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   @Override
   public void reset() {
     vmm.reset();
+    spfAdmin.reset();
     journal.clear();
     faults.clear();
     clock.restore(startingClock);
-    loadWorld(vmm, options, null);
+    world.load(null);
   }
 
   /**
@@ -149,13 +135,16 @@ public final class SpfEmulator implements Admin, AutoCloseable {
           + "ae122d5f-3aab-4d75-ad48-d6593246a49e; got '" + subscriptionId + "'.");
     }
     vmm.reset(subscriptionId);
-    loadWorld(vmm, options, subscriptionId);
+    world.load(subscriptionId);
   }
 
-  /** Writes the whole state (every subscription's entities) as a world file, the {@code --seed-file} format. */
+  /**
+   * Writes the whole state (every subscription's entities, and the Admin service's) as a world file,
+   * the {@code --seed-file} format.
+   */
   @Override
   public void exportState(OutputStream out) throws IOException {
-    vmm.exportWorld(out);
+    vmm.exportWorld(out, List.of(spfAdmin.worldSection()));
   }
 
   /**
@@ -165,8 +154,10 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public void importState(InputStream in, String source) throws IOException {
+    byte[] file = in.readAllBytes();
     vmm.reset();
-    vmm.loadWorld(in, source, null);
+    spfAdmin.reset();
+    world.load(file, source, null);
   }
 
   /** The requests answered most recently (up to the journal size), oldest first. */
@@ -247,6 +238,11 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   public String baseUrl() {
     String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
     return "http://" + host + ":" + port();
+  }
+
+  /** The root of SPF's Admin web service (stamps, servers, tenants), ending with '/'. */
+  public String adminServiceRoot() {
+    return baseUrl() + "/SC2012R2/Admin/Microsoft.Management.Odata.svc/";
   }
 
   /** The VMM service root of a subscription, ending with '/'. */

@@ -48,11 +48,31 @@ class ArchitectureTest {
           "dev.spfemu.server..", "dev.spfemu.admin..", "dev.spfemu.journal..", "dev.spfemu.faults..",
           "org.apache.olingo..", "org.eclipse.jetty..", "javax.servlet..");
 
-  /** Outside the domain, only its door ({@code Vmm}, {@code EntitySet}) and the world-file port are used. */
+  /**
+   * Outside the domain, only its doors ({@code Vmm}, {@code SpfAdmin}, {@code ServiceDomain},
+   * {@code EntitySet}) and the world-file port are used.
+   */
   @ArchTest
   static final ArchRule vmmInternalsStayInside = noClasses().that().resideOutsideOfPackage("dev.spfemu.vmm..")
       .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.vmm.entity..", "dev.spfemu.vmm.job..",
           "dev.spfemu.vmm.machine..", "dev.spfemu.vmm.checkpoint..");
+
+  /** The VMM service does not know SPF's Admin service, which is built on top of it (its tenants get VMM user roles). */
+  @ArchTest
+  static final ArchRule vmmDoesNotKnowTheAdminService = noClasses().that().resideInAPackage("dev.spfemu.vmm..")
+      .and().resideOutsideOfPackage("dev.spfemu.vmm.spfadmin..")
+      .should().dependOnClassesThat().resideInAPackage("dev.spfemu.vmm.spfadmin..");
+
+  /**
+   * The Admin service reaches the VMM service through its door ({@code Vmm}, {@code EntitySet}), as
+   * any other caller would, so VMM's jobs and state machines apply to what it changes; it shares only
+   * the generic storage ({@code vmm.entity}) and world files ({@code vmm.world}).
+   */
+  @ArchTest
+  static final ArchRule adminServiceUsesTheVmmThroughItsDoor = noClasses().that()
+      .resideInAPackage("dev.spfemu.vmm.spfadmin..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.vmm.job..", "dev.spfemu.vmm.machine..",
+          "dev.spfemu.vmm.checkpoint..");
 
   /** The HTTP front hands requests to the protocol side; it never touches stored data itself. */
   @ArchTest

@@ -19,6 +19,8 @@ public final class ModelLoader {
 
   /** The built-in model resource. */
   public static final String DEFAULT_RESOURCE = "vmm-model.json";
+  /** The model of SPF's Admin web service (stamps, servers, tenants). */
+  public static final String ADMIN_RESOURCE = "admin-model.json";
   private static final String STREAM = "Edm.Stream";
 
   private ModelLoader() {
@@ -32,6 +34,21 @@ public final class ModelLoader {
       return load(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+    }
+  }
+
+  /**
+   * Reads another model resource next to this class, such as {@value #ADMIN_RESOURCE}: each SPF web
+   * service has its own model, namespace and container.
+   */
+  public static ServiceModel loadResource(String resource) {
+    try (InputStream in = ModelLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("model resource " + resource + " is missing");
+      }
+      return load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 

@@ -14,9 +14,13 @@ public final class EmulatorServer {
 
   private final Server server;
 
-  public EmulatorServer(String host, int port, ODataPipeline pipeline, Supplier<UUID> ids, RequestJournal journal,
-      FaultRules faults, Admin admin) {
-    this.server = JettyServerFactory.createServer(host, port, pipeline, ids, journal, faults, admin);
+  /**
+   * @param pipeline the VMM service's pipeline
+   * @param adminPipeline the pipeline of SPF's Admin web service
+   */
+  public EmulatorServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
+    this.server = JettyServerFactory.createServer(host, port, pipeline, adminPipeline, ids, journal, faults, admin);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

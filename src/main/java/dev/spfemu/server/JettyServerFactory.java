@@ -22,8 +22,8 @@ final class JettyServerFactory {
   private JettyServerFactory() {
   }
 
-  static Server createServer(String host, int port, ODataPipeline pipeline, Supplier<UUID> ids, RequestJournal journal,
-      FaultRules faults, Admin admin) {
+  static Server createServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -36,7 +36,7 @@ final class JettyServerFactory {
     connector.setPort(port);
     server.addConnector(connector);
 
-    server.setHandler(ServerChain.build(pipeline, ids, journal, faults, admin));
+    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     return server;

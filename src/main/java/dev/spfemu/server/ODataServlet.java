@@ -16,7 +16,8 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * The single adapter between the servlet API and the OData pipeline, at the end of the chain
  * ({@link ServerChain}): finds the service root in the path, reads the body on demand within the
- * size limit, and hands the request to {@link ODataPipeline} as an {@link ODataCall}. Olingo's own
+ * size limit, and hands the request as an {@link ODataCall} to the {@link ODataPipeline} of the web
+ * service the root belongs to (VMM or Admin). Olingo's own
  * servlet is not used: it hides the service root, the media types and the response headers that an
  * SPF look-alike must control.
  */
@@ -26,10 +27,16 @@ final class ODataServlet extends HttpServlet {
   private static final long DRAIN_LIMIT_FACTOR = 8;
 
   private final ODataPipeline pipeline;
+  private final ODataPipeline adminPipeline;
   private final long maxBodyBytes;
 
-  ODataServlet(ODataPipeline pipeline, long maxBodyBytes) {
+  /**
+   * @param pipeline the VMM service's pipeline (it also renders the errors of paths under no root)
+   * @param adminPipeline the Admin service's pipeline
+   */
+  ODataServlet(ODataPipeline pipeline, ODataPipeline adminPipeline, long maxBodyBytes) {
     this.pipeline = pipeline;
+    this.adminPipeline = adminPipeline;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -45,7 +52,7 @@ final class ODataServlet extends HttpServlet {
     ServiceUrls urls = new ServiceUrls(origin(request) + root.rootPath());
     ODataCall call = new ODataCall(request.getMethod().toUpperCase(Locale.ROOT), root.subscription(), urls,
         root.resourcePath(), request.getQueryString(), request::getHeader, new BodyOnce(request, exchange));
-    pipeline.handle(call, new ServletSink(response));
+    (root.service() == ServiceRootPath.Service.ADMIN ? adminPipeline : pipeline).handle(call, new ServletSink(response));
   }
 
   /** The request body, read at most once, and kept in the exchange for the journal. */

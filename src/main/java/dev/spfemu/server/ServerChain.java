@@ -30,11 +30,15 @@ final class ServerChain {
   private ServerChain() {
   }
 
-  static ServletContextHandler build(ODataPipeline pipeline, Supplier<UUID> ids, RequestJournal journal,
-      FaultRules faults, Admin admin) {
+  /**
+   * @param pipeline the VMM service's pipeline, which also renders the chain's own errors
+   * @param adminPipeline the pipeline of SPF's Admin web service
+   */
+  static ServletContextHandler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
+      RequestJournal journal, FaultRules faults, Admin admin) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(ODATA, new ODataServlet(pipeline, MAX_BODY_BYTES)), "/*");
+    context.addServlet(new ServletHolder(ODATA, new ODataServlet(pipeline, adminPipeline, MAX_BODY_BYTES)), "/*");
     // The admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start
     // with an underscore. It is the test's side channel, so none of the stages below apply to it.
     context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin))), "/_emulator/*");

@@ -11,16 +11,27 @@ import dev.spfemu.model.Guids;
  *   <li>{@code /SC2012R2/VMM/Microsoft.Management.Odata.svc/} (SPF itself, as the Azure Pack
  *       resource provider sees it: every subscription).</li>
  * </ul>
+ * and SPF's Admin web service root, {@code /SC2012R2/Admin/Microsoft.Management.Odata.svc/} (stamps,
+ * servers, tenants: {@link Service#ADMIN}).
  * {@code SC2012} (SPF 2012 SP1) works in place of {@code SC2012R2}. Fixed segments compare
  * case-insensitively, as IIS routes them; a subscription id must be a GUID.
  *
- * @param subscription the subscription id as written in the path, or null for the all-subscriptions root
+ * @param subscription the subscription id as written in the path, or null for a root without one
  * @param rootPath the service root path as written in the request, ending with '/'
  * @param resourcePath the rest, still percent-encoded, without a leading '/'
+ * @param service which of SPF's web services the root is
  */
-record ServiceRootPath(String subscription, String rootPath, String resourcePath) {
+record ServiceRootPath(String subscription, String rootPath, String resourcePath, Service service) {
 
   private static final String SPF_SERVICE = "Microsoft.Management.Odata.svc";
+
+  /** SPF's web services the emulator serves, each with its own model and pipeline. */
+  enum Service { VMM, ADMIN }
+
+  /** A VMM service root. */
+  ServiceRootPath(String subscription, String rootPath, String resourcePath) {
+    this(subscription, rootPath, resourcePath, Service.VMM);
+  }
 
   /** The parts of {@code rawPath}, or null if it is under no VMM service root. */
   static ServiceRootPath match(String rawPath) {
@@ -39,7 +50,19 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
     if (spf && segments.length >= 4 && Guids.isGuid(segments[2]) && segments[3].equalsIgnoreCase(SPF_SERVICE)) {
       return at(rawPath, segments, 4, segments[2]);
     }
-    return null;
+    return admin(rawPath, segments);
+  }
+
+  /** SPF's Admin web service root, {@code /SC2012R2/Admin/Microsoft.Management.Odata.svc/}, or null. */
+  private static ServiceRootPath admin(String rawPath, String[] segments) {
+    boolean admin = segments.length >= 3 && (segments[0].equalsIgnoreCase("SC2012R2")
+        || segments[0].equalsIgnoreCase("SC2012")) && segments[1].equalsIgnoreCase("Admin")
+        && segments[2].equalsIgnoreCase(SPF_SERVICE);
+    if (!admin) {
+      return null;
+    }
+    ServiceRootPath root = at(rawPath, segments, 3, null);
+    return new ServiceRootPath(null, root.rootPath(), root.resourcePath(), Service.ADMIN);
   }
 
   /** The entity set the resource path starts with, or null (the service document, $metadata, $batch…). */

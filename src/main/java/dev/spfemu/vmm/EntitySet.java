@@ -23,6 +23,11 @@ public final class EntitySet {
     this.behaviour = behaviour;
   }
 
+  /** A set of another SPF web service's domain (the Admin service's), built from the same parts. */
+  public static EntitySet of(StoredSet stored, EntityBehaviour behaviour) {
+    return new EntitySet(stored, behaviour);
+  }
+
   public EntityTypeModel type() {
     return stored.type();
   }

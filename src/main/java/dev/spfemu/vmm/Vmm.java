@@ -25,6 +25,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ import java.util.Map;
  * behaviour, the job scheduler, the checkpoint trees and the world loader and writer. It knows
  * nothing of HTTP, payload formats or Olingo; the protocol side asks it for an {@link EntitySet}.
  */
-public final class Vmm implements AutoCloseable {
+public final class Vmm implements ServiceDomain, AutoCloseable {
 
   private final EntityStore store;
   private final ChangeSets changeSets = new ChangeSets();
@@ -82,6 +83,7 @@ public final class Vmm implements AutoCloseable {
   }
 
   /** The entity set named {@code entitySet}, or null if the model has none. */
+  @Override
   public EntitySet set(String entitySet) {
     return sets.get(entitySet);
   }
@@ -90,6 +92,7 @@ public final class Vmm implements AutoCloseable {
    * Starts a change set on this thread: until it is closed, every change the domain makes here can
    * be taken back with {@link ChangeSet#rollback()}, side effects included.
    */
+  @Override
   public ChangeSet beginChangeSet() {
     ChangeSets.ChangeSet open = changeSets.begin();
     return new ChangeSet(open::rollback, open::close);
@@ -110,6 +113,11 @@ public final class Vmm implements AutoCloseable {
   /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */
   public void exportWorld(OutputStream out) throws IOException {
     worldWriter.write(out);
+  }
+
+  /** The same, followed by the sections of SPF's other web services (the Admin service's entities). */
+  public void exportWorld(OutputStream out, List<WorldWriter.Section> sections) throws IOException {
+    worldWriter.write(out, sections);
   }
 
   /** Forgets every entity and what the domain keeps beside them, as before the world was loaded. */

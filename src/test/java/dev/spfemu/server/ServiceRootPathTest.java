@@ -78,4 +78,19 @@ class ServiceRootPathTest {
     assertNull(
         ServiceRootPath.match("/\uFF10e122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/X"));
   }
+
+  @Test
+  void spfsAdminServiceHasItsOwnRootWithoutASubscription() {
+    ServiceRootPath path = ServiceRootPath.match("/SC2012R2/Admin/Microsoft.Management.Odata.svc/Tenants(guid'"
+        + SUBSCRIPTION + "')");
+
+    assertEquals(ServiceRootPath.Service.ADMIN, path.service());
+    assertNull(path.subscription());
+    assertEquals("/SC2012R2/Admin/Microsoft.Management.Odata.svc/", path.rootPath());
+    assertEquals("Tenants(guid'" + SUBSCRIPTION + "')", path.resourcePath());
+    assertEquals("Tenants", path.entitySet());
+    assertEquals(ServiceRootPath.Service.ADMIN, ServiceRootPath.match("/sc2012/admin/microsoft.management.odata.svc").service());
+    assertEquals(ServiceRootPath.Service.VMM, ServiceRootPath.match(ROOT + "/").service());
+    assertNull(ServiceRootPath.match("/SC2012R2/Admin/" + SUBSCRIPTION + "/Microsoft.Management.Odata.svc/"));
+  }
 }

@@ -13,7 +13,7 @@ import dev.spfemu.format.atom.AtomEntityReader;
 import dev.spfemu.format.json.JsonEntityReader;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.vmm.EntitySet;
-import dev.spfemu.vmm.Vmm;
+import dev.spfemu.vmm.ServiceDomain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ public final class ODataPipeline {
   private static final String METHOD_TUNNEL = "X-HTTP-Method";
 
   private final VmmEdm edm;
-  private final Vmm vmm;
+  private final ServiceDomain domain;
   private final ODataUriParser uriParser;
   private final PayloadWriters writers;
   private final ErrorRenderer errors;
@@ -46,13 +46,14 @@ public final class ODataPipeline {
   private final BatchOperations batches;
 
   /**
-   * @param vmm the domain the requests act on
+   * @param edm the model of the web service served (the VMM service's, or the Admin service's)
+   * @param domain the domain the requests act on
    * @param clock the emulator's clock (Atom's {@code updated})
    * @param pageSize the most entities one response of a collection holds; the rest follow the next link
    */
-  public ODataPipeline(VmmEdm edm, Vmm vmm, Clock clock, int pageSize) {
+  public ODataPipeline(VmmEdm edm, ServiceDomain domain, Clock clock, int pageSize) {
     this.edm = edm;
-    this.vmm = vmm;
+    this.domain = domain;
     this.uriParser = new ODataUriParser(edm.edm(), edm.model());
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
@@ -70,7 +71,7 @@ public final class ODataPipeline {
       public RenderedError renderError(ServiceException error, UnaryOperator<String> headers) {
         return errors.render(error, headers);
       }
-    }, vmm::beginChangeSet);
+    }, domain::beginChangeSet);
   }
 
   /** Handles one request against a service root and writes its response, error or not. */
@@ -113,9 +114,11 @@ public final class ODataPipeline {
 
   private void route(Exchange x, ResourceTarget target) {
     String method = effectiveMethod(x.call);
-    EntitySet set = target.type() == null ? null : vmm.set(target.type().entitySet());
+    EntitySet set = target.type() == null ? null : domain.set(target.type().entitySet());
     if (x.call.subscription() == null && set != null) {
-      x = allSubscriptions(x, target, set, method);
+      x = domain.scope() != null
+          ? new Exchange(x.call.inSubscription(domain.scope()), x.sink, x.versions, x.query, x.inChangeSet)
+          : allSubscriptions(x, target, set, method);
     }
     switch (target.kind()) {
       case SERVICE_DOCUMENT:

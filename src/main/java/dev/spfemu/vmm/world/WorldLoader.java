@@ -44,12 +44,7 @@ public final class WorldLoader {
    * @throws InvalidWorldException when the file is not a valid world
    */
   public int load(InputStream in, String source, String only) throws IOException {
-    JsonNode root;
-    try {
-      root = mapper.readTree(in);
-    } catch (IOException e) {
-      throw new InvalidWorldException(source + " is not valid JSON: " + e.getMessage());
-    }
+    JsonNode root = parse(in, source);
     JsonNode subscriptions = root == null ? null : root.get("subscriptions");
     if (subscriptions == null || !subscriptions.isArray()) {
       throw new InvalidWorldException(source + ": expected {\"subscriptions\": [...]} at the top level");
@@ -66,21 +61,59 @@ public final class WorldLoader {
       Iterator<Map.Entry<String, JsonNode>> sets = subscription.path("entities").fields();
       while (sets.hasNext()) {
         Map.Entry<String, JsonNode> set = sets.next();
-        loaded += loadSet(source, id, set.getKey(), set.getValue());
+        loaded += loadSet(source, "subscription " + id, id, set.getKey(), set.getValue());
       }
     }
     return loaded;
   }
 
-  private int loadSet(String source, String subscription, String setName, JsonNode entities) throws IOException {
+  /**
+   * Loads the section {@code {"<section>": {"entities": {...}}}} of a world file: the entities of a
+   * web service that belong to no subscription (SPF's Admin service), stored in partition
+   * {@code scope}. A file without the section loads nothing.
+   *
+   * @return the number of entities loaded
+   * @throws InvalidWorldException when the file or the section is not valid
+   */
+  public int loadSection(InputStream in, String source, String section, String scope) throws IOException {
+    JsonNode part = parse(in, source).path(section);
+    if (part.isMissingNode() || part.isNull()) {
+      return 0;
+    }
+    if (!part.isObject()) {
+      throw new InvalidWorldException(source + ": expected {\"" + section + "\": {\"entities\": {...}}}");
+    }
+    int loaded = 0;
+    Iterator<Map.Entry<String, JsonNode>> sets = part.path("entities").fields();
+    while (sets.hasNext()) {
+      Map.Entry<String, JsonNode> set = sets.next();
+      loaded += loadSet(source, section, scope, set.getKey(), set.getValue());
+    }
+    return loaded;
+  }
+
+  private JsonNode parse(InputStream in, String source) throws IOException {
+    try {
+      JsonNode root = mapper.readTree(in);
+      return root == null ? mapper.missingNode() : root;
+    } catch (IOException e) {
+      throw new InvalidWorldException(source + " is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /**
+   * @param owner names where the set is in errors ("subscription …", "admin")
+   * @param subscription the store partition the entities go to
+   */
+  private int loadSet(String source, String owner, String subscription, String setName, JsonNode entities)
+      throws IOException {
     EntityTypeModel type = model.byEntitySet(setName);
     if (type == null) {
-      throw new InvalidWorldException(source + ": subscription " + subscription + " has an unknown entity set '"
-          + setName + "'");
+      throw new InvalidWorldException(source + ": " + owner + " has an unknown entity set '" + setName + "'");
     }
     int index = 0;
     for (JsonNode entity : entities) {
-      String where = source + ": " + setName + "[" + index++ + "] of subscription " + subscription;
+      String where = source + ": " + setName + "[" + index++ + "] of " + owner;
       EntityPayload payload;
       try {
         payload = reader.read(mapper.writeValueAsBytes(entity), type);

@@ -32,6 +32,15 @@ public final class WorldWriter {
   }
 
   public void write(OutputStream out) throws IOException {
+    write(out, List.of());
+  }
+
+  /**
+   * Writes every subscription of this writer's store, then {@code sections}: the parts of the world
+   * that belong to other web services (SPF's Admin service), which {@link WorldLoader#loadSection}
+   * reads back.
+   */
+  public void write(OutputStream out, List<Section> sections) throws IOException {
     try (JsonGenerator g = json.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -40,25 +49,50 @@ public final class WorldWriter {
         g.writeStartObject();
         g.writeStringField("id", subscription);
         g.writeObjectFieldStart("entities");
-        for (EntityTypeModel type : model.entityTypes()) {
-          List<EntityRecord> records = store.list(subscription, type.entitySet());
-          if (records.isEmpty()) {
-            continue;
-          }
-          g.writeArrayFieldStart(type.entitySet());
-          for (EntityRecord record : records.stream().sorted((a, b) -> a.key().toString().compareTo(b.key().toString()))
-              .toList()) {
-            ByteArrayOutputStream entity = new ByteArrayOutputStream();
-            entities.write(entity, type, record::value);
-            g.writeRawValue(entity.toString(StandardCharsets.UTF_8));
-          }
-          g.writeEndArray();
-        }
+        writeEntities(g, subscription);
         g.writeEndObject();
         g.writeEndObject();
       }
       g.writeEndArray();
+      for (Section section : sections) {
+        section.write(g);
+      }
       g.writeEndObject();
     }
+  }
+
+  /** This writer's store partition {@code scope} as the section {@code {"<name>": {"entities": {...}}}}. */
+  public Section section(String name, String scope) {
+    return g -> {
+      g.writeObjectFieldStart(name);
+      g.writeObjectFieldStart("entities");
+      writeEntities(g, scope);
+      g.writeEndObject();
+      g.writeEndObject();
+    };
+  }
+
+  /** The entity sets of one store partition that hold anything, as fields of the current object. */
+  private void writeEntities(JsonGenerator g, String partition) throws IOException {
+    for (EntityTypeModel type : model.entityTypes()) {
+      List<EntityRecord> records = store.list(partition, type.entitySet());
+      if (records.isEmpty()) {
+        continue;
+      }
+      g.writeArrayFieldStart(type.entitySet());
+      for (EntityRecord record : records.stream().sorted((a, b) -> a.key().toString().compareTo(b.key().toString()))
+          .toList()) {
+        ByteArrayOutputStream entity = new ByteArrayOutputStream();
+        entities.write(entity, type, record::value);
+        g.writeRawValue(entity.toString(StandardCharsets.UTF_8));
+      }
+      g.writeEndArray();
+    }
+  }
+
+  /** A part of a world file beside the subscriptions, written into the open top-level object. */
+  @FunctionalInterface
+  public interface Section {
+    void write(JsonGenerator g) throws IOException;
   }
 }
