@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
@@ -96,6 +97,35 @@ class JsonEntityReaderTest {
   }
 
   @Test
+  void readsJsonStringsForEveryPrimitiveTypeAsTheirText() {
+    EntityTypeModel vm = ModelLoader.loadDefault().byEntitySet("VirtualMachines");
+    EntityPayload payload = reader.read(("{\"CPUCount\":\"4\",\"Memory\":\"2048\",\"MemoryAvailablePercentage\":\"-1\","
+        + "\"TotalSize\":\"42\",\"StartVM\":\"true\",\"Enabled\":\"0\",\"CloudId\":\"" + VM.toString().toUpperCase()
+        + "\",\"AddedTime\":\"2014-08-28T14:19:48.8838623-07:00\"}").getBytes(StandardCharsets.UTF_8), vm);
+
+    assertEquals(4, payload.value(vm.property("CPUCount")));
+    assertEquals(2048, payload.value(vm.property("Memory")));
+    assertEquals(-1, payload.value(vm.property("MemoryAvailablePercentage")));
+    assertEquals(42L, payload.value(vm.property("TotalSize")));
+    assertEquals(Boolean.TRUE, payload.value(vm.property("StartVM")));
+    assertEquals(Boolean.FALSE, payload.value(vm.property("Enabled")));
+    assertEquals(VM, payload.value(vm.property("CloudId")));
+    assertEquals(OffsetDateTime.parse("2014-08-28T14:19:48.8838623-07:00"), payload.value(vm.property("AddedTime")));
+  }
+
+  @Test
+  void aStringThatIsNoValueOfItsTypeNamesThePropertyTheTypeAndTheValue() {
+    EntityTypeModel vm = ModelLoader.loadDefault().byEntitySet("VirtualMachines");
+    ServiceException e = assertThrows(ServiceException.class,
+        () -> reader.read("{\"CPUCount\":\"lots\"}".getBytes(StandardCharsets.UTF_8), vm));
+
+    assertEquals("InvalidPropertyValue", e.code());
+    assertTrue(e.getMessage().contains("'CPUCount'"), e.getMessage());
+    assertTrue(e.getMessage().contains("Edm.Byte"), e.getMessage());
+    assertTrue(e.getMessage().contains("'lots'"), e.getMessage());
+  }
+
+  @Test
   void readsAVerboseBody() {
     EntityPayload payload = read(fixture("verbose-request.json"));
 
@@ -143,7 +173,8 @@ class JsonEntityReaderTest {
         Arguments.of("{\"Name\":\"a\",\"Name\":\"b\"}", "DuplicateProperty", "Name"),
         Arguments.of("{\"ID\":\"not-a-guid\"}", "InvalidPropertyValue", "Edm.Guid"),
         Arguments.of("{\"Enabled\":\"yes\"}", "InvalidPropertyValue", "Enabled"),
-        Arguments.of("{\"Enabled@odata.type\":\"Edm.String\",\"Enabled\":\"true\"}", "InvalidPropertyValue", "Edm.Boolean"),
+        Arguments.of("{\"Enabled@odata.type\":\"Edm.String\",\"Enabled\":\"maybe\"}", "InvalidPropertyValue", "Edm.Boolean"),
+        Arguments.of("{\"Enabled\":1}", "InvalidPropertyValue", "Enabled"),
         Arguments.of("{\"Name\":42}", "InvalidPropertyValue", "Name"),
         Arguments.of("{\"odata.type\":\"VMM.Other\"}", "TypeMismatch", "VMM.Other"),
         Arguments.of("{\"__metadata\":{\"type\":\"VMM.Other\"}}", "TypeMismatch", "VMM.Other"));
