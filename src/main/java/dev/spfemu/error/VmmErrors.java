@@ -61,6 +61,18 @@ public final class VmmErrors {
             + ". Keys cannot change; send the entity's own key or leave it out.");
   }
 
+  /**
+   * An update whose body carries related entities in a navigation property. WCF Data Services
+   * refuses deep updates with this message (its {@code BadRequest_DeepUpdateNotSupported}); null and
+   * empty collections, which whole-model clients send, are not refused.
+   */
+  public static ServiceException deepUpdateNotSupported(String navigation, String targetSet) {
+    return new ServiceException(400, "DeepUpdateNotSupported",
+        "Error processing request stream. Deep updates are not supported in PUT or MERGE operations: the"
+            + " navigation property '" + navigation + "' holds related entities. Send it as null or [] (or leave"
+            + " it out), and change those entities through " + targetSet + ".");
+  }
+
   public static ServiceException noConcurrencyToken(String ifMatch) {
     return new ServiceException(400, "NoConcurrencyToken",
         "The If-Match value '" + ifMatch + "' cannot match: VMM entities have no ETag. Send If-Match: *"

@@ -46,7 +46,10 @@ public final class EntitySet {
     return stored.read(subscription, key);
   }
 
-  /** Changes an entity with merge semantics: only the properties in {@code payload} change. */
+  /**
+   * Changes an entity with merge semantics: only the properties in {@code payload} change, and a
+   * null among them changes nothing (see {@code StoredSet#update}).
+   */
   public void update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
     behaviour.update(subscription, key, payload, async);
   }

@@ -117,9 +117,27 @@ class UpdateDeleteTest extends EmulatorHttpTest {
         .statusCode(400).body("'odata.error'.code", equalTo("InvalidPropertyValue"));
     jsonLight().body("{\"Name\":").request("PATCH", location).then()
         .statusCode(400).body("'odata.error'.code", equalTo("MalformedPayload"));
-    jsonLight().body("{\"Name\":\"x\",\"ID\":null}").request("PATCH", location).then()
+    jsonLight().body("{\"Name\":\"x\",\"ID\":\"" + VM + "\"}").request("PATCH", location).then()
         .statusCode(400).body("'odata.error'.code", equalTo("KeyMismatch"));
     assertEquals("kept", read(location).get("Name").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"MERGE", "PATCH", "PUT"})
+  void nullsInAnUpdateKeepTheStoredValues(String method) {
+    // CLIENTS.md D.7 item 12 [I]: whole-model clients send null for everything they did not set,
+    // keys and non-nullable properties included
+    String location = createCheckpoint(newRoot(), "kept");
+    JsonNode before = read(location);
+
+    jsonLight().body("{\"ID\":null,\"StampId\":null,\"Name\":null,\"VMId\":null,\"Enabled\":null,"
+        + "\"Description\":\"changed\"}").request(method, location).then().statusCode(204);
+
+    JsonNode after = read(location);
+    assertEquals("changed", after.get("Description").asText());
+    for (String kept : new String[] {"ID", "StampId", "Name", "VMId", "Enabled"}) {
+      assertEquals(before.get(kept), after.get(kept), kept);
+    }
   }
 
   @Test

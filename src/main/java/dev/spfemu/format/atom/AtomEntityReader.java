@@ -21,7 +21,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads an Atom {@code <entry>} request body with StAX: the {@code <category>} term (the type),
  * and the {@code d:} properties of {@code <m:properties>}, inside {@code <content>} or directly in
- * the entry. Everything else (id, title, author, links) is the client's bookkeeping and is skipped.
+ * the entry, and navigation properties from the {@code <link>} elements ({@link AtomLinks}).
+ * Everything else (id, title, author, edit links) is the client's bookkeeping and is skipped.
  * The {@code m:type} attribute is not trusted: the model's type decides how a value is read.
  */
 public final class AtomEntityReader implements EntityReader {
@@ -80,6 +81,8 @@ public final class AtomEntityReader implements EntityReader {
         readContent(r, type, payload);
       } else if (AtomNames.METADATA.equals(ns) && name.equals("properties")) {
         readProperties(r, type, payload);
+      } else if (AtomNames.ATOM.equals(ns) && name.equals("link")) {
+        AtomLinks.read(r, type, payload);
       } else {
         skip(r);
       }
@@ -195,7 +198,7 @@ public final class AtomEntityReader implements EntityReader {
   }
 
   /** Skips the current element and its children; leaves the reader on its end tag. */
-  private static void skip(XMLStreamReader r) throws XMLStreamException {
+  static void skip(XMLStreamReader r) throws XMLStreamException {
     int depth = 1;
     while (depth > 0) {
       int event = r.next();

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.spfemu.model.EdmKind;
 import java.io.IOException;
 
-/** Edm.Boolean: JSON true/false; in XML also 1/0 as xsd:boolean allows. */
+/**
+ * Edm.Boolean: JSON true/false; in XML also 1/0 as xsd:boolean allows. A JSON string is read as
+ * its text ({@code "true"}, {@code "1"}), as ODataLib converts strings for any primitive type:
+ * clients whose models hold every value as a string (dasein, CLIENTS.md D.3) send booleans so.
+ */
 final class BooleanCodec implements PrimitiveCodec {
 
   @Override
@@ -14,6 +18,13 @@ final class BooleanCodec implements PrimitiveCodec {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
       return token == JsonToken.VALUE_TRUE;
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      try {
+        return parseText(parser.getText());
+      } catch (ValueFormatException e) {
+        // reported below, as any other JSON value that is not a boolean
+      }
     }
     throw new ValueFormatException("expected true or false but found " + PrimitiveCodec.describe(parser));
   }

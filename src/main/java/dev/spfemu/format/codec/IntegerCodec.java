@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.spfemu.model.EdmKind;
 import java.io.IOException;
 
-/** Edm.Byte, SByte, Int16 and Int32 as {@link Integer}, range-checked; JSON numbers. */
+/**
+ * Edm.Byte, SByte, Int16 and Int32 as {@link Integer}, range-checked; JSON numbers, or a JSON
+ * string holding the text form ({@code "4"}), as ODataLib converts strings for any primitive type
+ * (dasein sends every value as a string, CLIENTS.md D.3).
+ */
 final class IntegerCodec implements PrimitiveCodec {
 
   private final EdmKind kind;
@@ -21,7 +25,11 @@ final class IntegerCodec implements PrimitiveCodec {
 
   @Override
   public Object readJson(JsonParser parser) throws IOException, ValueFormatException {
-    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_STRING) {
+      return parseText(parser.getText());
+    }
+    if (token != JsonToken.VALUE_NUMBER_INT) {
       throw new ValueFormatException("expected an integer but found " + PrimitiveCodec.describe(parser));
     }
     return check(parser.getText());

@@ -12,7 +12,12 @@ import java.io.IOException;
  */
 public interface PrimitiveCodec {
 
-  /** Reads the JSON value at the parser's current token (not VALUE_NULL). */
+  /**
+   * Reads the JSON value at the parser's current token (not VALUE_NULL). Every type also takes a
+   * JSON string holding its text form ({@link #parseText}), as ODataLib converts request values:
+   * clients whose models hold every value as a string send {@code "true"} and {@code "4"}. Only
+   * Edm.String refuses the other way round (a number for a string).
+   */
   Object readJson(JsonParser parser) throws IOException, ValueFormatException;
 
   /** Parses the text of an XML element (Atom {@code <d:Name>text</d:Name>}). */

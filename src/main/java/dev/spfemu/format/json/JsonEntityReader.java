@@ -12,6 +12,7 @@ import dev.spfemu.model.ComplexTypeModel;
 import dev.spfemu.model.ComplexValue;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +26,13 @@ import java.util.List;
  * <p>One reader serves both dialects because request bodies differ only in annotations: JSON light
  * has {@code odata.type} and {@code Prop@odata.type} (null values annotated {@code Edm.String}
  * whatever their type, which clients do and WCF Data Services accepts), verbose has
- * {@code __metadata}. A verbose body wrapped in {@code {"d":…}} is unwrapped. Type annotations on
- * properties are not trusted: the model's type decides how a value is read.
+ * {@code __metadata}. A verbose body wrapped in {@code {"d":…}} is unwrapped. Annotations are not
+ * trusted: the model's type decides how a value is read, so {@code Prop@odata.type} (even a wrong one,
+ * such as {@code Edm.String} on a null of another type), {@code odata.metadata} (dasein sends null or
+ * echoes a read's), {@code odata.editLink}, {@code @odata.*} and any other {@code x@y} are skipped, as
+ * is the {@code odata.type} of a complex value (Electric Commander sends an e-mail address there,
+ * CLIENTS.md D.4). The entity's own {@code odata.type} must name its type, or be null or absent.
+ * Navigation properties are read by {@link RelatedEntities}.
  */
 public final class JsonEntityReader implements EntityReader {
 
@@ -70,7 +76,9 @@ public final class JsonEntityReader implements EntityReader {
         return inner;
       }
       outermost = false;
-      if (name.equals("odata.type")) {
+      if (value == JsonToken.VALUE_NULL && (name.equals("odata.type") || name.equals("__metadata"))) {
+        continue; // a whole-model client's unset field (dasein echoes what a read left out)
+      } else if (name.equals("odata.type")) {
         checkType(parser, type);
       } else if (name.equals("__metadata")) {
         readVerboseMetadata(parser, type);
@@ -96,6 +104,13 @@ public final class JsonEntityReader implements EntityReader {
       JsonToken value) throws IOException {
     PropertyModel property = type.property(name);
     if (property == null) {
+      NavigationModel navigation = type.navigation(name);
+      if (navigation != null) {
+        if (!payload.putNavigation(navigation, RelatedEntities.read(parser, navigation))) {
+          throw VmmErrors.duplicateProperty(name);
+        }
+        return;
+      }
       if (type.unservedPropertyType(name) != null) {
         parser.skipChildren(); // a complex or collection property: declared, not served yet
         return;

@@ -5,6 +5,7 @@ import dev.spfemu.model.EdmKind;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.KeyPredicate;
+import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
 import dev.spfemu.store.EntityKey;
@@ -57,7 +58,9 @@ public final class StoredSet {
   /**
    * Creates an entity from a request payload: checks required values, assigns a fresh {@code ID}
    * when the client sent none or the empty GUID, applies the type's rules and stores it. Nothing
-   * is stored unless every check passes.
+   * is stored unless every check passes. Navigation properties are not read: related entities in
+   * one (a deep insert) are ignored, as SPF creates an entity by running one VMM cmdlet with the
+   * entity's own properties.
    */
   public EntityRecord create(String subscription, EntityPayload payload) {
     Object[] values = payload.values();
@@ -103,22 +106,23 @@ public final class StoredSet {
 
   /**
    * Changes an entity with merge semantics (MERGE, PATCH and PUT alike, as real SPF clients send
-   * partial bodies even with PUT): only the properties in {@code payload} change. Keys in the body
-   * must match the URL's; server-managed properties sent back (the .NET 4 client sends the whole
-   * entity) are ignored.
+   * partial bodies even with PUT): only the properties in {@code payload} change, and of those only
+   * the ones {@linkplain UpdateValues given} a value: a null, an empty collection or a complex
+   * value's null member keeps what is stored, so a null for a key or a non-nullable property is no
+   * error either. Keys given in the body must match the URL's; server-managed properties sent back
+   * (the .NET 4 client sends the whole entity) are ignored. Navigation properties sent as null or
+   * [] are ignored; related entities in one (a deep update) are refused, as WCF Data Services
+   * refuses them.
    */
   public EntityRecord update(String subscription, EntityKey key, EntityPayload payload) {
-    for (PropertyModel property : type.properties()) {
-      if (!payload.isPresent(property)) {
-        continue;
-      }
+    List<NavigationModel> deep = payload.navigationWithEntities();
+    if (!deep.isEmpty()) {
+      throw VmmErrors.deepUpdateNotSupported(deep.get(0).name(), deep.get(0).target().entitySet());
+    }
+    for (PropertyModel property : type.keys()) { // a property left out is null: not given
       Object value = payload.value(property);
-      if (type.isKey(property)) {
-        if (!key.value(type.keys().indexOf(property)).equals(value)) {
-          throw VmmErrors.keyMismatch(property.name(), keyPredicate(key));
-        }
-      } else if (value == null && !property.nullable() && !type.isServerManaged(property)) {
-        throw VmmErrors.nullNotAllowed(property.name(), type.qualifiedName());
+      if (value != null && !key.value(type.keys().indexOf(property)).equals(value)) {
+        throw VmmErrors.keyMismatch(property.name(), keyPredicate(key));
       }
     }
     OffsetDateTime now = now();
@@ -126,8 +130,9 @@ public final class StoredSet {
       Object[] before = current.values();
       Object[] values = current.values();
       for (PropertyModel property : type.properties()) {
-        if (payload.isPresent(property) && !type.isKey(property) && !type.isServerManaged(property)) {
-          values[property.index()] = payload.value(property);
+        Object sent = payload.value(property);
+        if (UpdateValues.given(sent) && !type.isKey(property) && !type.isServerManaged(property)) {
+          values[property.index()] = UpdateValues.merge(values[property.index()], sent);
         }
       }
       rules.onUpdate(before, values, now);

@@ -11,6 +11,7 @@ import dev.spfemu.error.ServiceException;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.ModelLoader;
+import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -86,6 +88,61 @@ class AtomEntityReaderTest {
     assertEquals(OffsetDateTime.of(2014, 8, 28, 14, 19, 48, 883_862_300, ZoneOffset.ofHours(-7)),
         payload.value(checkpoint.property("AddedTime")));
     assertFalse(payload.isPresent(checkpoint.property("Name")));
+  }
+
+  private static final String RELATED = "http://schemas.microsoft.com/ado/2007/08/dataservices/related/";
+
+  private final EntityTypeModel vm = ModelLoader.loadDefault().byEntitySet("VirtualMachines");
+
+  private EntityPayload readVmWithLinks(String links) {
+    String body = "<entry xmlns='" + ATOM_NS + "'"
+        + " xmlns:d='http://schemas.microsoft.com/ado/2007/08/dataservices'"
+        + " xmlns:m='http://schemas.microsoft.com/ado/2007/08/dataservices/metadata'>"
+        + "<category scheme='http://schemas.microsoft.com/ado/2007/08/dataservices/scheme' term='VMM.VirtualMachine'/>"
+        + "<link rel='edit' href='VirtualMachines(1)'/>" + links
+        + "<content type='application/xml'><m:properties><d:Name>web-01</d:Name></m:properties></content></entry>";
+    return reader.read(body.getBytes(StandardCharsets.UTF_8), vm);
+  }
+
+  @Test
+  void relatedLinksWithoutEntitiesCarryNothing() {
+    EntityPayload payload = readVmWithLinks(
+        "<link rel='" + RELATED + "Cloud' type='application/atom+xml;type=entry' href='Clouds(1)'/>"
+        + "<link rel='" + RELATED + "MostRecentTask' type='application/atom+xml;type=entry'><m:inline/></link>"
+        + "<link rel='" + RELATED + "VirtualDiskDrives' type='application/atom+xml;type=feed'>"
+        + "<m:inline><feed><title/><id>x</id></feed></m:inline></link>"
+        + "<link rel='http://schemas.microsoft.com/ado/2007/08/dataservices/relatedlinks/VMCheckpoints' href='x'/>");
+
+    assertEquals("web-01", payload.value(vm.property("Name")));
+    assertTrue(payload.isPresent(vm.navigation("Cloud")));
+    assertTrue(payload.isPresent(vm.navigation("MostRecentTask")));
+    assertTrue(payload.isPresent(vm.navigation("VirtualDiskDrives")));
+    assertFalse(payload.isPresent(vm.navigation("VMCheckpoints")), "an association link is no navigation value");
+    assertEquals(List.of(), payload.navigationWithEntities());
+  }
+
+  @Test
+  void inlineEntriesAreRelatedEntities() {
+    EntityPayload payload = readVmWithLinks(
+        "<link rel='" + RELATED + "Cloud'><m:inline><entry><content type='application/xml'><m:properties>"
+        + "<d:Name>c</d:Name></m:properties></content></entry></m:inline></link>"
+        + "<link rel='" + RELATED + "VirtualDiskDrives'><m:inline><feed><entry/></feed></m:inline></link>");
+
+    assertEquals(List.of("Cloud", "VirtualDiskDrives"),
+        payload.navigationWithEntities().stream().map(NavigationModel::name).toList());
+    assertEquals("web-01", payload.value(vm.property("Name")));
+  }
+
+  @Test
+  void aLinkToAnUndeclaredNavigationPropertyOrTwiceTheSameIsA400() {
+    ServiceException unknown = assertThrows(ServiceException.class,
+        () -> readVmWithLinks("<link rel='" + RELATED + "Disks' href='x'/>"));
+    ServiceException twice = assertThrows(ServiceException.class,
+        () -> readVmWithLinks("<link rel='" + RELATED + "Cloud' href='x'/><link rel='" + RELATED + "Cloud' href='y'/>"));
+
+    assertEquals("UnknownProperty", unknown.code());
+    assertTrue(unknown.getMessage().contains("'Disks'"), unknown.getMessage());
+    assertEquals("DuplicateProperty", twice.code());
   }
 
   static Stream<Arguments> badEntries() {

@@ -38,8 +38,16 @@ class IntegerCodecTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"INT32 | 1.5", "INT32 | \"5\"", "INT16 | true", "BYTE | 1e2"})
-  void jsonValueMustBeAnIntegerNumber(EdmKind kind, String json) {
+  @CsvSource(delimiter = '|', value = {"INT32 | \"5\" | 5", "INT32 | \"-1\" | -1", "BYTE | \" 255 \" | 255",
+      "INT16 | \"+7\" | 7"})
+  void jsonStringsAreReadAsText(EdmKind kind, String json, int expected) throws Exception {
+    assertEquals(expected, CodecJson.read(PrimitiveCodecs.of(kind), json)); // as ODataLib converts strings
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"INT32 | 1.5", "INT32 | \"five\"", "INT32 | \"1.5\"", "BYTE | \"256\"",
+      "INT16 | true", "BYTE | 1e2", "INT32 | \"\""})
+  void jsonValueMustBeAnIntegerNumberOrItsText(EdmKind kind, String json) {
     assertThrows(ValueFormatException.class, () -> CodecJson.read(PrimitiveCodecs.of(kind), json));
   }
 
