@@ -28,12 +28,12 @@ public final class EntitySet {
   }
 
   /**
-   * Creates an entity from a request body.
+   * Creates an entity from a request body; the change says which VMM job creates it, if any.
    *
    * @param async whether the client asked for {@code RunAsynchronously}
    */
-  public EntityRecord create(String subscription, EntityPayload payload, boolean async) {
-    return behaviour.create(subscription, payload, async);
+  public Change create(String subscription, EntityPayload payload, boolean async) {
+    return Change.of(behaviour.create(subscription, payload, async));
   }
 
   /** The entity with {@code key}; 404 if there is none in this subscription. */
@@ -41,14 +41,17 @@ public final class EntitySet {
     return stored.read(subscription, key);
   }
 
-  /** Changes an entity with merge semantics: only the properties in {@code payload} change. */
-  public void update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
-    behaviour.update(subscription, key, payload, async);
+  /**
+   * Changes an entity with merge semantics: only the properties in {@code payload} change. The
+   * change holds the entity as it is afterwards (after the job, unless it runs asynchronously).
+   */
+  public Change update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
+    return Change.of(behaviour.update(subscription, key, payload, async));
   }
 
-  /** Deletes an entity (when its job completes) and returns what it was; 404 if there is none. */
-  public EntityRecord delete(String subscription, EntityKey key, boolean async) {
-    return behaviour.delete(subscription, key, async);
+  /** Deletes an entity (when its job completes); the change holds what it was. 404 if there is none. */
+  public Change delete(String subscription, EntityKey key, boolean async) {
+    return Change.of(behaviour.delete(subscription, key, async));
   }
 
   /** Every entity of the set in {@code subscription}, or in all of them when it is null, in no order. */

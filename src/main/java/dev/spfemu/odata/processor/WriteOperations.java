@@ -9,12 +9,20 @@ import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.Change;
 import dev.spfemu.vmm.EntitySet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** POST (create), MERGE/PATCH/PUT (update, merge semantics) and DELETE of entities. */
+/**
+ * POST (create), MERGE/PATCH/PUT (update, merge semantics) and DELETE of entities. A request that
+ * starts a VMM job answers with the job's ID in {@code x-ms-request-id}, in place of the random one
+ * every response gets: the WAPack cmdlets take that header as the job to wait for.
+ */
 final class WriteOperations {
+
+  /** The response header that carries the ID of the VMM job a request started. */
+  static final String JOB_ID_HEADER = "x-ms-request-id";
 
   private final PayloadWriters writers;
   private final EntityReader jsonReader;
@@ -39,7 +47,9 @@ final class WriteOperations {
   void create(Exchange x, EntitySet set) {
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
-    EntityRecord record = set.create(x.call.subscription(), payload, async(x));
+    Change change = set.create(x.call.subscription(), payload, async(x));
+    reportJob(x, change);
+    EntityRecord record = change.entity();
     x.sink.header("Location", x.call.urls().entityUrl(set.type(), record::value));
     x.respond(201, format, PayloadKind.ENTRY, x.versions.responseVersion(format.neededVersion()),
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, Projection.ALL));
@@ -48,14 +58,21 @@ final class WriteOperations {
   void update(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
     EntityPayload payload = readPayload(x.call, set.type());
-    set.update(x.call.subscription(), target.key(), payload, async(x));
+    reportJob(x, set.update(x.call.subscription(), target.key(), payload, async(x)));
     x.respondNoContent();
   }
 
   void delete(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
-    set.delete(x.call.subscription(), target.key(), async(x));
+    reportJob(x, set.delete(x.call.subscription(), target.key(), async(x)));
     x.respondNoContent();
+  }
+
+  /** The job the request started, if any, becomes the response's request ID (a $batch part's own header). */
+  private static void reportJob(Exchange x, Change change) {
+    if (change.job() != null) {
+      x.sink.header(JOB_ID_HEADER, change.job().toString());
+    }
   }
 
   /**
