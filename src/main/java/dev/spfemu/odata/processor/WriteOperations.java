@@ -4,6 +4,7 @@ import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.EntityReader;
 import dev.spfemu.format.PayloadKind;
 import dev.spfemu.format.Projection;
+import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.RequestFormat;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.model.EntityPayload;
@@ -41,31 +42,66 @@ final class WriteOperations {
   }
 
   /**
-   * Creates an entity and answers 201 with its absolute {@code Location} and the entity. The format
-   * is negotiated first, so a request that cannot be answered stores nothing.
+   * Creates an entity and answers 201 with its absolute {@code Location} and the entity, or, with
+   * {@code Prefer: return-no-content}, 204 with the {@code Location} and {@code DataServiceId} (the
+   * entity's ID, as OData v3 answers an insert without content). The format is negotiated first, so a
+   * request that cannot be answered stores nothing.
    */
   void create(Exchange x, EntitySet set) {
+    ResponsePreference preference = ResponsePreference.of(x.call, x.versions);
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
     Change change = set.create(x.call.subscription(), payload, async(x));
     reportJob(x, change);
     EntityRecord record = change.entity();
-    x.sink.header("Location", x.call.urls().entityUrl(set.type(), record::value));
-    x.respond(201, format, PayloadKind.ENTRY, x.versions.responseVersion(format.neededVersion()),
+    String location = x.call.urls().entityUrl(set.type(), record::value);
+    x.sink.header("Location", location);
+    applied(x, preference);
+    if (preference == ResponsePreference.NO_CONTENT) {
+      x.sink.header("DataServiceId", location);
+      x.respondNoContent(ProtocolVersion.V3);
+      return;
+    }
+    writeEntity(x, 201, format, set, record, preference);
+  }
+
+  /**
+   * Changes an entity: 204, or with {@code Prefer: return-content} 200 and the entity as it is after
+   * the change, in the format a GET would have (negotiated before anything changes).
+   */
+  void update(Exchange x, EntitySet set, ResourceTarget target) {
+    ResponsePreference preference = ResponsePreference.of(x.call, x.versions);
+    ResponseFormat format = preference == ResponsePreference.CONTENT ? x.negotiate(PayloadKind.ENTRY) : null;
+    checkIfMatch(x.call);
+    EntityPayload payload = readPayload(x.call, set.type());
+    Change change = set.update(x.call.subscription(), target.key(), payload, async(x));
+    reportJob(x, change);
+    applied(x, preference);
+    if (format != null) {
+      writeEntity(x, 200, format, set, change.entity(), preference);
+    } else {
+      x.respondNoContent(preference.applied() ? ProtocolVersion.V3 : ProtocolVersion.V1);
+    }
+  }
+
+  private void writeEntity(Exchange x, int status, ResponseFormat format, EntitySet set, EntityRecord record,
+      ResponsePreference preference) {
+    ProtocolVersion needed = preference.applied() ? ProtocolVersion.V3 : format.neededVersion();
+    x.respond(status, format, PayloadKind.ENTRY, x.versions.responseVersion(needed),
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, Projection.ALL));
   }
 
-  void update(Exchange x, EntitySet set, ResourceTarget target) {
-    checkIfMatch(x.call);
-    EntityPayload payload = readPayload(x.call, set.type());
-    reportJob(x, set.update(x.call.subscription(), target.key(), payload, async(x)));
-    x.respondNoContent();
+  /** Says which preference the answer follows, if any. */
+  private static void applied(Exchange x, ResponsePreference preference) {
+    if (preference.applied()) {
+      x.sink.header(ResponsePreference.PREFERENCE_APPLIED, preference.token());
+    }
   }
 
   void delete(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
     reportJob(x, set.delete(x.call.subscription(), target.key(), async(x)));
-    x.respondNoContent();
+    x.respondNoContent(ProtocolVersion.V1);
   }
 
   /** The job the request started, if any, becomes the response's request ID (a $batch part's own header). */
