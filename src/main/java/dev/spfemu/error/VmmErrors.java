@@ -154,8 +154,9 @@ public final class VmmErrors {
   public static ServiceException notAServiceRoot(String path) {
     return new ServiceException(404, "ResourceNotFound",
         "No SPF VMM service at '" + path + "'. The service roots are"
-            + " /{subscription-id}/services/systemcenter/vmm/, /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/"
-            + " and /SC2012R2/VMM/Microsoft.Management.Odata.svc/, where {subscription-id} is a GUID.");
+            + " /{subscription-id}/services/systemcenter/vmm/, /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/,"
+            + " /SC2012R2/VMM/Microsoft.Management.Odata.svc/ and"
+            + " /services/systemcenter/SC2012R2/VMM/Microsoft.Management.Odata.svc/, where {subscription-id} is a GUID.");
   }
 
   // 405 / 406 / 409 / 413 / 415 ------------------------------------------------------------------
