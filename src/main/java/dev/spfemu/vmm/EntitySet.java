@@ -17,10 +17,12 @@ public final class EntitySet {
 
   private final StoredSet stored;
   private final EntityBehaviour behaviour;
+  private final Tenancy tenancy;
 
-  EntitySet(StoredSet stored, EntityBehaviour behaviour) {
+  EntitySet(StoredSet stored, EntityBehaviour behaviour, Tenancy tenancy) {
     this.stored = stored;
     this.behaviour = behaviour;
+    this.tenancy = tenancy;
   }
 
   public EntityTypeModel type() {
@@ -34,6 +36,18 @@ public final class EntitySet {
    */
   public Change create(String subscription, EntityPayload payload, boolean async) {
     return Change.of(behaviour.create(subscription, payload, async));
+  }
+
+  /**
+   * The subscription an entity created from {@code payload} belongs to when the request names none
+   * (a root that sees every subscription): the one holding what it hangs off on its stamp (a VM's
+   * cloud, a checkpoint's VM), else the one its {@code Owner.RoleID} or {@code principal} names.
+   *
+   * @param principal the caller's {@code x-ms-principal-id}, or null
+   * @throws dev.spfemu.error.ServiceException 400 {@code SubscriptionUnknown}, saying what to send
+   */
+  public String subscriptionFor(EntityPayload payload, String principal) {
+    return tenancy.subscriptionFor(type(), payload, principal);
   }
 
   /** The entity with {@code key}; 404 if there is none in this subscription. */

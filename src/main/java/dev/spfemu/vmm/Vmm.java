@@ -56,9 +56,10 @@ public final class Vmm implements AutoCloseable {
     Map<String, EntityBehaviour> behaviours = Map.of(
         "VMCheckPoints", checkpoints,
         "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, checkpoints::removeAllOf));
+    Tenancy tenancy = new Tenancy(model, store);
     Map<String, EntitySet> byName = new HashMap<>();
-    stored.forEach((name, set) ->
-        byName.put(name, new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)))));
+    stored.forEach((name, set) -> byName.put(name,
+        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy)));
     this.sets = Map.copyOf(byName);
     this.worldLoader = new WorldLoader(model, store, entityJson);
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();

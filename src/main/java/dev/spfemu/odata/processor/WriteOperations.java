@@ -24,6 +24,8 @@ final class WriteOperations {
 
   /** The response header that carries the ID of the VMM job a request started. */
   static final String JOB_ID_HEADER = "x-ms-request-id";
+  /** The caller, as WAP and SPF clients name it; on a root of every subscription it may name the subscription. */
+  static final String PRINCIPAL_HEADER = "x-ms-principal-id";
 
   private final PayloadWriters writers;
   private final EntityReader jsonReader;
@@ -45,13 +47,16 @@ final class WriteOperations {
    * Creates an entity and answers 201 with its absolute {@code Location} and the entity, or, with
    * {@code Prefer: return-no-content}, 204 with the {@code Location} and {@code DataServiceId} (the
    * entity's ID, as OData v3 answers an insert without content). The format is negotiated first, so a
-   * request that cannot be answered stores nothing.
+   * request that cannot be answered stores nothing. On a root that sees every subscription, the domain
+   * decides which subscription the entity belongs to.
    */
   void create(Exchange x, EntitySet set) {
     ResponsePreference preference = ResponsePreference.of(x.call, x.versions);
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
-    Change change = set.create(x.call.subscription(), payload, async(x));
+    String subscription = x.call.subscription() != null ? x.call.subscription()
+        : set.subscriptionFor(payload, x.call.header(PRINCIPAL_HEADER));
+    Change change = set.create(subscription, payload, async(x));
     reportJob(x, change);
     EntityRecord record = change.entity();
     String location = x.call.urls().entityUrl(set.type(), record::value);
