@@ -52,7 +52,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule vmmInternalsStayInside = noClasses().that().resideOutsideOfPackage("dev.spfemu.vmm..")
       .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.vmm.entity..", "dev.spfemu.vmm.job..",
-          "dev.spfemu.vmm.machine..", "dev.spfemu.vmm.checkpoint..");
+          "dev.spfemu.vmm.machine..", "dev.spfemu.vmm.checkpoint..", "dev.spfemu.vmm.network..");
 
   /** The HTTP front hands requests to the protocol side; it never touches stored data itself. */
   @ArchTest

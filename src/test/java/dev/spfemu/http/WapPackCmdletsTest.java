@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Azure PowerShell WAPack IaaS cmdlets (New-, Start-, Stop-, Remove-WAPackVM and their job
- * waits), replayed against the tenant root as CLIENTS.md D.5 describes them: every request with
+ * The Azure PowerShell WAPack IaaS cmdlets (New-, Start-, Stop-, Remove-WAPackVM, New- and
+ * Remove-WAPackVNet with its subnet and IP pool, and their job waits), replayed against the tenant root as CLIENTS.md D.5 describes them: every request with
  * {@code Accept: application/json} and {@code Content-Type: application/json}, {@code Content-Length:
  * 0} on GET and DELETE, {@code Prefer: return-content} on PUT, {@code Expect: 100-continue} before a
  * body, no version headers; reads by {@code $filter=ID eq guid'…'} with {@code %20}; the job of every
@@ -182,6 +182,60 @@ class WapPackCmdletsTest extends EmulatorHttpTest {
     assertEquals("The host is not responding.", job.get("ErrorInfo").get("ExceptionDetails").asText());
     assertEquals("PowerOff", get(byId("VirtualMachines", vmId)).get(0).get("Status").asText());
     assertEquals(204, send("DELETE", key, null).status());
+  }
+
+  /** A filter as the cmdlets build it: terms joined by " and ", spaces as %20 (keys such as "StampId " keep theirs). */
+  private static String filter(String set, String... terms) {
+    return set + "?$filter=" + String.join(" and ", terms).replace(" ", "%20");
+  }
+
+  /** POSTs a proxy entity, awaits its job and reads it back by ID as the cmdlets do; its ID. */
+  private String create(String set, String body, String readBackTerm) {
+    RawHttp.Reply created = send("POST", set, body);
+    assertEquals(201, created.status(), created.body());
+    String id = items(created).get(0).get("ID").asText();
+    assertEquals("Completed", waitOnJob(created).get("Status").asText(), set);
+    List<String> terms = new ArrayList<>(List.of("ID eq guid'" + id + "'"));
+    if (readBackTerm != null) {
+      terms.add(readBackTerm);
+    }
+    assertEquals(1, get(filter(set, terms.toArray(String[]::new))).size(), set + " read back");
+    return id;
+  }
+
+  private void remove(String set, String id, String stamp) {
+    RawHttp.Reply removed = send("DELETE", set + "(ID=guid'" + id + "',StampId=guid'" + stamp + "')", null);
+    assertEquals(204, removed.status(), removed.body());
+    assertEquals("Completed", waitOnJob(removed).get("Status").asText());
+  }
+
+  @Test
+  void aNetworkItsSubnetAndItsPoolAreCreatedAndRemovedJobByJob() {
+    JsonNode logical = get("LogicalNetworks").get(0);
+    String stamp = logical.get("StampId").asText();
+    String stampTerm = "StampId  eq guid'" + stamp + "'"; // the cmdlets' key "StampId " has a trailing space
+    String network = create("VMNetworks", "{\r\n  \"ID\": \"" + ZERO_GUID + "\",\r\n  \"Name\": \"wapack-net\",\r\n"
+        + "  \"Description\": \"made by New-WAPackVNet\",\r\n  \"LogicalNetworkId\": \"" + logical.get("ID").asText()
+        + "\",\r\n  \"StampId\": \"" + stamp + "\",\r\n  \"IsolationType\": null,\r\n  \"GrantedToList\": []\r\n}", null);
+    String subnet = create("VMSubnets", "{\r\n  \"ID\": \"" + ZERO_GUID + "\",\r\n  \"Name\": \"wapack-subnet\",\r\n"
+        + "  \"VMNetworkName\": \"wapack-net\",\r\n  \"VMNetworkId\": \"" + network + "\",\r\n"
+        + "  \"Subnet\": \"10.0.0.0/24\",\r\n  \"StampId\": \"" + stamp + "\"\r\n}", stampTerm);
+    String pool = create("StaticIPAddressPools", "{\r\n  \"ID\": \"" + ZERO_GUID + "\",\r\n"
+        + "  \"Name\": \"wapack-pool\",\r\n  \"VMSubnetId\": \"" + subnet + "\",\r\n  \"Subnet\": \"10.0.0.0/24\",\r\n"
+        + "  \"IPAddressRangeStart\": \"10.0.0.10\",\r\n  \"IPAddressRangeEnd\": \"10.0.0.99\",\r\n"
+        + "  \"StampId\": \"" + stamp + "\",\r\n  \"DNSServers\": []\r\n}", stampTerm);
+
+    // Remove-WAPackVNet: the network's subnets, each subnet's pools; pools, subnets, then the network
+    List<JsonNode> subnets = get(filter("VMSubnets", "StampId eq guid'" + stamp + "'",
+        "VMNetworkId  eq guid'" + network + "'"));
+    assertEquals(List.of(subnet), subnets.stream().map(s -> s.get("ID").asText()).toList());
+    List<JsonNode> pools = get(filter("StaticIPAddressPools", "StampId eq guid'" + stamp + "'",
+        "VMSubnetId  eq guid'" + subnet + "'"));
+    assertEquals(List.of(pool), pools.stream().map(p -> p.get("ID").asText()).toList());
+    remove("StaticIPAddressPools", pool, stamp);
+    remove("VMSubnets", subnet, stamp);
+    remove("VMNetworks", network, stamp);
+    assertEquals(List.of(), get(filter("VMNetworks", "ID eq guid'" + network + "'")));
   }
 
   @Test

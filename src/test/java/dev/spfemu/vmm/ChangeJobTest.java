@@ -5,6 +5,7 @@ import static dev.spfemu.vmm.VmmFixture.SUBSCRIPTION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spfemu.store.EntityKey;
 import java.time.Duration;
@@ -68,6 +69,28 @@ class ChangeJobTest {
     Change removed = checkpoints.delete(SUBSCRIPTION, checkpoint, false);
     assertEquals("Remove-SCVMCheckpoint", world.job(removed.job()).get("CmdletName"));
     assertEquals(removed.job(), mostRecentTask(vm));
+  }
+
+  @Test
+  void networksSubnetsAndPoolsAreJobsToo() {
+    String[][] sets = {{"VMNetworks", "VMNetwork"}, {"VMSubnets", "VMSubnet"},
+        {"StaticIPAddressPools", "StaticIPAddressPool"}};
+    for (String[] set : sets) {
+      EntitySet entities = world.set(set[0]);
+      Change created = entities.create(SUBSCRIPTION, world.payload(set[0], "Name", "n", "StampId", STAMP), false);
+      assertEquals("New-SC" + set[1] + " n", world.job(created.job()).get("Name"));
+      assertEquals(set[1], world.job(created.job()).get("TargetObjectType"));
+      EntityKey key = created.entity().key();
+      if (entities.type().entityMethods().contains("PUT")) {
+        Change changed = entities.update(SUBSCRIPTION, key, world.payload(set[0], "Name", "m"), false);
+        assertEquals("Set-SC" + set[1], world.job(changed.job()).get("CmdletName"));
+        assertEquals("m", value(changed, set[0], "Name"));
+      }
+      Change deleted = entities.delete(SUBSCRIPTION, key, false);
+      assertEquals("Remove-SC" + set[1], world.job(deleted.job()).get("CmdletName"));
+      assertEquals("Completed", world.job(deleted.job()).get("Status"));
+      assertTrue(entities.list(SUBSCRIPTION).isEmpty(), "gone once its delete job completed");
+    }
   }
 
   @Test
