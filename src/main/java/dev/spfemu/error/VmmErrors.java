@@ -95,6 +95,16 @@ public final class VmmErrors {
             + ". Send MaxDataServiceVersion: " + needed + " or higher.");
   }
 
+  /**
+   * A create through a root that sees every subscription, where nothing in the request says which
+   * subscription the new entity belongs to.
+   */
+  public static ServiceException subscriptionUnknown(String typeName, String why, String whatToSend) {
+    return new ServiceException(400, "SubscriptionUnknown",
+        "Cannot tell which subscription the new " + typeName + " belongs to on this root, which sees every"
+            + " subscription: " + why + ". Send " + whatToSend + ".");
+  }
+
   /** A VMM operation the object's state does not allow (VMM refuses it; SPF reports a validation error). */
   public static ServiceException invalidVmOperation(String detail) {
     return new ServiceException(400, "InvalidOperationForState", detail);
@@ -166,8 +176,9 @@ public final class VmmErrors {
   public static ServiceException notAServiceRoot(String path) {
     return new ServiceException(404, "ResourceNotFound",
         "No SPF VMM service at '" + path + "'. The service roots are"
-            + " /{subscription-id}/services/systemcenter/vmm/, /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/"
-            + " and /SC2012R2/VMM/Microsoft.Management.Odata.svc/, where {subscription-id} is a GUID.");
+            + " /{subscription-id}/services/systemcenter/vmm/, /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/,"
+            + " /SC2012R2/VMM/Microsoft.Management.Odata.svc/ and"
+            + " /services/systemcenter/SC2012R2/VMM/Microsoft.Management.Odata.svc/, where {subscription-id} is a GUID.");
   }
 
   // 405 / 406 / 409 / 413 / 415 ------------------------------------------------------------------
@@ -176,13 +187,6 @@ public final class VmmErrors {
     return new ServiceException(405, "MethodNotAllowed",
         "The method '" + method + "' is not allowed on '" + resource + "'. Allowed: "
             + String.join(", ", allowed) + ".", Map.of("Allow", String.join(", ", allowed)));
-  }
-
-  public static ServiceException createNeedsTenant(String entitySet) {
-    return new ServiceException(405, "MethodNotAllowed",
-        "SPF's all-subscriptions root cannot create " + entitySet + ": an entity belongs to a subscription. POST to"
-            + " /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/" + entitySet + " or to"
-            + " /{subscription-id}/services/systemcenter/vmm/" + entitySet + ".", Map.of("Allow", "GET"));
   }
 
   public static ServiceException notAcceptable(String detail) {

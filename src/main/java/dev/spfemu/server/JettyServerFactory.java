@@ -6,6 +6,7 @@ import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -31,6 +32,9 @@ final class JettyServerFactory {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // Empty path segments ("…svc//VirtualMachines", "//{subscription}/services/…") reach the service,
+    // which ignores them as WCF Data Services does (ServiceRootPath); Jetty would refuse them as ambiguous.
+    http.setUriCompliance(UriCompliance.DEFAULT.with("SPF", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);

@@ -1,6 +1,8 @@
 package dev.spfemu.server;
 
 import dev.spfemu.model.Guids;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Splits a request path into one of SPF's VMM service roots and the OData resource path after it:
@@ -9,16 +11,21 @@ import dev.spfemu.model.Guids;
  *   <li>{@code /SC2012R2/VMM/{subscription-id}/Microsoft.Management.Odata.svc/} (SPF itself, one
  *       tenant: the same data as the first);</li>
  *   <li>{@code /SC2012R2/VMM/Microsoft.Management.Odata.svc/} (SPF itself, as the Azure Pack
- *       resource provider sees it: every subscription).</li>
+ *       resource provider sees it: every subscription);</li>
+ *   <li>{@code /services/systemcenter/SC2012R2/VMM/Microsoft.Management.Odata.svc/} (Windows Azure
+ *       Pack's admin API, which passes SPF's all-subscriptions root through: every subscription).</li>
  * </ul>
  * and SPF's Admin web service root, {@code /SC2012R2/Admin/Microsoft.Management.Odata.svc/} (stamps,
  * servers, tenants: {@link Service#ADMIN}).
  * {@code SC2012} (SPF 2012 SP1) works in place of {@code SC2012R2}. Fixed segments compare
- * case-insensitively, as IIS routes them; a subscription id must be a GUID.
+ * case-insensitively, as IIS routes them; a subscription id must be a GUID. Empty segments are
+ * ignored, as WCF Data Services ignores them: clients that join a base URL ending in '/' to a path
+ * starting with '/' send {@code …svc//VirtualMachines} or {@code //{subscription}/services/…}. The
+ * root is then named without them, so the URLs the service writes are canonical.
  *
  * @param subscription the subscription id as written in the path, or null for a root without one
- * @param rootPath the service root path as written in the request, ending with '/'
- * @param resourcePath the rest, still percent-encoded, without a leading '/'
+ * @param rootPath the service root path as written in the request (less empty segments), ending with '/'
+ * @param resourcePath the rest, still percent-encoded, without a leading '/' or empty segments
  * @param service which of SPF's web services the root is
  */
 record ServiceRootPath(String subscription, String rootPath, String resourcePath, Service service) {
@@ -38,30 +45,39 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
     if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
       return null;
     }
-    String[] segments = rawPath.substring(1).split("/", -1);
-    if (segments.length >= 4 && Guids.isGuid(segments[0]) && equal(segments, 1, "services", "systemcenter", "vmm")) {
-      return at(rawPath, segments, 4, segments[0]);
+    List<String> segments = new ArrayList<>();
+    for (String segment : rawPath.split("/")) {
+      if (!segment.isEmpty()) {
+        segments.add(segment);
+      }
     }
-    boolean spf = segments.length >= 3 && (segments[0].equalsIgnoreCase("SC2012R2")
-        || segments[0].equalsIgnoreCase("SC2012")) && segments[1].equalsIgnoreCase("VMM");
-    if (spf && segments[2].equalsIgnoreCase(SPF_SERVICE)) {
-      return at(rawPath, segments, 3, null);
+    int count = segments.size();
+    if (count >= 4 && Guids.isGuid(segments.get(0)) && equal(segments, 1, "services", "systemcenter", "vmm")) {
+      return at(segments, 4, segments.get(0));
     }
-    if (spf && segments.length >= 4 && Guids.isGuid(segments[2]) && segments[3].equalsIgnoreCase(SPF_SERVICE)) {
-      return at(rawPath, segments, 4, segments[2]);
+    if (count >= 5 && equal(segments, 0, "services", "systemcenter") && isSpf(segments, 2)
+        && segments.get(4).equalsIgnoreCase(SPF_SERVICE)) {
+      return at(segments, 5, null);
     }
-    return admin(rawPath, segments);
+    if (count >= 3 && isSpf(segments, 0) && segments.get(2).equalsIgnoreCase(SPF_SERVICE)) {
+      return at(segments, 3, null);
+    }
+    if (count >= 4 && isSpf(segments, 0) && Guids.isGuid(segments.get(2))
+        && segments.get(3).equalsIgnoreCase(SPF_SERVICE)) {
+      return at(segments, 4, segments.get(2));
+    }
+    return admin(segments);
   }
 
   /** SPF's Admin web service root, {@code /SC2012R2/Admin/Microsoft.Management.Odata.svc/}, or null. */
-  private static ServiceRootPath admin(String rawPath, String[] segments) {
-    boolean admin = segments.length >= 3 && (segments[0].equalsIgnoreCase("SC2012R2")
-        || segments[0].equalsIgnoreCase("SC2012")) && segments[1].equalsIgnoreCase("Admin")
-        && segments[2].equalsIgnoreCase(SPF_SERVICE);
+  private static ServiceRootPath admin(List<String> segments) {
+    boolean admin = segments.size() >= 3 && (segments.get(0).equalsIgnoreCase("SC2012R2")
+        || segments.get(0).equalsIgnoreCase("SC2012")) && segments.get(1).equalsIgnoreCase("Admin")
+        && segments.get(2).equalsIgnoreCase(SPF_SERVICE);
     if (!admin) {
       return null;
     }
-    ServiceRootPath root = at(rawPath, segments, 3, null);
+    ServiceRootPath root = at(segments, 3, null);
     return new ServiceRootPath(null, root.rootPath(), root.resourcePath(), Service.ADMIN);
   }
 
@@ -80,21 +96,22 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
     return resourcePath.substring(0, end);
   }
 
-  /** The root made of the first {@code rootSegments} segments; the rest is the resource path. */
-  private static ServiceRootPath at(String rawPath, String[] segments, int rootSegments, String subscription) {
-    int end = 0;
-    for (int i = 0; i < rootSegments; i++) {
-      end += 1 + segments[i].length();
-    }
-    if (end == rawPath.length()) {
-      return new ServiceRootPath(subscription, rawPath + "/", "");
-    }
-    return new ServiceRootPath(subscription, rawPath.substring(0, end + 1), rawPath.substring(end + 1));
+  /** Whether SPF's {@code SC2012R2/VMM} (or SPF 2012 SP1's {@code SC2012/VMM}) starts at {@code from}. */
+  private static boolean isSpf(List<String> segments, int from) {
+    String version = segments.get(from);
+    return (version.equalsIgnoreCase("SC2012R2") || version.equalsIgnoreCase("SC2012"))
+        && segments.get(from + 1).equalsIgnoreCase("VMM");
   }
 
-  private static boolean equal(String[] segments, int from, String... expected) {
+  /** The root made of the first {@code rootSegments} segments; the rest is the resource path. */
+  private static ServiceRootPath at(List<String> segments, int rootSegments, String subscription) {
+    return new ServiceRootPath(subscription, "/" + String.join("/", segments.subList(0, rootSegments)) + "/",
+        String.join("/", segments.subList(rootSegments, segments.size())));
+  }
+
+  private static boolean equal(List<String> segments, int from, String... expected) {
     for (int i = 0; i < expected.length; i++) {
-      if (!segments[from + i].equalsIgnoreCase(expected[i])) {
+      if (!segments.get(from + i).equalsIgnoreCase(expected[i])) {
         return false;
       }
     }

@@ -12,7 +12,8 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * Sets the headers real SPF puts on every response, errors included: clients and proxies in front
- * of SPF look for them ({@code x-ms-request-id} ends up in support tickets).
+ * of SPF look for them ({@code x-ms-request-id} ends up in support tickets). A request that starts a
+ * VMM job gets the job's ID in {@code x-ms-request-id} instead, set later by the pipeline.
  */
 final class SpfHeadersFilter extends HttpFilter {
 

@@ -17,15 +17,17 @@ public final class EntitySet {
 
   private final StoredSet stored;
   private final EntityBehaviour behaviour;
+  private final Tenancy tenancy;
 
-  EntitySet(StoredSet stored, EntityBehaviour behaviour) {
+  EntitySet(StoredSet stored, EntityBehaviour behaviour, Tenancy tenancy) {
     this.stored = stored;
     this.behaviour = behaviour;
+    this.tenancy = tenancy;
   }
 
   /** A set of another SPF web service's domain (the Admin service's), built from the same parts. */
   public static EntitySet of(StoredSet stored, EntityBehaviour behaviour) {
-    return new EntitySet(stored, behaviour);
+    return new EntitySet(stored, behaviour, null);
   }
 
   public EntityTypeModel type() {
@@ -33,12 +35,27 @@ public final class EntitySet {
   }
 
   /**
-   * Creates an entity from a request body.
+   * Creates an entity from a request body; the change says which VMM job creates it, if any.
    *
    * @param async whether the client asked for {@code RunAsynchronously}
    */
-  public EntityRecord create(String subscription, EntityPayload payload, boolean async) {
-    return behaviour.create(subscription, payload, async);
+  public Change create(String subscription, EntityPayload payload, boolean async) {
+    return Change.of(behaviour.create(subscription, payload, async));
+  }
+
+  /**
+   * The subscription an entity created from {@code payload} belongs to when the request names none
+   * (a root that sees every subscription): the one holding what it hangs off on its stamp (a VM's
+   * cloud, a checkpoint's VM), else the one its {@code Owner.RoleID} or {@code principal} names.
+   *
+   * @param principal the caller's {@code x-ms-principal-id}, or null
+   * @throws dev.spfemu.error.ServiceException 400 {@code SubscriptionUnknown}, saying what to send
+   */
+  public String subscriptionFor(EntityPayload payload, String principal) {
+    if (tenancy == null) {
+      throw new IllegalStateException(type().entitySet() + " belongs to a service without subscriptions");
+    }
+    return tenancy.subscriptionFor(type(), payload, principal);
   }
 
   /** The entity with {@code key}; 404 if there is none in this subscription. */
@@ -48,15 +65,16 @@ public final class EntitySet {
 
   /**
    * Changes an entity with merge semantics: only the properties in {@code payload} change, and a
-   * null among them changes nothing (see {@code StoredSet#update}).
+   * null among them changes nothing (see {@code StoredSet#update}). The change holds the entity as
+   * it is afterwards (after the job, unless it runs asynchronously).
    */
-  public void update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
-    behaviour.update(subscription, key, payload, async);
+  public Change update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
+    return Change.of(behaviour.update(subscription, key, payload, async));
   }
 
-  /** Deletes an entity (when its job completes) and returns what it was; 404 if there is none. */
-  public EntityRecord delete(String subscription, EntityKey key, boolean async) {
-    return behaviour.delete(subscription, key, async);
+  /** Deletes an entity (when its job completes); the change holds what it was. 404 if there is none. */
+  public Change delete(String subscription, EntityKey key, boolean async) {
+    return Change.of(behaviour.delete(subscription, key, async));
   }
 
   /** Every entity of the set in {@code subscription}, or in all of them when it is null, in no order. */

@@ -16,6 +16,7 @@ import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
+import dev.spfemu.vmm.network.NetworkBehaviour;
 import dev.spfemu.vmm.world.EntityJson;
 import dev.spfemu.vmm.world.WorldLoader;
 import dev.spfemu.vmm.world.WorldWriter;
@@ -56,10 +57,14 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
     Map<String, EntityBehaviour> behaviours = Map.of(
         "VMCheckPoints", checkpoints,
-        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, checkpoints::removeAllOf));
+        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, checkpoints::removeAllOf),
+        "VMNetworks", new NetworkBehaviour(stored.get("VMNetworks"), jobs, "VMNetwork"),
+        "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
+        "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));
+    Tenancy tenancy = new Tenancy(model, store);
     Map<String, EntitySet> byName = new HashMap<>();
-    stored.forEach((name, set) ->
-        byName.put(name, new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)))));
+    stored.forEach((name, set) -> byName.put(name,
+        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy)));
     this.sets = Map.copyOf(byName);
     this.worldLoader = new WorldLoader(model, store, entityJson);
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();

@@ -70,10 +70,19 @@ class SpfRootsTest extends EmulatorHttpTest {
   }
 
   @Test
-  void theAllSubscriptionsRootCannotCreate() {
-    jsonLight().body(checkpointBody("nowhere")).post(spfAdminRoot() + "VMCheckPoints").then()
-        .statusCode(405)
-        .header("Allow", "GET")
+  void theAllSubscriptionsRootCreatesWhereTheReferencedEntityIs() {
+    String subscription = UUID.randomUUID().toString();
+    String vm = UUID.randomUUID().toString();
+    jsonLight().body("{\"ID\":\"" + vm + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"own\",\"CloudId\":\"" + CLOUD
+        + "\"}").post(spf.serviceRoot(subscription) + "VirtualMachines").then().statusCode(201);
+    String location = jsonLight().body("{\"Name\":\"through SPF's root\",\"StampId\":\"" + STAMP + "\",\"VMId\":\""
+        + vm + "\"}").post(spfAdminRoot() + "VMCheckPoints").then().statusCode(201).extract().header("Location");
+    assertTrue(location.startsWith(spfAdminRoot()), location);
+    assertEquals(1, countCheckpoints(spf.serviceRoot(subscription)));
+    jsonLight().body("{\"Name\":\"orphan\",\"StampId\":\"" + STAMP + "\",\"VMId\":\"" + UUID.randomUUID() + "\"}")
+        .post(spfAdminRoot() + "VMCheckPoints").then()
+        .statusCode(400)
+        .body("'odata.error'.code", equalTo("SubscriptionUnknown"))
         .body("'odata.error'.message.value", containsString("{subscription-id}"));
   }
 

@@ -68,9 +68,45 @@ class ServiceRootPathTest {
       "/" + SUBSCRIPTION + "/services/systemcenter/vm",
       "/" + SUBSCRIPTION + "/services/systemcenter/other/VMCheckPoints",
       SUBSCRIPTION + "/services/systemcenter/vmm/x",
-      "//" + SUBSCRIPTION + "/services/systemcenter/vmm"})
+      "/services/systemcenter/vmm/Microsoft.Management.Odata.svc/Clouds",
+      "/services/systemcenter/SC2012R2/" + SUBSCRIPTION + "/Microsoft.Management.Odata.svc/Clouds",
+      "/services/SC2012R2/VMM/Microsoft.Management.Odata.svc/Clouds"})
   void otherPathsDoNotMatch(String rawPath) {
     assertNull(ServiceRootPath.match(rawPath));
+  }
+
+  @Test
+  void theWapAdminRootSeesEverySubscription() {
+    ServiceRootPath path = ServiceRootPath.match("/services/systemcenter/SC2012R2/VMM/Microsoft.Management.Odata.svc/Clouds()");
+
+    assertNull(path.subscription());
+    assertEquals("/services/systemcenter/SC2012R2/VMM/Microsoft.Management.Odata.svc/", path.rootPath());
+    assertEquals("Clouds()", path.resourcePath());
+    assertEquals("/Services/SystemCenter/sc2012/vmm/microsoft.management.odata.svc/",
+        ServiceRootPath.match("/Services/SystemCenter/sc2012/vmm/microsoft.management.odata.svc").rootPath());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "//" + SUBSCRIPTION + "/services/systemcenter/vmm/VirtualMachines",
+      "/" + SUBSCRIPTION + "//services/systemcenter/vmm//VirtualMachines",
+      "/" + SUBSCRIPTION + "/services/systemcenter/vmm/VirtualMachines/",
+      "/" + SUBSCRIPTION + "/services/systemcenter/vmm///VirtualMachines//"})
+  void emptySegmentsAreIgnoredAndTheRootNamedWithoutThem(String rawPath) {
+    ServiceRootPath path = ServiceRootPath.match(rawPath);
+
+    assertEquals(SUBSCRIPTION, path.subscription());
+    assertEquals(ROOT + "/", path.rootPath());
+    assertEquals("VirtualMachines", path.resourcePath());
+  }
+
+  @Test
+  void emptySegmentsInsideTheResourcePathAreIgnoredToo() {
+    assertEquals("VirtualMachines(ID=guid'x')/Name",
+        ServiceRootPath.match("/SC2012R2/VMM/Microsoft.Management.Odata.svc//VirtualMachines(ID=guid'x')//Name")
+            .resourcePath());
+    assertEquals("/SC2012R2/VMM/" + SUBSCRIPTION + "/Microsoft.Management.Odata.svc/",
+        ServiceRootPath.match("/SC2012R2//VMM/" + SUBSCRIPTION + "/Microsoft.Management.Odata.svc//").rootPath());
   }
 
   @Test

@@ -29,7 +29,7 @@ class ChangeSetTest {
 
   private EntityKey take(String name) {
     return checkpoints.create(SUBSCRIPTION, world.payload("VMCheckPoints", "Name", name, "StampId", STAMP,
-        "VMId", vm.key().value(0)), false).key();
+        "VMId", vm.key().value(0)), false).entity().key();
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class VmmFixture implements AutoCloseable {
   /** Creates a stopped VM (or a running one with {@code start}) and returns it after its create job. */
   public EntityRecord createVm(String name, boolean start) {
     return set("VirtualMachines").create(SUBSCRIPTION,
-        payload("VirtualMachines", "Name", name, "StampId", STAMP, "CloudId", CLOUD, "StartVM", start), false);
+        payload("VirtualMachines", "Name", name, "StampId", STAMP, "CloudId", CLOUD, "StartVM", start), false).entity();
   }
 
   /** The stored entity's current values by property name. */

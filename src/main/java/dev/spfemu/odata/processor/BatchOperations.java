@@ -190,12 +190,16 @@ final class BatchOperations {
         new ServiceUrls(x.call.urls().serviceRoot()), path, rawQuery, headers::get, () -> body);
   }
 
-  /** A part's headers, looked up case-insensitively as HTTP headers are. */
+  /**
+   * A part's headers, looked up case-insensitively as HTTP headers are. Olingo's batch parser splits
+   * a header's value at its commas; the values are joined again with ", " as HTTP joins repeated
+   * headers, so that a part's {@code Accept} with several media types negotiates as it would alone.
+   */
   private static Map<String, String> headers(ODataRequest request) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     request.getRequestHeaders().forEach((name, values) -> {
       if (!values.isEmpty()) {
-        headers.put(name, values.get(0));
+        headers.merge(name, String.join(", ", values), (first, more) -> first + ", " + more);
       }
     });
     return headers;

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 /** One request in flight with what has been negotiated for it so far, and the ways to answer it. */
 final class Exchange {
 
-
   final ODataCall call;
   final ResponseSink sink;
   final RequestVersions versions;
@@ -69,10 +68,13 @@ final class Exchange {
     }
   }
 
-  /** 204, as WCF Data Services answers MERGE, PUT, PATCH and DELETE. */
-  void respondNoContent() {
+  /**
+   * 204, as WCF Data Services answers MERGE, PUT, PATCH and DELETE (and a create asked to return no
+   * content), in the version the answer needs.
+   */
+  void respondNoContent(ProtocolVersion needed) {
     sink.status(204);
-    sink.header(RequestVersions.DATA_SERVICE_VERSION, versions.responseVersion(ProtocolVersion.V1).headerValue());
+    sink.header(RequestVersions.DATA_SERVICE_VERSION, versions.responseVersion(needed).headerValue());
     try {
       sink.body().close();
     } catch (IOException e) {

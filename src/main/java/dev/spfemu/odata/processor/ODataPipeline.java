@@ -116,9 +116,12 @@ public final class ODataPipeline {
     String method = effectiveMethod(x.call);
     EntitySet set = target.type() == null ? null : domain.set(target.type().entitySet());
     if (x.call.subscription() == null && set != null) {
-      x = domain.scope() != null
-          ? new Exchange(x.call.inSubscription(domain.scope()), x.sink, x.versions, x.query, x.inChangeSet)
-          : allSubscriptions(x, target, set, method);
+      if (domain.scope() != null) {
+        // a service without subscriptions (the Admin service) keeps everything in one partition
+        x = new Exchange(x.call.inSubscription(domain.scope()), x.sink, x.versions, x.query, x.inChangeSet);
+      } else if (target.key() != null) {
+        x = inOwnersSubscription(x, target, set);
+      }
     }
     switch (target.kind()) {
       case SERVICE_DOCUMENT:
@@ -176,18 +179,13 @@ public final class ODataPipeline {
   }
 
   /**
-   * SPF's own root sees every subscription: collections are their union; an entity is changed in the
-   * subscription that holds it. Creates need a tenant: they go through a tenant root.
+   * The roots that see every subscription (SPF's own, WAP's admin): collections are their union; an
+   * entity is read and changed in the subscription that holds it; a create goes where the domain says
+   * ({@link EntitySet#subscriptionFor}).
    */
-  private static Exchange allSubscriptions(Exchange x, ResourceTarget target, EntitySet set, String method) {
-    if (target.key() != null) {
-      String owner = set.ownerOf(target.key());
-      return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.inChangeSet);
-    }
-    if (method.equals("POST")) {
-      throw VmmErrors.createNeedsTenant(set.type().entitySet());
-    }
-    return x;
+  private static Exchange inOwnersSubscription(Exchange x, ResourceTarget target, EntitySet set) {
+    String owner = set.ownerOf(target.key());
+    return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.inChangeSet);
   }
 
   private void serviceDocument(Exchange x) {

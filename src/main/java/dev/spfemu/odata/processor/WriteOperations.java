@@ -4,17 +4,28 @@ import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.EntityReader;
 import dev.spfemu.format.PayloadKind;
 import dev.spfemu.format.Projection;
+import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.RequestFormat;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.Change;
 import dev.spfemu.vmm.EntitySet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** POST (create), MERGE/PATCH/PUT (update, merge semantics) and DELETE of entities. */
+/**
+ * POST (create), MERGE/PATCH/PUT (update, merge semantics) and DELETE of entities. A request that
+ * starts a VMM job answers with the job's ID in {@code x-ms-request-id}, in place of the random one
+ * every response gets: the WAPack cmdlets take that header as the job to wait for.
+ */
 final class WriteOperations {
+
+  /** The response header that carries the ID of the VMM job a request started. */
+  static final String JOB_ID_HEADER = "x-ms-request-id";
+  /** The caller, as WAP and SPF clients name it; on a root of every subscription it may name the subscription. */
+  static final String PRINCIPAL_HEADER = "x-ms-principal-id";
 
   private final PayloadWriters writers;
   private final EntityReader jsonReader;
@@ -33,29 +44,76 @@ final class WriteOperations {
   }
 
   /**
-   * Creates an entity and answers 201 with its absolute {@code Location} and the entity. The format
-   * is negotiated first, so a request that cannot be answered stores nothing.
+   * Creates an entity and answers 201 with its absolute {@code Location} and the entity, or, with
+   * {@code Prefer: return-no-content}, 204 with the {@code Location} and {@code DataServiceId} (the
+   * entity's ID, as OData v3 answers an insert without content). The format is negotiated first, so a
+   * request that cannot be answered stores nothing. On a root that sees every subscription, the domain
+   * decides which subscription the entity belongs to.
    */
   void create(Exchange x, EntitySet set) {
+    ResponsePreference preference = ResponsePreference.of(x.call, x.versions);
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
-    EntityRecord record = set.create(x.call.subscription(), payload, async(x));
-    x.sink.header("Location", x.call.urls().entityUrl(set.type(), record::value));
-    x.respond(201, format, PayloadKind.ENTRY, x.versions.responseVersion(format.neededVersion()),
+    String subscription = x.call.subscription() != null ? x.call.subscription()
+        : set.subscriptionFor(payload, x.call.header(PRINCIPAL_HEADER));
+    Change change = set.create(subscription, payload, async(x));
+    reportJob(x, change);
+    EntityRecord record = change.entity();
+    String location = x.call.urls().entityUrl(set.type(), record::value);
+    x.sink.header("Location", location);
+    applied(x, preference);
+    if (preference == ResponsePreference.NO_CONTENT) {
+      x.sink.header("DataServiceId", location);
+      x.respondNoContent(ProtocolVersion.V3);
+      return;
+    }
+    writeEntity(x, 201, format, set, record, preference);
+  }
+
+  /**
+   * Changes an entity: 204, or with {@code Prefer: return-content} 200 and the entity as it is after
+   * the change, in the format a GET would have (negotiated before anything changes).
+   */
+  void update(Exchange x, EntitySet set, ResourceTarget target) {
+    ResponsePreference preference = ResponsePreference.of(x.call, x.versions);
+    ResponseFormat format = preference == ResponsePreference.CONTENT ? x.negotiate(PayloadKind.ENTRY) : null;
+    checkIfMatch(x.call);
+    EntityPayload payload = readPayload(x.call, set.type());
+    Change change = set.update(x.call.subscription(), target.key(), payload, async(x));
+    reportJob(x, change);
+    applied(x, preference);
+    if (format != null) {
+      writeEntity(x, 200, format, set, change.entity(), preference);
+    } else {
+      x.respondNoContent(preference.applied() ? ProtocolVersion.V3 : ProtocolVersion.V1);
+    }
+  }
+
+  private void writeEntity(Exchange x, int status, ResponseFormat format, EntitySet set, EntityRecord record,
+      ResponsePreference preference) {
+    ProtocolVersion needed = preference.applied() ? ProtocolVersion.V3 : format.neededVersion();
+    x.respond(status, format, PayloadKind.ENTRY, x.versions.responseVersion(needed),
         out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, Projection.ALL));
   }
 
-  void update(Exchange x, EntitySet set, ResourceTarget target) {
-    checkIfMatch(x.call);
-    EntityPayload payload = readPayload(x.call, set.type());
-    set.update(x.call.subscription(), target.key(), payload, async(x));
-    x.respondNoContent();
+  /** Says which preference the answer follows, if any. */
+  private static void applied(Exchange x, ResponsePreference preference) {
+    if (preference.applied()) {
+      x.sink.header(ResponsePreference.PREFERENCE_APPLIED, preference.token());
+    }
   }
 
   void delete(Exchange x, EntitySet set, ResourceTarget target) {
     checkIfMatch(x.call);
-    set.delete(x.call.subscription(), target.key(), async(x));
-    x.respondNoContent();
+    reportJob(x, set.delete(x.call.subscription(), target.key(), async(x)));
+    x.respondNoContent(ProtocolVersion.V1);
+  }
+
+  /** The job the request started, if any, becomes the response's request ID (a $batch part's own header). */
+  private static void reportJob(Exchange x, Change change) {
+    if (change.job() != null) {
+      x.sink.header(JOB_ID_HEADER, change.job().toString());
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.spfemu.model.EntityPayload;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.Outcome;
 import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import dev.spfemu.vmm.machine.Machines;
@@ -38,7 +39,7 @@ public final class CheckpointBehaviour implements EntityBehaviour {
   }
 
   @Override
-  public EntityRecord create(String subscription, EntityPayload payload, boolean async) {
+  public Outcome create(String subscription, EntityPayload payload, boolean async) {
     EntityRecord created = checkpoints.create(subscription, payload);
     boolean runAsync = async || Boolean.TRUE.equals(fields.runAsynchronously.get(created::value));
     EntityRecord vm = vmOf(subscription, created);
@@ -54,11 +55,11 @@ public final class CheckpointBehaviour implements EntityBehaviour {
     });
     machines.pointAtJob(subscription, vm.key(), job);
     // Real SPF answers with the checkpoint as it was submitted: CheckpointID is set by the job.
-    return created;
+    return new Outcome(created, job);
   }
 
   @Override
-  public void update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
+  public Outcome update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
     String action = (String) payload.value(fields.action.property());
     boolean restore = action != null && RESTORE.equalsIgnoreCase(action.trim());
     if (action != null && !restore && !SET.equalsIgnoreCase(action.trim())) {
@@ -85,16 +86,17 @@ public final class CheckpointBehaviour implements EntityBehaviour {
       }
     });
     machines.pointAtJob(subscription, vm.key(), job);
+    return new Outcome(checkpoints.find(subscription, key).orElse(checkpoint), job);
   }
 
   @Override
-  public EntityRecord delete(String subscription, EntityKey key, boolean async) {
+  public Outcome delete(String subscription, EntityKey key, boolean async) {
     EntityRecord checkpoint = checkpoints.read(subscription, key);
     EntityRecord vm = vmOf(subscription, checkpoint);
     UUID job = jobs.run(machines.job(subscription, vm::value, "Remove-SCVMCheckpoint"), async,
         () -> tree.remove(subscription, checkpoint, vm::value));
     machines.pointAtJob(subscription, vm.key(), job);
-    return checkpoint;
+    return new Outcome(checkpoint, job);
   }
 
   /** Removes every checkpoint of a deleted VM (wired as the VMs' removal listener). */

@@ -128,14 +128,22 @@ final class JobRecord {
     return completed.index();
   }
 
-  /** The job's {@code ErrorInfo}, as VMM fills it for a failed job. */
+  /**
+   * The job's {@code ErrorInfo}, as VMM fills it for a failed job. The WAPack cmdlets report a failed
+   * job with its {@code ErrorCodeString} and {@code ExceptionDetails}, so those carry the code and the
+   * problem too.
+   */
   private ComplexValue errorInfo(RuntimeException failure) {
     ComplexTypeModel info = errorInfo.property().complex();
     Object[] values = new Object[info.properties().size()];
     boolean injected = failure instanceof JobFaults.InjectedJobFailure;
-    setMember(info, values, "Code", injected ? ((JobFaults.InjectedJobFailure) failure).code() : "TargetChanged");
-    setMember(info, values, "Problem", injected ? ((JobFaults.InjectedJobFailure) failure).problem()
-        : "The object the job worked on changed or was removed while the job ran.");
+    String code = injected ? ((JobFaults.InjectedJobFailure) failure).code() : "TargetChanged";
+    String problem = injected ? ((JobFaults.InjectedJobFailure) failure).problem()
+        : "The object the job worked on changed or was removed while the job ran.";
+    setMember(info, values, "Code", code);
+    setMember(info, values, "ErrorCodeString", code);
+    setMember(info, values, "Problem", problem);
+    setMember(info, values, "ExceptionDetails", problem);
     setMember(info, values, "RecommendedAction", "Correct the problem, then run the operation again.");
     setMember(info, values, "IsSuccess", false);
     setMember(info, values, "IsTerminating", true);

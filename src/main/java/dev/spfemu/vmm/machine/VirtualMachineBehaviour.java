@@ -5,6 +5,7 @@ import dev.spfemu.model.EntityPayload;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.Outcome;
 import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import java.util.UUID;
@@ -38,7 +39,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
   }
 
   @Override
-  public EntityRecord create(String subscription, EntityPayload payload, boolean async) {
+  public Outcome create(String subscription, EntityPayload payload, boolean async) {
     EntityRecord created = vms.create(subscription, payload);
     VmState finalState = Boolean.TRUE.equals(fields.startVm.get(created::value)) ? VmState.RUNNING
         : VmState.POWER_OFF;
@@ -52,11 +53,11 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
     });
     UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async,
         () -> vms.modify(subscription, created.key(), v -> machines.setState(v, finalState)).orElseThrow());
-    return pointAtJob(subscription, created.key(), job);
+    return new Outcome(pointAtJob(subscription, created.key(), job), job);
   }
 
   @Override
-  public void update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
+  public Outcome update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
     EntityRecord current = vms.read(subscription, key);
     String requested = (String) payload.value(fields.operation.property());
     VmOperation operation = requested == null ? null : operation(requested, current);
@@ -68,7 +69,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
         vms.modify(subscription, key, v -> machines.setState(v, operation.result(state(v)))).orElseThrow();
       }
     });
-    pointAtJob(subscription, key, job);
+    return new Outcome(pointAtJob(subscription, key, job), job);
   }
 
   /** The operation asked for, if the VM's state allows it; 400 otherwise. */
@@ -88,18 +89,18 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
   }
 
   @Override
-  public EntityRecord delete(String subscription, EntityKey key, boolean async) {
+  public Outcome delete(String subscription, EntityKey key, boolean async) {
     EntityRecord vm = vms.read(subscription, key);
     VmState state = machines.state(vm::value);
     if (state == VmState.RUNNING || state == VmState.PAUSED) {
       throw VmmErrors.invalidVmOperation("Cannot delete the virtual machine '" + fields.name.get(vm::value)
           + "' while it is " + state.status() + ". Stop it first (Operation: Stop or Shutdown).");
     }
-    jobs.run(machines.job(subscription, vm::value, "Remove-SCVirtualMachine"), async, () -> {
+    UUID job = jobs.run(machines.job(subscription, vm::value, "Remove-SCVirtualMachine"), async, () -> {
       vms.delete(subscription, key);
       onRemoved.removed(subscription, fields.id.get(vm::value), fields.stamp.get(vm::value));
     });
-    return vm;
+    return new Outcome(vm, job);
   }
 
   private EntityRecord pointAtJob(String subscription, EntityKey key, UUID job) {

@@ -4,6 +4,7 @@ import dev.spfemu.model.EntityPayload;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.Outcome;
 import dev.spfemu.vmm.entity.StoredSet;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ final class TenantBehaviour implements EntityBehaviour {
   }
 
   @Override
-  public EntityRecord create(String scope, EntityPayload payload, boolean async) {
+  public Outcome create(String scope, EntityPayload payload, boolean async) {
     UUID id = fields.id.get(payload);
     UUID subscription = fields.subscriptionId.get(payload);
     EntityPayload tenant = (id == null || EMPTY.equals(id)) && subscription != null
@@ -39,16 +40,16 @@ final class TenantBehaviour implements EntityBehaviour {
     EntityRecord created = tenants.create(scope, tenant);
     Object[] values = created.values();
     userRoles.ensure(fields.subscriptionId.get(values), fields.id.get(values), fields.name.get(values));
-    return created;
+    return Outcome.stored(created);
   }
 
   @Override
-  public void update(String scope, EntityKey key, EntityPayload payload, boolean async) {
-    tenants.update(scope, key, payload);
+  public Outcome update(String scope, EntityKey key, EntityPayload payload, boolean async) {
+    return Outcome.stored(tenants.update(scope, key, payload));
   }
 
   @Override
-  public EntityRecord delete(String scope, EntityKey key, boolean async) {
+  public Outcome delete(String scope, EntityKey key, boolean async) {
     EntityRecord removed = tenants.delete(scope, key);
     Object[] values = removed.values();
     UUID id = fields.id.get(values);
@@ -58,6 +59,6 @@ final class TenantBehaviour implements EntityBehaviour {
       }
     }
     userRoles.remove(fields.subscriptionId.get(values), id);
-    return removed;
+    return Outcome.stored(removed);
   }
 }

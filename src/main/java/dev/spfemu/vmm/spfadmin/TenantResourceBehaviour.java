@@ -4,6 +4,7 @@ import dev.spfemu.model.EntityPayload;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.Outcome;
 import dev.spfemu.vmm.entity.StoredSet;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ final class TenantResourceBehaviour implements EntityBehaviour {
   }
 
   @Override
-  public EntityRecord create(String scope, EntityPayload payload, boolean async) {
+  public Outcome create(String scope, EntityPayload payload, boolean async) {
     UUID tenantId = fields.resourceTenantId.get(payload);
     EntityPayload resource = fields.resourceUserRoleId.get(payload) == null && tenantId != null
         ? Payloads.with(payload, fields.resourceUserRoleId.property(), tenantId) : payload;
@@ -37,17 +38,17 @@ final class TenantResourceBehaviour implements EntityBehaviour {
     Object[] tenant = tenants.read(scope, EntityKey.of(tenantId)).values();
     userRoles.ensure(fields.subscriptionId.get(tenant), fields.resourceUserRoleId.get(created.values()),
         fields.name.get(tenant));
-    return created;
+    return Outcome.stored(created);
   }
 
   @Override
-  public void update(String scope, EntityKey key, EntityPayload payload, boolean async) {
-    resources.update(scope, key, payload);
+  public Outcome update(String scope, EntityKey key, EntityPayload payload, boolean async) {
+    return Outcome.stored(resources.update(scope, key, payload));
   }
 
   /** Unassigns the stamp; the tenant's user role stays, as the tenant may use it on other stamps. */
   @Override
-  public EntityRecord delete(String scope, EntityKey key, boolean async) {
-    return resources.delete(scope, key);
+  public Outcome delete(String scope, EntityKey key, boolean async) {
+    return Outcome.stored(resources.delete(scope, key));
   }
 }

@@ -34,7 +34,7 @@ class CheckpointBehaviourTest {
 
   private EntityKey take(String name) {
     return checkpoints.create(SUBSCRIPTION, world.payload("VMCheckPoints", "Name", name, "StampId", STAMP,
-        "VMId", vm.key().value(0)), false).key();
+        "VMId", vm.key().value(0)), false).entity().key();
   }
 
   private Map<String, Object> checkpoint(EntityKey key) {
@@ -109,7 +109,7 @@ class CheckpointBehaviourTest {
     vms.update(SUBSCRIPTION, vm.key(), world.payload("VirtualMachines", "VMId", hypervisorId), false);
 
     EntityKey key = checkpoints.create(SUBSCRIPTION, world.payload("VMCheckPoints", "Name", "by VMId",
-        "StampId", STAMP, "VMId", hypervisorId), false).key();
+        "StampId", STAMP, "VMId", hypervisorId), false).entity().key();
 
     assertNotNull(checkpoint(key).get("CheckpointID"));
   }
@@ -118,10 +118,10 @@ class CheckpointBehaviourTest {
   void aRestoreBeforeTheCreateJobCompletedIsRefused() {
     try (VmmFixture slow = new VmmFixture(Duration.ofMinutes(1))) {
       EntityRecord slowVm = slow.vmm.set("VirtualMachines").create(SUBSCRIPTION, slow.payload("VirtualMachines",
-          "Name", "slow", "StampId", STAMP, "CloudId", VmmFixture.CLOUD), true);
+          "Name", "slow", "StampId", STAMP, "CloudId", VmmFixture.CLOUD), true).entity();
       EntitySet slowCheckpoints = slow.vmm.set("VMCheckPoints");
       EntityKey pending = slowCheckpoints.create(SUBSCRIPTION, slow.payload("VMCheckPoints", "Name", "pending",
-          "StampId", STAMP, "VMId", slowVm.key().value(0), "RunAsynchronously", true), false).key();
+          "StampId", STAMP, "VMId", slowVm.key().value(0), "RunAsynchronously", true), false).entity().key();
 
       ServiceException refused = assertThrows(ServiceException.class, () -> slowCheckpoints.update(SUBSCRIPTION,
           pending, slow.payload("VMCheckPoints", "VMCheckPointAction", "Restore"), false));

@@ -41,7 +41,7 @@ class StoredSetUpdateTest {
   private EntityRecord ownedVm() {
     return vms.create(SUBSCRIPTION, world.payload("VirtualMachines", "Name", "web-01", "StampId", VmmFixture.STAMP,
         "CloudId", VmmFixture.CLOUD, "Description", "kept", "Owner", owner("alice", "Tenant", ROLE),
-        "GrantedToList", List.of(owner("bob", "Tenant", ROLE))), false);
+        "GrantedToList", List.of(owner("bob", "Tenant", ROLE))), false).entity();
   }
 
   private static final UUID ROLE = UUID.fromString("5d2cf61c-f7c4-46e6-a6df-1c6e1f2aa797");
@@ -108,7 +108,7 @@ class StoredSetUpdateTest {
   @Test
   void nullsInACreateStayNull() {
     EntityRecord created = vms.create(SUBSCRIPTION, world.payload("VirtualMachines", "Name", "web-01",
-        "StampId", VmmFixture.STAMP, "CloudId", VmmFixture.CLOUD, "Description", null, "Owner", null), false);
+        "StampId", VmmFixture.STAMP, "CloudId", VmmFixture.CLOUD, "Description", null, "Owner", null), false).entity();
 
     Map<String, Object> stored = world.read("VirtualMachines", created.key());
     assertNull(stored.get("Description"));
@@ -152,7 +152,7 @@ class StoredSetUpdateTest {
     payload.putNavigation(vm.navigation("VirtualDiskDrives"), true);
     payload.putNavigation(vm.navigation("Cloud"), true);
 
-    EntityRecord created = vms.create(SUBSCRIPTION, payload, false);
+    EntityRecord created = vms.create(SUBSCRIPTION, payload, false).entity();
 
     assertEquals("web-01", world.read("VirtualMachines", created.key()).get("Name"));
     assertEquals(0, world.set("VirtualDiskDrives").list(SUBSCRIPTION).size());

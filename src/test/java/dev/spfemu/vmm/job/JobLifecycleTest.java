@@ -30,7 +30,7 @@ class JobLifecycleTest {
 
   private Map<String, Object> startVmAsynchronously() {
     EntityRecord vm = world.set("VirtualMachines").create(SUBSCRIPTION, world.payload("VirtualMachines",
-        "Name", "web-01", "StampId", STAMP, "CloudId", VmmFixture.CLOUD, "StartVM", true), true);
+        "Name", "web-01", "StampId", STAMP, "CloudId", VmmFixture.CLOUD, "StartVM", true), true).entity();
     return world.read("VirtualMachines", vm.key());
   }
 

@@ -1,0 +1,67 @@
+package dev.spfemu.vmm.network;
+
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.Field;
+import dev.spfemu.store.EntityKey;
+import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.entity.EntityBehaviour;
+import dev.spfemu.vmm.entity.Outcome;
+import dev.spfemu.vmm.entity.StoredSet;
+import dev.spfemu.vmm.job.JobScheduler;
+import dev.spfemu.vmm.job.JobSpec;
+import java.util.UUID;
+
+/**
+ * VM networks, subnets and static IP address pools as VMM changes them: each create, change and
+ * delete is a job ({@code New-SCVMNetwork}, {@code Set-SCVMSubnet}, {@code Remove-SCStaticIPAddressPool}
+ * …), which the WAPack cmdlets wait on before they read the entity back or delete the next one. What
+ * the job does is plain storage: the entity is stored at once, changed at once, and removed when its
+ * delete job completes.
+ */
+public final class NetworkBehaviour implements EntityBehaviour {
+
+  private final StoredSet set;
+  private final JobScheduler jobs;
+  /** VMM's name of the type, in cmdlet names and as the jobs' target type ("VMNetwork"). */
+  private final String noun;
+  private final Field<UUID> id;
+  private final Field<UUID> stamp;
+  private final Field<String> name;
+
+  /** @param noun VMM's name of the type: {@code VMNetwork}, {@code VMSubnet}, {@code StaticIPAddressPool} */
+  public NetworkBehaviour(StoredSet set, JobScheduler jobs, String noun) {
+    this.set = set;
+    this.jobs = jobs;
+    this.noun = noun;
+    this.id = Field.guid(set.type(), "ID");
+    this.stamp = Field.guid(set.type(), "StampId");
+    this.name = Field.string(set.type(), "Name");
+  }
+
+  @Override
+  public Outcome create(String subscription, EntityPayload payload, boolean async) {
+    EntityRecord created = set.create(subscription, payload);
+    return new Outcome(created, jobs.run(job(subscription, created::value, "New"), async, () -> { }));
+  }
+
+  @Override
+  public Outcome update(String subscription, EntityKey key, EntityPayload payload, boolean async) {
+    EntityRecord changed = set.update(subscription, key, payload);
+    return new Outcome(changed, jobs.run(job(subscription, changed::value, "Set"), async, () -> { }));
+  }
+
+  @Override
+  public Outcome delete(String subscription, EntityKey key, boolean async) {
+    EntityRecord entity = set.read(subscription, key);
+    UUID job = jobs.run(job(subscription, entity::value, "Remove"), async, () -> set.delete(subscription, key));
+    return new Outcome(entity, job);
+  }
+
+  /** A job of {@code verb}-SC{noun} on this entity, named as VMM names it ("New-SCVMNetwork web"). */
+  private JobSpec job(String subscription, EntityValues entity, String verb) {
+    String cmdlet = verb + "-SC" + noun;
+    String target = String.valueOf(name.get(entity));
+    return new JobSpec(subscription, stamp.get(entity), cmdlet + " " + target, cmdlet, target, id.get(entity), noun);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.spfemu.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * HTTP/1.1 written by hand on a socket, for replays whose headers no Java client sends as given:
+ * {@code Content-Length: 0} on a GET or DELETE, and {@code Expect: 100-continue} with the body held
+ * back until the server's {@code 100 Continue}, as .NET's HttpWebRequest does.
+ */
+final class RawHttp {
+
+  /** A response: status, headers (case-insensitive) and body as UTF-8 text. */
+  record Reply(int status, Map<String, String> headers, String body) {
+    String header(String name) {
+      return headers.get(name);
+    }
+  }
+
+  private RawHttp() {
+  }
+
+  /**
+   * Sends one request on a new connection.
+   *
+   * @param target the URL, sent as written (path and query unencoded by us)
+   * @param headers the header lines after {@code Host}, each "Name: value"
+   * @param body the body, or null; with it go its Content-Length and {@code Expect: 100-continue}
+   */
+  static Reply send(String method, URI target, String body, String... headers) {
+    try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder(method).append(' ').append(target.getRawPath())
+          .append(target.getRawQuery() == null ? "" : "?" + target.getRawQuery()).append(" HTTP/1.1\r\n")
+          .append("Host: ").append(target.getHost()).append(':').append(target.getPort()).append("\r\n");
+      for (String header : headers) {
+        head.append(header).append("\r\n");
+      }
+      byte[] content = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+      if (content != null) {
+        head.append("Content-Length: ").append(content.length).append("\r\nExpect: 100-continue\r\n");
+      }
+      out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      Reply reply = readHead(in);
+      if (content != null && reply.status() == 100) {
+        out.write(content);
+        out.flush();
+        reply = readHead(in);
+      }
+      return new Reply(reply.status(), reply.headers(), readBody(in, reply));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reply readHead(InputStream in) throws IOException {
+    String statusLine = line(in);
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String line = line(in); !line.isEmpty(); line = line(in)) {
+      int colon = line.indexOf(':');
+      headers.merge(line.substring(0, colon).trim(), line.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+    }
+    return new Reply(Integer.parseInt(statusLine.split(" ")[1]), headers, "");
+  }
+
+  private static String readBody(InputStream in, Reply head) throws IOException {
+    if (head.status() == 204 || head.status() == 304) {
+      return "";
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
+      for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+        body.write(in.readNBytes(size));
+        line(in);
+      }
+      line(in);
+    } else if (head.header("Content-Length") != null) {
+      body.write(in.readNBytes(Integer.parseInt(head.header("Content-Length"))));
+    }
+    return body.toString(StandardCharsets.UTF_8);
+  }
+
+  /** One CRLF-terminated line, without the CRLF. */
+  private static String line(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed mid-line: " + line);
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+}
