@@ -153,6 +153,11 @@ public final class VmmErrors {
 
   // 404 ----------------------------------------------------------------------------------------
 
+  /** A path naming an entity set the service does not have (or does not show this caller), as Olingo words it. */
+  public static ServiceException unknownEntitySet(String name) {
+    return notFound("Could not find an entity set or function import for '" + name + "'.");
+  }
+
   public static ServiceException notFound(String message) {
     return new ServiceException(404, "ResourceNotFound", message);
   }

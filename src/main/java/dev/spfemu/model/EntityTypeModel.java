@@ -23,14 +23,21 @@ public final class EntityTypeModel {
   private final List<String> entityMethods;
   private final Map<String, String> unserved;
   private final List<ReferenceModel> references;
+  private final boolean adminOnly;
+  private final List<String> tenantSetMethods;
+  private final List<String> tenantEntityMethods;
   /** Set once by the loader, after every type exists (navigation leads to other types). */
   private List<NavigationModel> navigation = List.of();
   private Map<String, NavigationModel> navigationByName = Map.of();
 
   EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
       List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged,
-      List<String> verbs, Map<String, String> unserved, List<ReferenceModel> references) {
+      List<String> verbs, Map<String, String> unserved, List<ReferenceModel> references, TenantAccess tenantAccess) {
     this.namespace = namespace;
+    this.adminOnly = tenantAccess.adminOnly();
+    List<String> tenantVerbs = tenantAccess.verbs() == null ? verbs : tenantAccess.verbs();
+    this.tenantSetMethods = methods(tenantVerbs, List.of("GET"), List.of("POST"));
+    this.tenantEntityMethods = methods(tenantVerbs, List.of("GET"), List.of("PUT", "MERGE", "PATCH"), List.of("DELETE"));
     this.name = name;
     this.entitySet = entitySet;
     this.properties = List.copyOf(properties);
@@ -111,6 +118,33 @@ public final class EntityTypeModel {
   /** The methods real SPF serves on one entity: GET, and the update and delete methods it allows. */
   public List<String> entityMethods() {
     return entityMethods;
+  }
+
+  /**
+   * Whether WAP's tenant API hides the set: only administrators reach it, through SPF's roots and
+   * WAP's admin API ({@code CloudCapacities}).
+   */
+  public boolean adminOnly() {
+    return adminOnly;
+  }
+
+  /** {@link #setMethods()} as WAP's tenant API passes them on. */
+  public List<String> tenantSetMethods() {
+    return tenantSetMethods;
+  }
+
+  /** {@link #entityMethods()} as WAP's tenant API passes them on (a template changes through the admin API only). */
+  public List<String> tenantEntityMethods() {
+    return tenantEntityMethods;
+  }
+
+  /**
+   * What WAP's tenant API lets tenants do with a set.
+   *
+   * @param adminOnly the set is not served to tenants at all
+   * @param verbs real SPF's verbs as the tenant API passes them on; null for all of them
+   */
+  record TenantAccess(boolean adminOnly, List<String> verbs) {
   }
 
   /**

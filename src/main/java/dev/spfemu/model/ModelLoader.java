@@ -108,7 +108,8 @@ public final class ModelLoader {
       }
     }
     return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required, serverManaged,
-        type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references);
+        type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references,
+        new EntityTypeModel.TenantAccess(Boolean.TRUE.equals(type.adminOnly()), type.tenantVerbs()));
   }
 
   /** The navigation properties of {@code type}, their targets and foreign keys checked against the model. */
@@ -179,7 +180,7 @@ public final class ModelLoader {
   record ModelFile(String namespace, String container, List<ComplexType> complexTypes, List<EntityType> entityTypes) {
     record EntityType(String name, String entitySet, List<String> keys, List<String> verbs,
         List<String> requiredOnCreate, List<String> serverManaged, List<Reference> references,
-        List<Property> properties, List<Navigation> navigation) {
+        List<Property> properties, List<Navigation> navigation, Boolean adminOnly, List<String> tenantVerbs) {
     }
 
     /** {@code from}: this type's properties; {@code to}: the target's, equal position by position. */

@@ -51,7 +51,8 @@ final class ODataServlet extends HttpServlet {
     }
     ServiceUrls urls = new ServiceUrls(origin(request) + root.rootPath());
     ODataCall call = new ODataCall(request.getMethod().toUpperCase(Locale.ROOT), root.subscription(), urls,
-        root.resourcePath(), request.getQueryString(), request::getHeader, new BodyOnce(request, exchange));
+        root.resourcePath(), request.getQueryString(), request::getHeader, new BodyOnce(request, exchange),
+        root.tenantApi());
     (root.service() == ServiceRootPath.Service.ADMIN ? adminPipeline : pipeline).handle(call, new ServletSink(response));
   }
 

@@ -31,6 +31,7 @@ import java.util.List;
 record ServiceRootPath(String subscription, String rootPath, String resourcePath, Service service) {
 
   private static final String SPF_SERVICE = "Microsoft.Management.Odata.svc";
+  private static final String TENANT_ROOT_END = "/services/systemcenter/vmm/";
 
   /** SPF's web services the emulator serves, each with its own model and pipeline. */
   enum Service { VMM, ADMIN }
@@ -79,6 +80,12 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
     }
     ServiceRootPath root = at(segments, 3, null);
     return new ServiceRootPath(null, root.rootPath(), root.resourcePath(), Service.ADMIN);
+  }
+
+  /** Whether this is WAP's tenant API root, {@code /{subscription}/services/systemcenter/vmm/}. */
+  boolean tenantApi() {
+    return service == Service.VMM && subscription != null && rootPath.regionMatches(true,
+        rootPath.length() - TENANT_ROOT_END.length(), TENANT_ROOT_END, 0, TENANT_ROOT_END.length());
   }
 
   /** The entity set the resource path starts with, or null (the service document, $metadata, $batch…). */

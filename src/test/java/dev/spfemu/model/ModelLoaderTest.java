@@ -57,6 +57,19 @@ class ModelLoaderTest {
   }
 
   @Test
+  void theTenantApiPassesOnLessThanSpfServes() {
+    EntityTypeModel capacities = model.byEntitySet("CloudCapacities");
+    assertTrue(capacities.adminOnly());
+    assertFalse(model.byEntitySet("Clouds").adminOnly());
+    EntityTypeModel templates = model.byEntitySet("VMTemplates");
+    assertEquals(List.of("GET", "PUT", "MERGE", "PATCH"), templates.entityMethods());
+    assertEquals(List.of("GET"), templates.tenantEntityMethods());
+    EntityTypeModel vms = model.byEntitySet("VirtualMachines");
+    assertEquals(vms.entityMethods(), vms.tenantEntityMethods(), "without tenantVerbs, tenants do what SPF allows");
+    assertEquals(vms.setMethods(), vms.tenantSetMethods());
+  }
+
+  @Test
   void streamsAreKnownButNotServed() {
     EntityTypeModel vm = model.byEntitySet("VirtualMachines");
     assertNull(vm.property("VMConnection"));

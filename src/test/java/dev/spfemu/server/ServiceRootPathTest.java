@@ -129,4 +129,20 @@ class ServiceRootPathTest {
     assertEquals(ServiceRootPath.Service.VMM, ServiceRootPath.match(ROOT + "/").service());
     assertNull(ServiceRootPath.match("/SC2012R2/Admin/" + SUBSCRIPTION + "/Microsoft.Management.Odata.svc/"));
   }
+
+  @Test
+  void onlyWapsTenantApiIsTheTenantApi() {
+    org.junit.jupiter.api.Assertions.assertTrue(ServiceRootPath.match(
+        "/ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/Clouds").tenantApi());
+    org.junit.jupiter.api.Assertions.assertTrue(ServiceRootPath.match(
+        "//ae122d5f-3aab-4d75-ad48-d6593246a49e/Services/SystemCenter/VMM//Clouds").tenantApi());
+    org.junit.jupiter.api.Assertions.assertFalse(ServiceRootPath.match(
+        "/SC2012R2/VMM/ae122d5f-3aab-4d75-ad48-d6593246a49e/Microsoft.Management.Odata.svc/Clouds").tenantApi());
+    org.junit.jupiter.api.Assertions.assertFalse(ServiceRootPath.match(
+        "/SC2012R2/VMM/Microsoft.Management.Odata.svc/Clouds").tenantApi());
+    org.junit.jupiter.api.Assertions.assertFalse(ServiceRootPath.match(
+        "/services/systemcenter/SC2012R2/VMM/Microsoft.Management.Odata.svc/Clouds").tenantApi());
+    org.junit.jupiter.api.Assertions.assertFalse(ServiceRootPath.match(
+        "/SC2012R2/Admin/Microsoft.Management.Odata.svc/Tenants").tenantApi());
+  }
 }

@@ -187,7 +187,7 @@ final class BatchOperations {
     String rawQuery = requestUri == null ? null : requestUri.getRawQuery();
     byte[] body = readAll(request.getBody());
     return new ODataCall(request.getMethod().name(), x.call.subscription(),
-        new ServiceUrls(x.call.urls().serviceRoot()), path, rawQuery, headers::get, () -> body);
+        new ServiceUrls(x.call.urls().serviceRoot()), path, rawQuery, headers::get, () -> body, x.call.tenantApi());
   }
 
   /**

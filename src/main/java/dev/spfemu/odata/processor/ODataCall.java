@@ -15,9 +15,11 @@ import java.util.function.UnaryOperator;
  * @param rawQuery the query string as sent, or null
  * @param headers header look-up by name, case-insensitive, null when absent
  * @param body the request body, read on demand
+ * @param tenantApi whether it came through WAP's tenant API ({@code /{subscription}/services/systemcenter/vmm/}),
+ *     which does not pass admin-only sets and operations on
  */
 public record ODataCall(String method, String subscription, ServiceUrls urls, String resourcePath,
-    String rawQuery, UnaryOperator<String> headers, Body body) {
+    String rawQuery, UnaryOperator<String> headers, Body body, boolean tenantApi) {
 
   /** The request body, read at most once and only when a handler needs it. */
   @FunctionalInterface
@@ -32,6 +34,6 @@ public record ODataCall(String method, String subscription, ServiceUrls urls, St
 
   /** The same request, in the scope of one subscription. */
   ODataCall inSubscription(String owner) {
-    return new ODataCall(method, owner, urls, resourcePath, rawQuery, headers, body);
+    return new ODataCall(method, owner, urls, resourcePath, rawQuery, headers, body, tenantApi);
   }
 }

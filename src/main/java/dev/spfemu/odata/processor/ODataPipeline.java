@@ -115,6 +115,9 @@ public final class ODataPipeline {
   private void route(Exchange x, ResourceTarget target) {
     String method = effectiveMethod(x.call);
     EntitySet set = target.type() == null ? null : domain.set(target.type().entitySet());
+    if (set != null && x.call.tenantApi() && set.type().adminOnly()) {
+      throw VmmErrors.unknownEntitySet(set.type().entitySet()); // WAP's tenant API does not pass it on
+    }
     if (x.call.subscription() == null && set != null) {
       if (domain.scope() != null) {
         // a service without subscriptions (the Admin service) keeps everything in one partition
@@ -140,7 +143,8 @@ public final class ODataPipeline {
         batches.batch(x);
         break;
       case ENTITY_SET:
-        allow(method, set.type().setMethods(), set.type().entitySet());
+        allow(method, x.call.tenantApi() ? set.type().tenantSetMethods() : set.type().setMethods(),
+            set.type().entitySet());
         if (method.equals("POST")) {
           writes.create(x, set);
         } else {
@@ -152,7 +156,8 @@ public final class ODataPipeline {
         reads.count(x, set, target);
         break;
       case ENTITY:
-        allow(method, set.type().entityMethods(), set.type().entitySet() + "(…)");
+        allow(method, x.call.tenantApi() ? set.type().tenantEntityMethods() : set.type().entityMethods(),
+            set.type().entitySet() + "(…)");
         switch (method) {
           case "GET":
             reads.read(x, set, target);
