@@ -11,6 +11,8 @@ import dev.spfemu.format.RequestVersions;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.format.atom.AtomEntityReader;
 import dev.spfemu.format.json.JsonEntityReader;
+import dev.spfemu.model.NavigationModel;
+import dev.spfemu.model.PropertyModel;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.vmm.EntitySet;
 import dev.spfemu.vmm.Vmm;
@@ -42,6 +44,7 @@ public final class ODataPipeline {
   private final PayloadWriters writers;
   private final ErrorRenderer errors;
   private final ReadOperations reads;
+  private final LinkReads links;
   private final WriteOperations writes;
   private final BatchOperations batches;
 
@@ -57,7 +60,9 @@ public final class ODataPipeline {
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
     this.errors = new ErrorRenderer(writers);
-    this.reads = new ReadOperations(writers, pageSize);
+    NavigationResolver navigation = new NavigationResolver(vmm);
+    this.reads = new ReadOperations(writers, pageSize, navigation, new Expander(edm.model(), vmm.navigation()));
+    this.links = new LinkReads(writers, pageSize, navigation);
     this.writes = new WriteOperations(writers, new JsonEntityReader(json),
         new AtomEntityReader(AtomEntityReader.secureFactory()));
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
@@ -114,8 +119,11 @@ public final class ODataPipeline {
   private void route(Exchange x, ResourceTarget target) {
     String method = effectiveMethod(x.call);
     EntitySet set = target.type() == null ? null : vmm.set(target.type().entitySet());
+    if (target.navigation() != null && !method.equals("GET")) {
+      throw VmmErrors.navigationReadOnly(method, x.call.resourcePath(), foreignKey(target.navigation()));
+    }
     if (x.call.subscription() == null && set != null) {
-      x = allSubscriptions(x, target, set, method);
+      x = allSubscriptions(x, target, vmm.set(target.origin().entitySet()), method);
     }
     switch (target.kind()) {
       case SERVICE_DOCUMENT:
@@ -167,6 +175,9 @@ public final class ODataPipeline {
         allow(method, GET, set.type().entitySet() + "(…)/" + target.property().name() + "/$value");
         reads.value(x, set, target);
         break;
+      case LINKS:
+        links.links(x, target);
+        break;
       default:
         throw VmmErrors.unsupportedResource(x.call.resourcePath());
     }
@@ -176,15 +187,23 @@ public final class ODataPipeline {
    * SPF's own root sees every subscription: collections are their union; an entity is changed in the
    * subscription that holds it. Creates need a tenant: they go through a tenant root.
    */
-  private static Exchange allSubscriptions(Exchange x, ResourceTarget target, EntitySet set, String method) {
-    if (target.key() != null) {
-      String owner = set.ownerOf(target.key());
+  private static Exchange allSubscriptions(Exchange x, ResourceTarget target, EntitySet origin, String method) {
+    if (target.originKey() != null) {
+      String owner = origin.ownerOf(target.originKey());
       return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.inChangeSet);
     }
     if (method.equals("POST")) {
-      throw VmmErrors.createNeedsTenant(set.type().entitySet());
+      throw VmmErrors.createNeedsTenant(origin.type().entitySet());
     }
     return x;
+  }
+
+  /** How the last navigation property of a path relates entities, for the read-only error: {@code VMId, StampId}. */
+  private static String foreignKey(NavigationPath path) {
+    NavigationModel last = path.last();
+    List<PropertyModel> keys = last.many() ? last.to() : last.from();
+    return (last.many() ? last.target().name() : last.source().name()) + "."
+        + String.join(", ", keys.stream().map(PropertyModel::name).toList());
   }
 
   private void serviceDocument(Exchange x) {
