@@ -10,7 +10,7 @@ import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.SecondaryIndex;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ public final class Navigation {
 
   private final EntityStore store;
   /** The index each navigation property that is not found by the target's key uses. */
-  private final Map<NavigationModel, SecondaryIndex> indexes = new HashMap<>();
+  private final Map<NavigationModel, SecondaryIndex> indexes = new IdentityHashMap<>();
 
   Navigation(ServiceModel model, EntityStore store) {
     this.store = store;
