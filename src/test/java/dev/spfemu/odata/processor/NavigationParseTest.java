@@ -111,6 +111,20 @@ class NavigationParseTest {
   }
 
   @Test
+  void starSelectsEveryPropertyAndLinkAndNavStarEveryPropertyOfTheExpandedEntities() {
+    Projection star = parse("VirtualMachines", "$expand=VirtualNetworkAdapters&$select=*").query().select()
+        .projection();
+    assertFalse(star.isPartial());
+    assertTrue(star.includesLink(vm.navigation("Cloud")));
+    assertSame(Projection.ALL, star.expansion(vm.navigation("VirtualNetworkAdapters")));
+    Projection within = parse("VirtualMachines", "$expand=VirtualNetworkAdapters&$select=Name,VirtualNetworkAdapters/*")
+        .query().select().projection();
+    assertTrue(within.isPartial());
+    assertSame(Projection.ALL, within.expansion(vm.navigation("VirtualNetworkAdapters")));
+    assertFalse(within.includes(vm.property("CloudId")));
+  }
+
+  @Test
   void selectingWithinANavigationPropertyThatIsNotExpandedIsRefused() {
     ServiceException e = assertThrows(ServiceException.class,
         () -> parse("VirtualMachines", "$select=VirtualNetworkAdapters/Name").query().select().projection());
