@@ -140,8 +140,8 @@ public final class VmmErrors {
 
   public static ServiceException unsupportedResource(String resource) {
     return new ServiceException(400, "UnsupportedResource",
-        "Requests for '" + resource + "' are not supported by the emulator: VMM types have no"
-            + " navigation properties or links; address entity sets, entities and their properties.");
+        "Requests for '" + resource + "' are not supported by the emulator; address entity sets, entities,"
+            + " their properties, navigation properties and links.");
   }
 
   /** A request the HTTP layer refused before it reached the service (status as the HTTP layer chose it). */
@@ -178,6 +178,11 @@ public final class VmmErrors {
             + ") or use the ID of an existing one.");
   }
 
+  /** A navigation segment that leads to no entity: a null to-one, or a key that names no related entity. */
+  public static ServiceException navigationTargetNotFound(String segment) {
+    return new ServiceException(404, "ResourceNotFound", "Resource not found for the segment '" + segment + "'.");
+  }
+
   public static ServiceException notAServiceRoot(String path) {
     return new ServiceException(404, "ResourceNotFound",
         "No SPF VMM service at '" + path + "'. The service roots are"
@@ -192,6 +197,17 @@ public final class VmmErrors {
     return new ServiceException(405, "MethodNotAllowed",
         "The method '" + method + "' is not allowed on '" + resource + "'. Allowed: "
             + String.join(", ", allowed) + ".", Map.of("Allow", String.join(", ", allowed)));
+  }
+
+  /**
+   * A change through a navigation path or a link. The emulator serves them read-only: relations are
+   * the foreign-key properties (an adapter's {@code VMId}), which are changed on the entities.
+   */
+  public static ServiceException navigationReadOnly(String method, String resource, String foreignKey) {
+    return new ServiceException(405, "MethodNotAllowed",
+        "The method '" + method + "' is not allowed on '" + resource + "': navigation properties and links are"
+            + " read-only in the emulator. Relate entities through their properties (" + foreignKey
+            + ") with POST, PUT or MERGE on the entity set.", Map.of("Allow", "GET"));
   }
 
   public static ServiceException notAcceptable(String detail) {

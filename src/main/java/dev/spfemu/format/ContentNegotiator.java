@@ -143,6 +143,7 @@ public final class ContentNegotiator {
         return "application/xml, application/atomsvc+xml, application/json;odata=minimalmetadata,"
             + " application/json;odata=verbose";
       case PROPERTY:
+      case LINKS:
         return "application/xml, application/json;odata=minimalmetadata, application/json;odata=verbose";
       default:
         return SUPPORTED_ENTRY_TYPES;

@@ -6,6 +6,8 @@ public enum PayloadKind {
   FEED,
   /** One property of an entity. */
   PROPERTY,
+  /** The links of a navigation property ({@code $links}): plain XML or JSON, never Atom. */
+  LINKS,
   SERVICE_DOCUMENT,
   METADATA,
   ERROR

@@ -50,4 +50,20 @@ public interface EntityStore {
 
   /** A snapshot of the entities of one set, in no particular order. */
   List<EntityRecord> list(String subscription, String entitySet);
+
+  /**
+   * Declares a secondary index: the entities of {@code entitySet} made findable by their values at
+   * {@code positions} (property positions, in the order {@link #findBy} gives the values), kept up to
+   * date by every change. Declaring the same index twice returns the first one. Declare indexes when
+   * the store is empty: an index declared after entities of its set were stored would miss them.
+   *
+   * @throws IllegalStateException when entities of the set are already stored
+   */
+  SecondaryIndex index(String entitySet, int... positions);
+
+  /**
+   * The entities of the index's set in one subscription whose values at the index's positions equal
+   * {@code values} (in the index's order), in no particular order; one look-up, no scan.
+   */
+  List<EntityRecord> findBy(String subscription, SecondaryIndex index, EntityKey values);
 }

@@ -1,5 +1,6 @@
 package dev.spfemu.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,40 +11,42 @@ import java.util.function.UnaryOperator;
 /**
  * The default store: nested concurrent hash maps (subscription, then entity set, then key), so a
  * lookup is O(1) and requests for different entities never wait on one another. Subscription ids
- * are compared case-insensitively, as GUIDs are.
+ * are compared case-insensitively, as GUIDs are. Each set of each subscription is an
+ * {@link EntityTable}, which also holds the set's secondary indexes, so clearing a subscription
+ * clears its index entries with it.
  */
 public final class InMemoryEntityStore implements EntityStore {
 
-  private final Map<String, Map<String, Map<EntityKey, EntityRecord>>> subscriptions =
-      new ConcurrentHashMap<>();
+  private final Map<String, Map<String, EntityTable>> subscriptions = new ConcurrentHashMap<>();
+  /** The indexes declared per entity set (immutable lists, replaced when one is added). */
+  private final Map<String, List<SecondaryIndex>> indexes = new ConcurrentHashMap<>();
 
   @Override
   public Optional<EntityRecord> find(String subscription, String entitySet, EntityKey key) {
-    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
+    EntityTable entities = existingTable(subscription, entitySet);
     return entities == null ? Optional.empty() : Optional.ofNullable(entities.get(key));
   }
 
   @Override
   public boolean insert(String subscription, String entitySet, EntityRecord record) {
-    return table(subscription, entitySet).putIfAbsent(record.key(), record) == null;
+    return table(subscription, entitySet).insert(record);
   }
 
   @Override
   public Optional<EntityRecord> update(String subscription, String entitySet, EntityKey key,
       UnaryOperator<EntityRecord> change) {
-    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
-    return entities == null ? Optional.empty()
-        : Optional.ofNullable(entities.computeIfPresent(key, (k, current) -> change.apply(current)));
+    EntityTable entities = existingTable(subscription, entitySet);
+    return entities == null ? Optional.empty() : Optional.ofNullable(entities.update(key, change));
   }
 
   @Override
   public void put(String subscription, String entitySet, EntityRecord record) {
-    table(subscription, entitySet).put(record.key(), record);
+    table(subscription, entitySet).put(record);
   }
 
   @Override
   public Optional<EntityRecord> remove(String subscription, String entitySet, EntityKey key) {
-    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
+    EntityTable entities = existingTable(subscription, entitySet);
     return entities == null ? Optional.empty() : Optional.ofNullable(entities.remove(key));
   }
 
@@ -64,20 +67,49 @@ public final class InMemoryEntityStore implements EntityStore {
 
   @Override
   public List<EntityRecord> list(String subscription, String entitySet) {
-    Map<EntityKey, EntityRecord> entities = existingTable(subscription, entitySet);
-    return entities == null ? List.of() : List.copyOf(entities.values());
+    EntityTable entities = existingTable(subscription, entitySet);
+    return entities == null ? List.of() : entities.list();
+  }
+
+  @Override
+  public SecondaryIndex index(String entitySet, int... positions) {
+    for (Map<String, EntityTable> sets : subscriptions.values()) {
+      if (sets.containsKey(entitySet)) {
+        throw new IllegalStateException("declare the indexes of " + entitySet + " before storing its entities");
+      }
+    }
+    SecondaryIndex[] declared = new SecondaryIndex[1];
+    indexes.compute(entitySet, (set, existing) -> {
+      List<SecondaryIndex> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+      for (SecondaryIndex index : all) {
+        if (index.covers(positions)) {
+          declared[0] = index;
+          return existing;
+        }
+      }
+      declared[0] = new SecondaryIndex(entitySet, positions);
+      all.add(declared[0]);
+      return List.copyOf(all);
+    });
+    return declared[0];
+  }
+
+  @Override
+  public List<EntityRecord> findBy(String subscription, SecondaryIndex index, EntityKey values) {
+    EntityTable entities = existingTable(subscription, index.entitySet());
+    return entities == null ? List.of() : entities.findBy(index, values);
   }
 
   /** The table of one set, or null if nothing was ever stored there (reads never create tables). */
-  private Map<EntityKey, EntityRecord> existingTable(String subscription, String entitySet) {
-    Map<String, Map<EntityKey, EntityRecord>> sets = subscriptions.get(normalize(subscription));
+  private EntityTable existingTable(String subscription, String entitySet) {
+    Map<String, EntityTable> sets = subscriptions.get(normalize(subscription));
     return sets == null ? null : sets.get(entitySet);
   }
 
-  private Map<EntityKey, EntityRecord> table(String subscription, String entitySet) {
+  private EntityTable table(String subscription, String entitySet) {
     return subscriptions
         .computeIfAbsent(normalize(subscription), s -> new ConcurrentHashMap<>())
-        .computeIfAbsent(entitySet, s -> new ConcurrentHashMap<>());
+        .computeIfAbsent(entitySet, set -> new EntityTable(indexes.getOrDefault(set, List.of())));
   }
 
   private static String normalize(String subscription) {

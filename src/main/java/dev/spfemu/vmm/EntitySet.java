@@ -6,6 +6,7 @@ import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
 import dev.spfemu.vmm.entity.StoredSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -80,6 +81,29 @@ public final class EntitySet {
   /** Every entity of the set in {@code subscription}, or in all of them when it is null, in no order. */
   public List<EntityRecord> list(String subscription) {
     return stored.list(subscription);
+  }
+
+  /**
+   * Every entity of the set with the subscription that holds it, in {@code subscription} or in all of
+   * them when it is null, in no order: what navigation from these entities needs.
+   */
+  public List<OwnedEntity> listOwned(String subscription) {
+    if (subscription != null) {
+      return owned(subscription, stored.list(subscription));
+    }
+    List<OwnedEntity> all = new ArrayList<>();
+    for (String each : stored.subscriptions()) {
+      all.addAll(owned(each, stored.list(each)));
+    }
+    return all;
+  }
+
+  private static List<OwnedEntity> owned(String subscription, List<EntityRecord> records) {
+    List<OwnedEntity> owned = new ArrayList<>(records.size());
+    for (EntityRecord record : records) {
+      owned.add(new OwnedEntity(subscription, record));
+    }
+    return owned;
   }
 
   /** The subscription that holds the entity with {@code key}; 404 if none does. */

@@ -11,6 +11,9 @@ public interface ServiceDomain {
   /** The entity set named {@code entitySet}, or null if the service has none. */
   EntitySet set(String entitySet);
 
+  /** How the service's navigation properties find the entities they lead to. */
+  Navigation navigation();
+
   /**
    * Starts a change set on this thread: until it is closed, every change the domain makes here can
    * be taken back with {@link ChangeSet#rollback()}, side effects included.

@@ -43,10 +43,12 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final CheckpointBehaviour checkpoints;
   private final WorldLoader worldLoader;
   private final WorldWriter worldWriter;
+  private final Navigation navigation;
 
   private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
       EntityJson entityJson) {
     this.store = store;
+    this.navigation = new Navigation(model, store); // declares its indexes before anything is stored
     ServerClock time = new ServerClock(clock);
     Map<String, StoredSet> stored = new HashMap<>();
     for (EntityTypeModel type : model.entityTypes()) {
@@ -91,6 +93,11 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   @Override
   public EntitySet set(String entitySet) {
     return sets.get(entitySet);
+  }
+
+  /** How navigation properties find the entities they lead to. */
+  public Navigation navigation() {
+    return navigation;
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.spfemu.http;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 

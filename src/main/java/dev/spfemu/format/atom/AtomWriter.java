@@ -1,15 +1,13 @@
 package dev.spfemu.format.atom;
 
 import dev.spfemu.error.ServiceException;
+import dev.spfemu.format.Entry;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.PayloadWriter;
-import dev.spfemu.format.Projection;
 import dev.spfemu.format.ServiceUrls;
-import dev.spfemu.format.codec.PrimitiveCodecs;
-import dev.spfemu.model.ComplexValue;
-import dev.spfemu.model.EdmKind;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
@@ -17,16 +15,15 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes Atom entries and feeds, the AtomPub service document and XML errors, streaming with
- * StAX, in the shape WCF Data Services writes and the .NET 4 client requires: {@code xml:base} on
- * the root, an {@code <id>} and a {@code <link rel="edit">} on every entry, the
- * {@code <category>} naming the type, and typed {@code d:} properties with {@code m:null} for nulls.
+ * Writes Atom entries and feeds, the AtomPub service document, links and XML errors, streaming
+ * with StAX, in the shape WCF Data Services writes and the .NET 4 client requires: {@code xml:base}
+ * on the root, entries as {@link AtomEntries} writes them, and typed {@code d:} properties with
+ * {@code m:null} for nulls ({@link AtomValues}).
  */
 public final class AtomWriter implements PayloadWriter {
 
@@ -39,13 +36,12 @@ public final class AtomWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
-      Projection projection) throws IOException {
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, Entry entry) throws IOException {
     try {
       XMLStreamWriter w = start(out);
       w.writeStartElement("entry");
       writeRootNamespaces(w, urls);
-      writeEntryBody(w, urls, type, entity, projection, updated());
+      new AtomEntries(urls, entry.related(), updated()).writeEntryBody(w, type, entry.entity(), entry.projection());
       w.writeEndElement();
       end(w);
     } catch (XMLStreamException e) {
@@ -53,36 +49,66 @@ public final class AtomWriter implements PayloadWriter {
     }
   }
 
+  /**
+   * A feed: its {@code <id>} is the absolute URL of its path and its self link the last segment of
+   * it (the entity set, or the navigation property), as WCF Data Services writes them.
+   */
   @Override
   public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type, FeedPage page)
       throws IOException {
     try {
-      String updated = updated();
+      AtomEntries entries = new AtomEntries(urls, page.related(), updated());
       XMLStreamWriter w = start(out);
       w.writeStartElement("feed");
       writeRootNamespaces(w, urls);
-      element(w, "id", urls.serviceRoot() + type.entitySet());
-      w.writeStartElement("title");
-      w.writeAttribute("type", "text");
-      w.writeCharacters(type.entitySet());
-      w.writeEndElement();
-      element(w, "updated", updated);
-      w.writeEmptyElement("link");
-      w.writeAttribute("rel", "self");
-      w.writeAttribute("title", type.entitySet());
-      w.writeAttribute("href", type.entitySet());
+      entries.writeFeedHead(w, urls.serviceRoot() + page.path(), page.title(), page.title());
       if (page.count() != null) {
         element(w, "m", "count", page.count().toString());
       }
       for (EntityValues entity : page.entities()) {
-        w.writeStartElement("entry");
-        writeEntryBody(w, urls, type, entity, page.projection(), updated);
+        entries.writeEntry(w, type, entity, page.projection());
+      }
+      writeNextLink(w, page);
+      w.writeEndElement();
+      end(w);
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /**
+   * {@code <links xmlns="…/dataservices"><uri>…</uri></links>} (with {@code <m:count>} and a
+   * {@code <next>} link when asked and paged), or one {@code <uri>} for a single link: the XML form
+   * of links, which has no Atom variant.
+   */
+  @Override
+  public void writeLinks(OutputStream out, ServiceUrls urls, NavigationModel navigation, FeedPage page,
+      boolean single) throws IOException {
+    EntityTypeModel target = navigation.target();
+    try {
+      XMLStreamWriter w = factory.createXMLStreamWriter(out, "utf-8");
+      w.writeStartDocument("utf-8", "1.0");
+      w.setDefaultNamespace(AtomNames.DATA);
+      if (single) {
+        w.writeStartElement("uri");
+        w.writeDefaultNamespace(AtomNames.DATA);
+        w.writeCharacters(urls.entityUrl(target, page.entities().get(0)));
         w.writeEndElement();
+        end(w);
+        return;
+      }
+      w.setPrefix("m", AtomNames.METADATA);
+      w.writeStartElement("links");
+      w.writeDefaultNamespace(AtomNames.DATA);
+      w.writeNamespace("m", AtomNames.METADATA);
+      if (page.count() != null) {
+        element(w, "m", "count", page.count().toString());
+      }
+      for (EntityValues entity : page.entities()) {
+        AtomEntries.element(w, "uri", urls.entityUrl(target, entity));
       }
       if (page.nextLink() != null) {
-        w.writeEmptyElement("link");
-        w.writeAttribute("rel", "next");
-        w.writeAttribute("href", page.nextLink());
+        AtomEntries.element(w, "next", page.nextLink());
       }
       w.writeEndElement();
       end(w);
@@ -91,78 +117,12 @@ public final class AtomWriter implements PayloadWriter {
     }
   }
 
-  private static void writeEntryBody(XMLStreamWriter w, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
-      Projection projection, String updated) throws XMLStreamException {
-    String path = ServiceUrls.entityPath(type, entity);
-    element(w, "id", urls.serviceRoot() + path);
-    w.writeEmptyElement("category");
-    w.writeAttribute("term", type.qualifiedName());
-    w.writeAttribute("scheme", AtomNames.SCHEME);
-    w.writeEmptyElement("link");
-    w.writeAttribute("rel", "edit");
-    w.writeAttribute("title", type.name());
-    w.writeAttribute("href", path);
-    w.writeEmptyElement("title");
-    element(w, "updated", updated);
-    w.writeStartElement("author");
-    w.writeEmptyElement("name");
-    w.writeEndElement();
-    w.writeStartElement("content");
-    w.writeAttribute("type", "application/xml");
-    w.writeStartElement("m", "properties", AtomNames.METADATA);
-    for (PropertyModel property : type.properties()) {
-      if (projection.includes(property)) {
-        writeValue(w, property, entity.value(property.index()));
-      }
+  private static void writeNextLink(XMLStreamWriter w, FeedPage page) throws XMLStreamException {
+    if (page.nextLink() != null) {
+      w.writeEmptyElement("link");
+      w.writeAttribute("rel", "next");
+      w.writeAttribute("href", page.nextLink());
     }
-    w.writeEndElement();
-    w.writeEndElement();
-  }
-
-  /**
-   * {@code <d:Name m:type="…">value</d:Name>}, or with {@code m:null="true"}; strings carry no m:type.
-   * A complex value holds its members as {@code d:} elements, a collection its items as
-   * {@code <d:element>}, as WCF Data Services writes them.
-   */
-  private static void writeValue(XMLStreamWriter w, PropertyModel property, Object value) throws XMLStreamException {
-    writeElement(w, property.name(), property, value, property.collection(), false);
-  }
-
-  /** @param root whether this is the document element, which declares the namespaces */
-  private static void writeElement(XMLStreamWriter w, String name, PropertyModel property, Object value,
-      boolean asCollection, boolean root) throws XMLStreamException {
-    String typeName = asCollection ? property.typeName()
-        : property.complex() != null ? property.complex().qualifiedName() : property.kind().qualifiedName();
-    boolean typed = asCollection || property.complex() != null || property.kind() != EdmKind.STRING;
-    if (value == null) {
-      w.writeEmptyElement("d", name, AtomNames.DATA);
-    } else {
-      w.writeStartElement("d", name, AtomNames.DATA);
-    }
-    if (root) {
-      w.writeNamespace("d", AtomNames.DATA);
-      w.writeNamespace("m", AtomNames.METADATA);
-    }
-    if (typed) {
-      w.writeAttribute("m", AtomNames.METADATA, "type", typeName);
-    }
-    if (value == null) {
-      w.writeAttribute("m", AtomNames.METADATA, "null", "true");
-      return;
-    }
-    if (asCollection) {
-      for (Object element : (List<?>) value) {
-        writeElement(w, "element", property, element, false, false);
-      }
-    } else if (property.complex() != null) {
-      ComplexValue complex = (ComplexValue) value;
-      for (PropertyModel member : property.complex().properties()) {
-        writeValue(w, member, complex.value(member.index()));
-      }
-    } else {
-      w.writeCharacters(PrimitiveCodecs.of(property.kind()).toText(value));
-    }
-    w.writeEndElement();
   }
 
   @Override
@@ -170,7 +130,7 @@ public final class AtomWriter implements PayloadWriter {
       throws IOException {
     try {
       XMLStreamWriter w = start(out);
-      writeElement(w, property.name(), property, value, property.collection(), true);
+      AtomValues.writeElement(w, property.name(), property, value, property.collection(), true);
       end(w);
     } catch (XMLStreamException e) {
       throw new IOException(e);
@@ -245,12 +205,6 @@ public final class AtomWriter implements PayloadWriter {
     w.writeEndDocument();
     w.flush();
     w.close();
-  }
-
-  private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
-    w.writeStartElement(name);
-    w.writeCharacters(text);
-    w.writeEndElement();
   }
 
   private static void element(XMLStreamWriter w, String prefix, String name, String text) throws XMLStreamException {

@@ -3,24 +3,22 @@ package dev.spfemu.format.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spfemu.error.ServiceException;
+import dev.spfemu.format.Entry;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.PayloadWriter;
-import dev.spfemu.format.Projection;
 import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.ServiceUrls;
-import dev.spfemu.format.codec.PrimitiveCodecs;
-import dev.spfemu.model.ComplexValue;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
- * Writes the v1/v2 ("verbose") JSON format: {@code {"d":…}}, each entity with {@code __metadata}.
- * A feed is a bare array in a 1.0 response and {@code {"results":[…]}} from 2.0 on (with
+ * Writes the v1/v2 ("verbose") JSON format: {@code {"d":…}}, each entity as {@link VerboseEntity}
+ * writes it. A feed is a bare array in a 1.0 response and {@code {"results":[…]}} from 2.0 on (with
  * {@code __count} and {@code __next}), as WCF Data Services writes them; dates are
  * {@code \/Date(ms)\/}.
  */
@@ -33,12 +31,11 @@ public final class VerboseJsonWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
-      Projection projection) throws IOException {
+  public void writeEntry(OutputStream out, ServiceUrls urls, EntityTypeModel type, Entry entry) throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       g.writeFieldName("d");
-      writeEntity(g, urls, type, entity, projection);
+      VerboseEntity.write(g, urls, type, entry.entity(), entry.projection(), entry.related(), entry.version());
       g.writeEndObject();
     }
   }
@@ -47,89 +44,66 @@ public final class VerboseJsonWriter implements PayloadWriter {
   public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type, FeedPage page)
       throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
-      g.writeStartObject();
-      boolean wrapped = page.version().atLeast(ProtocolVersion.V2);
-      if (wrapped) {
-        g.writeObjectFieldStart("d");
-        if (page.count() != null) {
-          g.writeStringField("__count", page.count().toString());
-        }
-        g.writeArrayFieldStart("results");
-      } else {
-        g.writeArrayFieldStart("d");
-      }
+      boolean wrapped = startCollection(g, page);
       for (EntityValues entity : page.entities()) {
-        writeEntity(g, urls, type, entity, page.projection());
+        VerboseEntity.write(g, urls, type, entity, page.projection(), page.related(), page.version());
       }
-      g.writeEndArray();
-      if (wrapped) {
-        if (page.nextLink() != null) {
-          g.writeStringField("__next", page.nextLink());
-        }
+      endCollection(g, page, wrapped);
+    }
+  }
+
+  /**
+   * {@code {"d":[{"uri":…}]}} ({@code {"d":{"results":[…]}}} from 2.0 on), or {@code {"d":{"uri":…}}}
+   * for a single link, as WCF Data Services writes links in JSON.
+   */
+  @Override
+  public void writeLinks(OutputStream out, ServiceUrls urls, NavigationModel navigation, FeedPage page,
+      boolean single) throws IOException {
+    EntityTypeModel target = navigation.target();
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      if (single) {
+        g.writeStartObject();
+        g.writeObjectFieldStart("d");
+        g.writeStringField("uri", urls.entityUrl(target, page.entities().get(0)));
+        g.writeEndObject();
+        g.writeEndObject();
+        return;
+      }
+      boolean wrapped = startCollection(g, page);
+      for (EntityValues entity : page.entities()) {
+        g.writeStartObject();
+        g.writeStringField("uri", urls.entityUrl(target, entity));
         g.writeEndObject();
       }
-      g.writeEndObject();
+      endCollection(g, page, wrapped);
     }
   }
 
-  private static void writeEntity(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
-      Projection projection) throws IOException {
+  /** Opens {@code {"d":[} or, from 2.0 on, {@code {"d":{"__count":…,"results":[}; returns which. */
+  private static boolean startCollection(JsonGenerator g, FeedPage page) throws IOException {
     g.writeStartObject();
-    String url = urls.entityUrl(type, entity);
-    g.writeObjectFieldStart("__metadata");
-    g.writeStringField("id", url);
-    g.writeStringField("uri", url);
-    g.writeStringField("type", type.qualifiedName());
-    g.writeEndObject();
-    for (PropertyModel property : type.properties()) {
-      if (projection.includes(property)) {
-        writeValue(g, property, entity.value(property.index()));
+    boolean wrapped = page.version().atLeast(ProtocolVersion.V2);
+    if (wrapped) {
+      g.writeObjectFieldStart("d");
+      if (page.count() != null) {
+        g.writeStringField("__count", page.count().toString());
       }
-    }
-    g.writeEndObject();
-  }
-
-  private static void writeValue(JsonGenerator g, PropertyModel property, Object value) throws IOException {
-    g.writeFieldName(property.name());
-    writeShaped(g, property, value);
-  }
-
-  /** Complex values carry {@code __metadata}; collections are {@code {"__metadata":…,"results":[…]}}. */
-  private static void writeShaped(JsonGenerator g, PropertyModel property, Object value) throws IOException {
-    if (value == null) {
-      g.writeNull();
-    } else if (property.collection()) {
-      g.writeStartObject();
-      g.writeObjectFieldStart("__metadata");
-      g.writeStringField("type", property.typeName());
-      g.writeEndObject();
       g.writeArrayFieldStart("results");
-      for (Object element : (List<?>) value) {
-        writeElement(g, property, element);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
     } else {
-      writeElement(g, property, value);
+      g.writeArrayFieldStart("d");
     }
+    return wrapped;
   }
 
-  private static void writeElement(JsonGenerator g, PropertyModel property, Object value) throws IOException {
-    if (value == null) {
-      g.writeNull();
-    } else if (property.complex() != null) {
-      ComplexValue complex = (ComplexValue) value;
-      g.writeStartObject();
-      g.writeObjectFieldStart("__metadata");
-      g.writeStringField("type", property.complex().qualifiedName());
-      g.writeEndObject();
-      for (PropertyModel member : property.complex().properties()) {
-        writeValue(g, member, complex.value(member.index()));
+  private static void endCollection(JsonGenerator g, FeedPage page, boolean wrapped) throws IOException {
+    g.writeEndArray();
+    if (wrapped) {
+      if (page.nextLink() != null) {
+        g.writeStringField("__next", page.nextLink());
       }
       g.writeEndObject();
-    } else {
-      PrimitiveCodecs.of(property.kind()).writeVerboseJson(g, value);
     }
+    g.writeEndObject();
   }
 
   @Override
@@ -138,7 +112,7 @@ public final class VerboseJsonWriter implements PayloadWriter {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       g.writeObjectFieldStart("d");
-      writeValue(g, property, value);
+      VerboseEntity.writeValue(g, property, value);
       g.writeEndObject();
       g.writeEndObject();
     }

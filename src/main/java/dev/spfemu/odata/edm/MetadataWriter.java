@@ -2,6 +2,7 @@ package dev.spfemu.odata.edm;
 
 import dev.spfemu.model.ComplexTypeModel;
 import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes the {@code $metadata} document (EDMX with OData v3 CSDL) from the model, once per emulator.
+ * Writes the {@code $metadata} document (EDMX with OData v3 CSDL) from the model, once per emulator:
+ * entity types (properties, then navigation properties), complex types, the associations of the
+ * navigation properties ({@link Associations}), and the container with entity and association sets,
+ * in the order WCF Data Services writes them.
  * Ours rather than Olingo's because an OData V2 library cannot express v3's collection types
  * ({@code Collection(VMM.UserAndRole)}) nor {@code m:MaxDataServiceVersion}.
  */
@@ -49,6 +53,7 @@ final class MetadataWriter {
         }
         w.writeEndElement();
         properties(w, type.properties());
+        navigationProperties(w, type);
         w.writeEndElement();
       }
       for (ComplexTypeModel complex : model.complexTypes()) {
@@ -57,6 +62,10 @@ final class MetadataWriter {
         properties(w, complex.properties());
         w.writeEndElement();
       }
+      List<NavigationModel> navigation = Associations.of(model);
+      for (NavigationModel nav : navigation) {
+        association(w, nav);
+      }
       w.writeStartElement("EntityContainer");
       w.writeAttribute("Name", model.container());
       w.writeAttribute("m", METADATA, "IsDefaultEntityContainer", "true");
@@ -64,6 +73,9 @@ final class MetadataWriter {
         w.writeEmptyElement("EntitySet");
         w.writeAttribute("Name", type.entitySet());
         w.writeAttribute("EntityType", type.qualifiedName());
+      }
+      for (NavigationModel nav : navigation) {
+        associationSet(w, nav);
       }
       w.writeEndElement();
       w.writeEndElement();
@@ -75,6 +87,44 @@ final class MetadataWriter {
       throw new IllegalStateException("cannot write $metadata", e);
     }
     return out.toByteArray();
+  }
+
+  /** {@code <NavigationProperty Name Relationship ToRole FromRole/>}, in WCF Data Services' attribute order. */
+  private static void navigationProperties(XMLStreamWriter w, EntityTypeModel type) throws XMLStreamException {
+    for (NavigationModel nav : type.navigation()) {
+      w.writeEmptyElement("NavigationProperty");
+      w.writeAttribute("Name", nav.name());
+      w.writeAttribute("Relationship", Associations.qualifiedName(nav));
+      w.writeAttribute("ToRole", Associations.toRole(nav));
+      w.writeAttribute("FromRole", Associations.fromRole(nav));
+    }
+  }
+
+  private static void association(XMLStreamWriter w, NavigationModel nav) throws XMLStreamException {
+    w.writeStartElement("Association");
+    w.writeAttribute("Name", Associations.name(nav));
+    w.writeEmptyElement("End");
+    w.writeAttribute("Type", nav.source().qualifiedName());
+    w.writeAttribute("Role", Associations.fromRole(nav));
+    w.writeAttribute("Multiplicity", Associations.fromMultiplicity(nav));
+    w.writeEmptyElement("End");
+    w.writeAttribute("Type", nav.target().qualifiedName());
+    w.writeAttribute("Role", Associations.toRole(nav));
+    w.writeAttribute("Multiplicity", Associations.toMultiplicity(nav));
+    w.writeEndElement();
+  }
+
+  private static void associationSet(XMLStreamWriter w, NavigationModel nav) throws XMLStreamException {
+    w.writeStartElement("AssociationSet");
+    w.writeAttribute("Name", Associations.setName(nav));
+    w.writeAttribute("Association", Associations.qualifiedName(nav));
+    w.writeEmptyElement("End");
+    w.writeAttribute("Role", Associations.fromRole(nav));
+    w.writeAttribute("EntitySet", nav.source().entitySet());
+    w.writeEmptyElement("End");
+    w.writeAttribute("Role", Associations.toRole(nav));
+    w.writeAttribute("EntitySet", nav.target().entitySet());
+    w.writeEndElement();
   }
 
   private static void properties(XMLStreamWriter w, List<PropertyModel> properties) throws XMLStreamException {

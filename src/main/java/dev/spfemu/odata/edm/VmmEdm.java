@@ -3,9 +3,12 @@ package dev.spfemu.odata.edm;
 import dev.spfemu.model.ModelLoader;
 import dev.spfemu.model.ServiceModel;
 import org.apache.olingo.odata2.api.edm.Edm;
+import org.apache.olingo.odata2.api.edm.EdmAssociation;
 import org.apache.olingo.odata2.api.edm.EdmComplexType;
 import org.apache.olingo.odata2.api.edm.EdmEntitySet;
 import org.apache.olingo.odata2.api.edm.EdmEntityType;
+import org.apache.olingo.odata2.api.edm.EdmException;
+import org.apache.olingo.odata2.api.edm.EdmNavigationProperty;
 import org.apache.olingo.odata2.api.edm.EdmProperty;
 import org.apache.olingo.odata2.api.rt.RuntimeDelegate;
 
@@ -59,7 +62,9 @@ public final class VmmEdm {
         type.hasStream();
         type.getKeyProperties();
         type.getKeyPropertyNames();
-        type.getNavigationPropertyNames();
+        for (String name : type.getNavigationPropertyNames()) {
+          warmNavigation(set, (EdmNavigationProperty) type.getProperty(name));
+        }
         for (String name : type.getPropertyNames()) {
           EdmProperty property = (EdmProperty) type.getProperty(name);
           property.getType();
@@ -79,5 +84,21 @@ public final class VmmEdm {
     } catch (org.apache.olingo.odata2.api.exception.ODataException e) {
       throw new IllegalStateException("the VMM model is not a valid EDM", e);
     }
+  }
+
+  /**
+   * Fills the caches a navigation segment, {@code $expand} or {@code $select} of the property
+   * touches: the property itself (kept by its type), its association and the association set from
+   * {@code set} (kept by the container).
+   */
+  private void warmNavigation(EdmEntitySet set, EdmNavigationProperty navigation) throws EdmException {
+    navigation.getName();
+    navigation.getMultiplicity();
+    navigation.getFromRole();
+    EdmAssociation association = navigation.getRelationship();
+    association.getEnd(navigation.getFromRole()).getEntityType();
+    association.getEnd(navigation.getToRole()).getEntityType();
+    ((EdmEntityType) navigation.getType()).getName();
+    set.getRelatedEntitySet(navigation).getEntityType().getName();
   }
 }

@@ -11,6 +11,8 @@ import dev.spfemu.format.RequestVersions;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.format.atom.AtomEntityReader;
 import dev.spfemu.format.json.JsonEntityReader;
+import dev.spfemu.model.NavigationModel;
+import dev.spfemu.model.PropertyModel;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.vmm.EntitySet;
 import dev.spfemu.vmm.ServiceDomain;
@@ -42,6 +44,7 @@ public final class ODataPipeline {
   private final PayloadWriters writers;
   private final ErrorRenderer errors;
   private final ReadOperations reads;
+  private final LinkReads links;
   private final WriteOperations writes;
   private final BatchOperations batches;
 
@@ -58,7 +61,9 @@ public final class ODataPipeline {
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
     this.errors = new ErrorRenderer(writers);
-    this.reads = new ReadOperations(writers, pageSize);
+    NavigationResolver navigation = new NavigationResolver(domain);
+    this.reads = new ReadOperations(writers, pageSize, navigation, new Expander(edm.model(), domain.navigation()));
+    this.links = new LinkReads(writers, pageSize, navigation);
     this.writes = new WriteOperations(writers, new JsonEntityReader(json),
         new AtomEntityReader(AtomEntityReader.secureFactory()));
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
@@ -115,15 +120,19 @@ public final class ODataPipeline {
   private void route(Exchange x, ResourceTarget target) {
     String method = effectiveMethod(x.call);
     EntitySet set = target.type() == null ? null : domain.set(target.type().entitySet());
-    if (set != null && x.call.tenantApi() && set.type().adminOnly()) {
-      throw VmmErrors.unknownEntitySet(set.type().entitySet()); // WAP's tenant API does not pass it on
+    if (set != null && x.call.tenantApi() && (set.type().adminOnly() || target.origin().adminOnly())) {
+      // WAP's tenant API does not pass admin-only sets on
+      throw VmmErrors.unknownEntitySet((set.type().adminOnly() ? set.type() : target.origin()).entitySet());
+    }
+    if (target.navigation() != null && !method.equals("GET")) {
+      throw VmmErrors.navigationReadOnly(method, x.call.resourcePath(), foreignKey(target.navigation()));
     }
     if (x.call.subscription() == null && set != null) {
       if (domain.scope() != null) {
         // a service without subscriptions (the Admin service) keeps everything in one partition
         x = new Exchange(x.call.inSubscription(domain.scope()), x.sink, x.versions, x.query, x.inChangeSet);
-      } else if (target.key() != null) {
-        x = inOwnersSubscription(x, target, set);
+      } else if (target.originKey() != null) {
+        x = inOwnersSubscription(x, target, domain.set(target.origin().entitySet()));
       }
     }
     switch (target.kind()) {
@@ -178,6 +187,9 @@ public final class ODataPipeline {
         allow(method, GET, set.type().entitySet() + "(…)/" + target.property().name() + "/$value");
         reads.value(x, set, target);
         break;
+      case LINKS:
+        links.links(x, target);
+        break;
       default:
         throw VmmErrors.unsupportedResource(x.call.resourcePath());
     }
@@ -188,9 +200,18 @@ public final class ODataPipeline {
    * entity is read and changed in the subscription that holds it; a create goes where the domain says
    * ({@link EntitySet#subscriptionFor}).
    */
-  private static Exchange inOwnersSubscription(Exchange x, ResourceTarget target, EntitySet set) {
-    String owner = set.ownerOf(target.key());
+  /** A request for one entity (or what hangs off it) on a root of every subscription acts in the one holding it. */
+  private static Exchange inOwnersSubscription(Exchange x, ResourceTarget target, EntitySet origin) {
+    String owner = origin.ownerOf(target.originKey());
     return new Exchange(x.call.inSubscription(owner), x.sink, x.versions, x.query, x.inChangeSet);
+  }
+
+  /** How the last navigation property of a path relates entities, for the read-only error: {@code VMId, StampId}. */
+  private static String foreignKey(NavigationPath path) {
+    NavigationModel last = path.last();
+    List<PropertyModel> keys = last.many() ? last.to() : last.from();
+    return (last.many() ? last.target().name() : last.source().name()) + "."
+        + String.join(", ", keys.stream().map(PropertyModel::name).toList());
   }
 
   private void serviceDocument(Exchange x) {

@@ -4,6 +4,7 @@ import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.codec.PrimitiveCodecs;
 import dev.spfemu.format.codec.ValueFormatException;
 import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
 import dev.spfemu.odata.query.CompiledExpressions;
@@ -20,6 +21,7 @@ import org.apache.olingo.odata2.api.commons.InlineCount;
 import org.apache.olingo.odata2.api.edm.Edm;
 import org.apache.olingo.odata2.api.edm.EdmException;
 import org.apache.olingo.odata2.api.uri.KeyPredicate;
+import org.apache.olingo.odata2.api.uri.NavigationSegment;
 import org.apache.olingo.odata2.api.uri.UriInfo;
 
 /**
@@ -74,20 +76,47 @@ final class ODataUriParser {
     switch (kind) {
       case ENTITY_SET:
       case COUNT:
+      case LINKS:
         EntityTypeModel set = type(uri);
-        return new ResourceTarget(kind, set, null, null, query(set, uri, literals, query));
+        NavigationPath setPath = navigation(uri);
+        return new ResourceTarget(kind, set, null, null, query(set, uri, literals, query), setPath);
       case ENTITY:
         EntityTypeModel type = type(uri);
-        return new ResourceTarget(kind, type, key(type, uri.getKeyPredicates()), null,
-            query(type, uri, literals, query));
+        NavigationPath path = navigation(uri);
+        return new ResourceTarget(kind, type, path == null ? key(type, uri.getKeyPredicates()) : null, null,
+            query(type, uri, literals, query), path);
       case PROPERTY:
       case PROPERTY_VALUE:
         EntityTypeModel owner = type(uri);
         PropertyModel property = owner.property(propertyName(uri));
-        return new ResourceTarget(kind, owner, key(owner, uri.getKeyPredicates()), property,
-            query(owner, uri, literals, query));
+        NavigationPath ownerPath = navigation(uri);
+        return new ResourceTarget(kind, owner, ownerPath == null ? key(owner, uri.getKeyPredicates()) : null,
+            property, query(owner, uri, literals, query), ownerPath);
       default:
         return ResourceTarget.of(kind);
+    }
+  }
+
+  /** The navigation segments of the path in the model's terms, or null when it has none. */
+  private NavigationPath navigation(UriInfo uri) {
+    List<NavigationSegment> segments = uri.getNavigationSegments();
+    if (segments == null || segments.isEmpty()) {
+      return null;
+    }
+    try {
+      EntityTypeModel start = model.byEntitySet(uri.getStartEntitySet().getName());
+      List<NavigationPath.Step> steps = new ArrayList<>(segments.size());
+      EntityTypeModel current = start;
+      for (NavigationSegment segment : segments) {
+        NavigationModel navigation = current.navigation(segment.getNavigationProperty().getName());
+        List<KeyPredicate> keys = segment.getKeyPredicates();
+        steps.add(new NavigationPath.Step(navigation,
+            keys == null || keys.isEmpty() ? null : key(navigation.target(), keys)));
+        current = navigation.target();
+      }
+      return new NavigationPath(start, key(start, uri.getKeyPredicates()), steps);
+    } catch (EdmException e) {
+      throw VmmErrors.invalidUri("The navigation property cannot be resolved.");
     }
   }
 
@@ -110,7 +139,7 @@ final class ODataUriParser {
   /** The query options Olingo parsed, compiled for {@code type}; the next link's base from the raw query. */
   private static ParsedQuery query(EntityTypeModel type, UriInfo uri, FilterLiterals literals, QueryOptions query) {
     return new ParsedQuery(CompiledExpressions.compile(type, uri.getFilter(), uri.getOrderBy(), literals),
-        Selection.of(type, uri.getSelect(), query.value("$select")), uri.getTop(), uri.getSkip(),
+        Selection.of(type, uri.getSelect(), uri.getExpand(), query.value("$select")), uri.getTop(), uri.getSkip(),
         uri.getSkipToken(), uri.getInlineCount() == InlineCount.ALLPAGES,
         query.rawPairsExcept(ParsedQuery.CONSUMED_BY_PAGING));
   }

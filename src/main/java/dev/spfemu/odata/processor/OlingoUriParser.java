@@ -76,7 +76,15 @@ final class OlingoUriParser {
       case URI15:
         return ResourceTarget.Kind.COUNT;
       case URI2:
+      case URI6A: // a to-one navigation, or a key after a to-many one
         return ResourceTarget.Kind.ENTITY;
+      case URI6B: // a to-many navigation
+        return ResourceTarget.Kind.ENTITY_SET;
+      case URI7A:
+      case URI7B:
+        return ResourceTarget.Kind.LINKS;
+      case URI50B: // $links/Nav/$count: as many as the navigation collection holds
+        return ResourceTarget.Kind.COUNT;
       case URI5:
         return uri.isValue() ? ResourceTarget.Kind.PROPERTY_VALUE : ResourceTarget.Kind.PROPERTY;
       default:

@@ -9,27 +9,39 @@ import dev.spfemu.store.EntityKey;
  * operations read this and nothing of Olingo's.
  *
  * @param kind the kind of resource
- * @param type the entity type of an entity set, entity or property, else null
- * @param key the key of an entity or property, else null
+ * @param type the entity type of the entities addressed (of an entity set, an entity, a property's
+ *     entity, or what a navigation path leads to), else null
+ * @param key the key of an entity or property addressed in its entity set, else null (a navigation
+ *     path keeps its own keys)
  * @param property the property of a property or {@code $value} request, else null
  * @param query the query options, parsed and compiled for {@code type}
+ * @param navigation the navigation segments of the path, or null when it has none
  */
-record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, ParsedQuery query) {
+record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, ParsedQuery query,
+    NavigationPath navigation) {
 
   enum Kind {
     SERVICE_DOCUMENT,
     METADATA,
     BATCH,
+    /** A collection: {@code Set}, or {@code Set(key)/ToMany}. */
     ENTITY_SET,
-    /** {@code Set/$count}. */
+    /** {@code Set/$count}, {@code Set(key)/ToMany/$count}. */
     COUNT,
+    /** {@code Set(key)}, {@code Set(key)/ToOne}, {@code Set(key)/ToMany(key)}. */
     ENTITY,
-    /** {@code Set(key)/Property}. */
+    /** {@code Set(key)/Property}, also after navigation segments. */
     PROPERTY,
     /** {@code Set(key)/Property/$value}. */
     PROPERTY_VALUE,
-    /** Anything Olingo parses that the emulator does not serve (links, navigation, complex properties…). */
+    /** {@code Set(key)/$links/Navigation}, with or without a key after a to-many navigation. */
+    LINKS,
+    /** Anything Olingo parses that the emulator does not serve (complex properties, counts of one entity…). */
     OTHER
+  }
+
+  ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, ParsedQuery query) {
+    this(kind, type, key, property, query, null);
   }
 
   /** A resource without an entity type (service document, metadata, batch, or one not served). */
@@ -43,5 +55,15 @@ record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyMo
 
   static ResourceTarget entity(EntityTypeModel type, EntityKey key, ParsedQuery query) {
     return new ResourceTarget(Kind.ENTITY, type, key, null, query);
+  }
+
+  /** The type of the entity set the path starts in: the addressed type, or a navigation path's start. */
+  EntityTypeModel origin() {
+    return navigation == null ? type : navigation.start();
+  }
+
+  /** The key of the entity the path starts from: the addressed key, or a navigation path's start key. */
+  EntityKey originKey() {
+    return navigation == null ? key : navigation.startKey();
   }
 }

@@ -244,6 +244,11 @@ public final class StoredSet {
     return store.list(subscription, type.entitySet());
   }
 
+  /** The subscriptions that hold any entity (of any set). */
+  public List<String> subscriptions() {
+    return store.subscriptions();
+  }
+
   /** The subscription that holds the entity with {@code key}; 404 if none does. */
   public String ownerOf(EntityKey key) {
     for (String subscription : store.subscriptions()) {

@@ -8,6 +8,7 @@ import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.vmm.ChangeSet;
 import dev.spfemu.vmm.EntitySet;
+import dev.spfemu.vmm.Navigation;
 import dev.spfemu.vmm.ServiceDomain;
 import dev.spfemu.vmm.Vmm;
 import dev.spfemu.vmm.entity.ChangeSets;
@@ -39,6 +40,7 @@ public final class SpfAdmin implements ServiceDomain {
   public static final String WORLD_SECTION = "admin";
 
   private final EntityStore store;
+  private final Navigation navigation;
   private final Vmm vmm;
   private final ChangeSets changeSets = new ChangeSets();
   private final Map<String, EntitySet> sets;
@@ -48,6 +50,7 @@ public final class SpfAdmin implements ServiceDomain {
   private SpfAdmin(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Vmm vmm,
       EntityJson entityJson) {
     this.store = store;
+    this.navigation = Navigation.of(model, store); // the Admin model declares none: no indexes
     this.vmm = vmm;
     ServerClock time = new ServerClock(clock);
     EntityTypeModel tenantType = model.byEntitySet("Tenants");
@@ -123,5 +126,10 @@ public final class SpfAdmin implements ServiceDomain {
   /** Forgets every Admin entity (the VMM user roles go with the VMM's own reset). */
   public void reset() {
     store.clear();
+  }
+
+  @Override
+  public Navigation navigation() {
+    return navigation;
   }
 }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.olingo.odata2.api.edm.EdmEntitySet;
 import org.apache.olingo.odata2.api.edm.EdmException;
+import org.apache.olingo.odata2.api.edm.EdmNavigationProperty;
 import org.apache.olingo.odata2.api.edm.EdmProperty;
 import org.apache.olingo.odata2.api.uri.KeyPredicate;
+import org.apache.olingo.odata2.api.uri.NavigationSegment;
 import org.apache.olingo.odata2.api.uri.UriInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +68,7 @@ class ODataUriParserErrorsTest {
     KeyPredicate predicate = fake(KeyPredicate.class, Map.of("getProperty", unnamed(EdmProperty.class),
         "getLiteral", ID));
     UriInfo uri = fake(UriInfo.class, Map.of("getTargetEntitySet", checkpoints(), "getKeyPredicates",
-        List.of(predicate)));
+        List.of(predicate), "getNavigationSegments", List.of()));
     ServiceException e = fails(ResourceTarget.Kind.ENTITY, uri);
     assertTrue(e.getMessage().startsWith("The key predicate is not valid: "), e.getMessage());
   }
@@ -76,10 +78,20 @@ class ODataUriParserErrorsTest {
     KeyPredicate predicate = fake(KeyPredicate.class, Map.of("getProperty",
         fake(EdmProperty.class, Map.of("getName", "ID")), "getLiteral", "not-a-guid"));
     UriInfo uri = fake(UriInfo.class, Map.of("getTargetEntitySet", checkpoints(), "getKeyPredicates",
-        List.of(predicate)));
+        List.of(predicate), "getNavigationSegments", List.of()));
     ServiceException e = fails(ResourceTarget.Kind.ENTITY, uri);
     assertTrue(e.getMessage().startsWith("The key predicate is not valid: "), e.getMessage());
     assertTrue(e.getMessage().contains("not-a-guid"), e.getMessage());
+  }
+
+  @Test
+  void aNavigationPropertyWithoutAName() {
+    NavigationSegment segment = fake(NavigationSegment.class, Map.of("getNavigationProperty",
+        unnamed(EdmNavigationProperty.class)));
+    UriInfo uri = fake(UriInfo.class, Map.of("getTargetEntitySet", checkpoints(), "getStartEntitySet",
+        fake(EdmEntitySet.class, Map.of("getName", "VirtualMachines")), "getNavigationSegments", List.of(segment)));
+    ServiceException e = fails(ResourceTarget.Kind.ENTITY_SET, uri);
+    assertEquals("The navigation property cannot be resolved.", e.getMessage());
   }
 
   private ServiceException fails(ResourceTarget.Kind kind, UriInfo uri) {

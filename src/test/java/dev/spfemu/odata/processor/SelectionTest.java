@@ -14,6 +14,7 @@ import dev.spfemu.odata.edm.VmmEdm;
 import java.util.List;
 import java.util.Map;
 import org.apache.olingo.odata2.api.edm.EdmException;
+import org.apache.olingo.odata2.api.edm.EdmNavigationProperty;
 import org.apache.olingo.odata2.api.edm.EdmProperty;
 import org.apache.olingo.odata2.api.uri.NavigationPropertySegment;
 import org.apache.olingo.odata2.api.uri.SelectItem;
@@ -29,10 +30,12 @@ class SelectionTest {
         "getProperty", fake(EdmProperty.class, Map.of("getName", name))));
   }
 
-  private static final SelectItem STAR = fake(SelectItem.class, Map.of("isStar", true));
+  private static final SelectItem STAR = fake(SelectItem.class, Map.of("isStar", true,
+      "getNavigationPropertySegments", List.of()));
 
-  private static final SelectItem NAVIGATION = fake(SelectItem.class, Map.of("isStar", false,
-      "getNavigationPropertySegments", List.of(fake(NavigationPropertySegment.class, Map.of()))));
+  private static final SelectItem BROKEN_NAVIGATION = fake(SelectItem.class, Map.of("isStar", false,
+      "getNavigationPropertySegments", List.of(fake(NavigationPropertySegment.class, Map.of("getNavigationProperty",
+          fake(EdmNavigationProperty.class, Map.of("getName", new EdmException(EdmException.COMMON))))))));
 
   @Test
   void noSelectAndStarAreEverything() {
@@ -51,12 +54,12 @@ class SelectionTest {
   }
 
   @Test
-  void navigationIsRefusedWhenTheResponseIsShaped() {
-    Selection selection = Selection.of(type, List.of(NAVIGATION), "Nav");
+  void aNavigationPropertyWithoutANameIsRefusedWhenTheResponseIsShaped() {
+    Selection selection = Selection.of(type, List.of(BROKEN_NAVIGATION), "Nav");
     ServiceException e = assertThrows(ServiceException.class, selection::projection);
     assertEquals(400, e.status());
     assertEquals("InvalidQuery", e.code());
-    assertEquals("$select of navigation properties is not supported.", e.getMessage());
+    assertEquals("$select names a property that cannot be resolved.", e.getMessage());
   }
 
   @Test

@@ -1,0 +1,128 @@
+package dev.spfemu.format.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.spfemu.format.MetadataLevel;
+import dev.spfemu.format.Projection;
+import dev.spfemu.format.RelatedEntities;
+import dev.spfemu.format.ServiceUrls;
+import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.model.ComplexValue;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.NavigationModel;
+import dev.spfemu.model.PropertyModel;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One entity's members in JSON light at one metadata level, in the order WCF Data Services 5 writes
+ * them (its serializer writes an entry's navigation links before it hands ODataLib the properties):
+ * at {@code fullmetadata} {@code odata.type}, {@code odata.id} and {@code odata.editLink}; then each
+ * navigation property, as {@code Nav@odata.navigationLinkUrl} (full metadata only, relative to the
+ * service root) followed, when expanded, by its value inline (an array, an object, or null for a
+ * to-one leading nowhere); then the properties in model order, each value preceded by its
+ * {@code Prop@odata.type} where full metadata needs one.
+ */
+final class JsonLightEntity {
+
+  private final MetadataLevel level;
+
+  JsonLightEntity(MetadataLevel level) {
+    this.level = level;
+  }
+
+  /** Writes the entity's members into the object already started. */
+  void writeMembers(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      Projection projection, RelatedEntities related) throws IOException {
+    if (level == MetadataLevel.FULL) {
+      g.writeStringField("odata.type", type.qualifiedName());
+      g.writeStringField("odata.id", urls.entityUrl(type, entity));
+      g.writeStringField("odata.editLink", ServiceUrls.entityPath(type, entity));
+    }
+    for (NavigationModel navigation : type.navigation()) {
+      if (projection.includesLink(navigation)) {
+        writeNavigation(g, urls, type, entity, navigation, projection.expansion(navigation), related);
+      }
+    }
+    for (PropertyModel property : type.properties()) {
+      if (!projection.includes(property)) {
+        continue;
+      }
+      Object value = entity.value(property.index());
+      if (level == MetadataLevel.FULL && value != null && annotated(property)) {
+        g.writeStringField(property.name() + "@odata.type", property.typeName());
+      }
+      g.writeFieldName(property.name());
+      writeValue(g, property, value);
+    }
+  }
+
+  private void writeNavigation(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      NavigationModel navigation, Projection expansion, RelatedEntities related) throws IOException {
+    if (level == MetadataLevel.FULL) {
+      g.writeStringField(navigation.name() + "@odata.navigationLinkUrl",
+          ServiceUrls.navigationPath(type, entity, navigation));
+    }
+    if (expansion == null) {
+      return; // a link only: minimal and no metadata leave it to the client's conventions
+    }
+    g.writeFieldName(navigation.name());
+    List<? extends EntityValues> targets = related.of(entity, navigation);
+    if (navigation.many()) {
+      g.writeStartArray();
+      for (EntityValues target : targets) {
+        writeObject(g, urls, navigation.target(), target, expansion, related);
+      }
+      g.writeEndArray();
+    } else if (targets.isEmpty()) {
+      g.writeNull();
+    } else {
+      writeObject(g, urls, navigation.target(), targets.get(0), expansion, related);
+    }
+  }
+
+  /** The entity as a JSON object. */
+  void writeObject(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity,
+      Projection projection, RelatedEntities related) throws IOException {
+    g.writeStartObject();
+    writeMembers(g, urls, type, entity, projection, related);
+    g.writeEndObject();
+  }
+
+  /** Whether full metadata annotates the property's type: when its JSON form does not show it. */
+  private static boolean annotated(PropertyModel property) {
+    return property.collection() || property.complex() != null
+        || PrimitiveCodecs.of(property.kind()).annotatedInFullMetadata();
+  }
+
+  /** A value of any shape: primitive, complex ({@code {…}}) or collection ({@code […]}). */
+  static void writeValue(JsonGenerator g, PropertyModel property, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (property.collection()) {
+      g.writeStartArray();
+      for (Object element : (List<?>) value) {
+        writeElement(g, property, element);
+      }
+      g.writeEndArray();
+    } else {
+      writeElement(g, property, value);
+    }
+  }
+
+  private static void writeElement(JsonGenerator g, PropertyModel property, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (property.complex() != null) {
+      ComplexValue complex = (ComplexValue) value;
+      g.writeStartObject();
+      for (PropertyModel member : property.complex().properties()) {
+        g.writeFieldName(member.name());
+        writeValue(g, member, complex.value(member.index()));
+      }
+      g.writeEndObject();
+    } else {
+      PrimitiveCodecs.of(property.kind()).writeJson(g, value);
+    }
+  }
+}
