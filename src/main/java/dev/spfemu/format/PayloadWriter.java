@@ -5,9 +5,9 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
-import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /** Writes response bodies in one format, streaming straight to the response. */
 public interface PayloadWriter {
@@ -33,7 +33,8 @@ public interface PayloadWriter {
   /** A single property ({@code VMCheckPoints(…)/Name}); {@code value} may be null. */
   void writeProperty(OutputStream out, ServiceUrls urls, PropertyModel property, Object value) throws IOException;
 
-  void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException;
+  /** The service document, listing {@code sets} (those the caller may see). */
+  void writeServiceDocument(OutputStream out, ServiceUrls urls, List<EntityTypeModel> sets) throws IOException;
 
   void writeError(OutputStream out, ServiceException error) throws IOException;
 }

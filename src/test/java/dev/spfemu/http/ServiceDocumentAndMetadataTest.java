@@ -54,6 +54,18 @@ class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
         .body("'odata.error'.message.value", org.hamcrest.Matchers.containsString("application/xml"));
   }
 
+  /** What WAP's tenant API lists: every set but the admin-only ones (TenantApiScopeTest). */
+  static final List<String> TENANT_SETS = ENTITY_SETS.stream().filter(set -> !set.equals("CloudCapacities")).toList();
+
+  @Test
+  void spfsOwnRootListsEverySet() {
+    String root = newRoot().replaceFirst("/([^/]+)/services/systemcenter/vmm/$",
+        "/SC2012R2/VMM/$1/Microsoft.Management.Odata.svc/");
+    request().header("Accept", "application/json;odata=verbose").get(root).then()
+        .statusCode(200)
+        .body("d.EntitySets", equalTo(ENTITY_SETS));
+  }
+
   @Test
   void serviceDocumentInXml() {
     String root = newRoot();
@@ -64,8 +76,8 @@ class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
         .extract().asString();
     XmlPath service = new XmlPath(body);
     assertEquals(root, service.getString("service.@'xml:base'"));
-    assertEquals(ENTITY_SETS, service.getList("service.workspace.collection.@href"));
-    assertEquals(ENTITY_SETS, service.getList("service.workspace.collection.title"));
+    assertEquals(TENANT_SETS, service.getList("service.workspace.collection.@href"));
+    assertEquals(TENANT_SETS, service.getList("service.workspace.collection.title"));
   }
 
   @Test
@@ -85,6 +97,6 @@ class ServiceDocumentAndMetadataTest extends EmulatorHttpTest {
     String root = newRoot();
     request().header("Accept", "application/json;odata=verbose").get(root.substring(0, root.length() - 1)).then()
         .statusCode(200)
-        .body("d.EntitySets", equalTo(ENTITY_SETS));
+        .body("d.EntitySets", equalTo(TENANT_SETS));
   }
 }

@@ -9,12 +9,12 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
-import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -138,7 +138,8 @@ public final class AtomWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException {
+  public void writeServiceDocument(OutputStream out, ServiceUrls urls, List<EntityTypeModel> sets)
+      throws IOException {
     try {
       XMLStreamWriter w = start(out);
       w.setDefaultNamespace(AtomNames.APP);
@@ -150,7 +151,7 @@ public final class AtomWriter implements PayloadWriter {
       w.writeStartElement("atom", "title", AtomNames.ATOM);
       w.writeCharacters("Default");
       w.writeEndElement();
-      for (EntityTypeModel type : model.entityTypes()) {
+      for (EntityTypeModel type : sets) {
         w.writeStartElement("collection");
         w.writeAttribute("href", type.entitySet());
         w.writeStartElement("atom", "title", AtomNames.ATOM);

@@ -13,9 +13,9 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
-import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Writes OData v3 JSON light at one metadata level, as WCF Data Services 5 does: the
@@ -131,14 +131,15 @@ public final class JsonLightWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException {
+  public void writeServiceDocument(OutputStream out, ServiceUrls urls, List<EntityTypeModel> sets)
+      throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       if (level != MetadataLevel.NONE) {
         g.writeStringField("odata.metadata", urls.metadata());
       }
       g.writeArrayFieldStart("value");
-      for (EntityTypeModel type : model.entityTypes()) {
+      for (EntityTypeModel type : sets) {
         g.writeStartObject();
         g.writeStringField("name", type.entitySet());
         g.writeStringField("url", type.entitySet());

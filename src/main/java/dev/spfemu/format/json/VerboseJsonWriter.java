@@ -12,9 +12,9 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
-import dev.spfemu.model.ServiceModel;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Writes the v1/v2 ("verbose") JSON format: {@code {"d":…}}, each entity as {@link VerboseEntity}
@@ -119,12 +119,13 @@ public final class VerboseJsonWriter implements PayloadWriter {
   }
 
   @Override
-  public void writeServiceDocument(OutputStream out, ServiceUrls urls, ServiceModel model) throws IOException {
+  public void writeServiceDocument(OutputStream out, ServiceUrls urls, List<EntityTypeModel> sets)
+      throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.writeStartObject();
       g.writeObjectFieldStart("d");
       g.writeArrayFieldStart("EntitySets");
-      for (EntityTypeModel type : model.entityTypes()) {
+      for (EntityTypeModel type : sets) {
         g.writeString(type.entitySet());
       }
       g.writeEndArray();

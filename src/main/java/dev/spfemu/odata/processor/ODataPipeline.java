@@ -11,6 +11,7 @@ import dev.spfemu.format.RequestVersions;
 import dev.spfemu.format.ResponseFormat;
 import dev.spfemu.format.atom.AtomEntityReader;
 import dev.spfemu.format.json.JsonEntityReader;
+import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.odata.edm.VmmEdm;
@@ -47,6 +48,9 @@ public final class ODataPipeline {
   private final LinkReads links;
   private final WriteOperations writes;
   private final BatchOperations batches;
+  /** The sets the service document lists: all of them, or those WAP's tenant API passes on. */
+  private final List<EntityTypeModel> allSets;
+  private final List<EntityTypeModel> tenantSets;
 
   /**
    * @param edm the model of the web service served (the VMM service's, or the Admin service's)
@@ -57,6 +61,8 @@ public final class ODataPipeline {
   public ODataPipeline(VmmEdm edm, ServiceDomain domain, Clock clock, int pageSize) {
     this.edm = edm;
     this.domain = domain;
+    this.allSets = List.copyOf(edm.model().entityTypes());
+    this.tenantSets = allSets.stream().filter(type -> !type.adminOnly()).toList();
     this.uriParser = new ODataUriParser(edm.edm(), edm.model());
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
@@ -217,7 +223,7 @@ public final class ODataPipeline {
   private void serviceDocument(Exchange x) {
     ResponseFormat format = x.negotiate(PayloadKind.SERVICE_DOCUMENT);
     x.respond(200, format, PayloadKind.SERVICE_DOCUMENT, x.versions.responseVersion(format.neededVersion()),
-        out -> writers.of(format).writeServiceDocument(out, x.call.urls(), edm.model()));
+        out -> writers.of(format).writeServiceDocument(out, x.call.urls(), x.call.tenantApi() ? tenantSets : allSets));
   }
 
   private void metadata(Exchange x) {
