@@ -60,7 +60,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     Map<String, EntityBehaviour> behaviours = Map.of(
         "VMCheckPoints", checkpoints,
         "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, checkpoints::removeAllOf),
-        "VMNetworks", new NetworkBehaviour(stored.get("VMNetworks"), jobs, "VMNetwork"),
+        "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs),
         "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
         "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));
     Tenancy tenancy = new Tenancy(model, store);

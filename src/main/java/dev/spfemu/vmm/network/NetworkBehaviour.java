@@ -28,9 +28,16 @@ public final class NetworkBehaviour implements EntityBehaviour {
   private final Field<UUID> id;
   private final Field<UUID> stamp;
   private final Field<String> name;
+  /** VMM's defaults for what a create leaves out (VM networks: their isolation), or null. */
+  private final VmNetworkIsolation defaults;
 
-  /** @param noun VMM's name of the type: {@code VMNetwork}, {@code VMSubnet}, {@code StaticIPAddressPool} */
+  /** @param noun VMM's name of the type: {@code VMSubnet}, {@code StaticIPAddressPool} */
   public NetworkBehaviour(StoredSet set, JobScheduler jobs, String noun) {
+    this(set, jobs, noun, null);
+  }
+
+  private NetworkBehaviour(StoredSet set, JobScheduler jobs, String noun, VmNetworkIsolation defaults) {
+    this.defaults = defaults;
     this.set = set;
     this.jobs = jobs;
     this.noun = noun;
@@ -39,8 +46,16 @@ public final class NetworkBehaviour implements EntityBehaviour {
     this.name = Field.string(set.type(), "Name");
   }
 
+  /** VM networks, whose isolation follows their logical network's when the create names none. */
+  public static NetworkBehaviour vmNetworks(StoredSet set, StoredSet logicalNetworks, JobScheduler jobs) {
+    return new NetworkBehaviour(set, jobs, "VMNetwork", new VmNetworkIsolation(set, logicalNetworks));
+  }
+
   @Override
   public Outcome create(String subscription, EntityPayload payload, boolean async) {
+    if (defaults != null) {
+      defaults.apply(subscription, payload);
+    }
     EntityRecord created = set.create(subscription, payload);
     return new Outcome(created, jobs.run(job(subscription, created::value, "New"), async, () -> { }));
   }
