@@ -105,7 +105,7 @@ class NavigationClientReplayTest extends NavigationWorldTest {
   /**
    * D.6 MgmtSvcEx: the clouds at full metadata, then each cloud's logical networks by appending its
    * {@code LogicalNetworks@odata.navigationLinkUrl} to the root as text (so the link must be relative).
-   * The WAP admin root is not served by this emulator; SPF's all-subscriptions root stands in for it.
+   * Here on SPF's all-subscriptions root; {@code MgmtSvcExTest} replays the same on WAP's admin root.
    */
   @Test
   void mgmtSvcExFollowsTheRelativeLogicalNetworksLinkOfEachCloud() {
