@@ -36,6 +36,14 @@ final class RawHttp {
    * @param body the body, or null; with it go its Content-Length and {@code Expect: 100-continue}
    */
   static Reply send(String method, URI target, String body, String... headers) {
+    return send(method, target, body, true, headers);
+  }
+
+  /**
+   * Sends one request on a new connection; {@code expectContinue} false sends the body straight after
+   * the head, as Go's net/http does.
+   */
+  static Reply send(String method, URI target, String body, boolean expectContinue, String... headers) {
     try (Socket socket = new Socket(target.getHost(), target.getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
@@ -48,12 +56,16 @@ final class RawHttp {
       }
       byte[] content = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
       if (content != null) {
-        head.append("Content-Length: ").append(content.length).append("\r\nExpect: 100-continue\r\n");
+        head.append("Content-Length: ").append(content.length).append("\r\n");
+        head.append(expectContinue ? "Expect: 100-continue\r\n" : "");
       }
       out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+      if (content != null && !expectContinue) {
+        out.write(content);
+      }
       out.flush();
       Reply reply = readHead(in);
-      if (content != null && reply.status() == 100) {
+      if (content != null && expectContinue && reply.status() == 100) {
         out.write(content);
         out.flush();
         reply = readHead(in);
