@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.specification.RequestSpecification;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +57,7 @@ class DaseinBodiesTest extends EmulatorHttpTest {
     JsonNode read = json(dasein().get(vmUrl(root, id)).then().statusCode(200).extract().asString());
     assertEquals("PowerOff", read.get("Status").asText());
 
-    ObjectNode model = asDaseinModel(read);
+    ObjectNode model = DaseinModels.asSentBack(read);
     model.put("Operation", "Start");
     model.putArray("VirtualDiskDrives");
     dasein().body(model.toString()).put(vmUrl(root, id)).then().statusCode(204);
@@ -71,34 +69,5 @@ class DaseinBodiesTest extends EmulatorHttpTest {
       assertEquals(read.get(kept), after.get(kept), kept);
     }
     assertNotEquals(read.get("MostRecentTaskId"), after.get("MostRecentTaskId"), "the start is a job of its own");
-  }
-
-  /**
-   * What dasein sends back after reading: its models hold every value as a {@code String} (numbers
-   * and booleans become JSON strings), have an {@code odata.type} field the read left null, and
-   * keep the read's {@code odata.metadata}.
-   */
-  private static ObjectNode asDaseinModel(JsonNode read) {
-    ObjectNode model = JsonNodeFactory.instance.objectNode();
-    model.putNull("odata.type");
-    for (Map.Entry<String, JsonNode> field : read.properties()) {
-      model.set(field.getKey(), asStrings(field.getValue()));
-    }
-    return model;
-  }
-
-  private static JsonNode asStrings(JsonNode value) {
-    if (value.isObject()) {
-      ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      copy.putNull("odata.type"); // dasein's UserAndRole model has the field; a read leaves it null
-      value.properties().forEach(member -> copy.set(member.getKey(), asStrings(member.getValue())));
-      return copy;
-    }
-    if (value.isArray()) {
-      var copy = JsonNodeFactory.instance.arrayNode();
-      value.forEach(element -> copy.add(asStrings(element)));
-      return copy;
-    }
-    return value.isNull() ? value : JsonNodeFactory.instance.textNode(value.asText());
   }
 }

@@ -3,9 +3,14 @@ package dev.spfemu.http;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shapes dasein-cloud-azurepack maps SPF's answers into (CLIENTS.md D.3), written again for
@@ -40,6 +45,35 @@ final class DaseinModels {
     } catch (IOException e) {
       throw new AssertionError("dasein cannot read this " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What dasein sends back after reading an entity: its models hold every value as a {@code String}
+   * (numbers and booleans become JSON strings), have an {@code odata.type} field the read left null
+   * (its UserAndRole too), and keep the read's {@code odata.metadata}.
+   */
+  static ObjectNode asSentBack(JsonNode read) {
+    ObjectNode model = JsonNodeFactory.instance.objectNode();
+    model.putNull("odata.type");
+    for (Map.Entry<String, JsonNode> field : read.properties()) {
+      model.set(field.getKey(), asStrings(field.getValue()));
+    }
+    return model;
+  }
+
+  private static JsonNode asStrings(JsonNode value) {
+    if (value.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      copy.putNull("odata.type");
+      value.properties().forEach(member -> copy.set(member.getKey(), asStrings(member.getValue())));
+      return copy;
+    }
+    if (value.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      value.forEach(element -> copy.add(asStrings(element)));
+      return copy;
+    }
+    return value.isNull() ? value : JsonNodeFactory.instance.textNode(value.asText());
   }
 
   /** Every feed wrapper: {@code odata.metadata} and {@code value}, nothing else (no next link, no count). */
@@ -102,7 +136,14 @@ final class DaseinModels {
       @JsonProperty("Owner") UserAndRole owner, @JsonProperty("GrantedToList") List<UserAndRole> grantedToList,
       @JsonProperty("OperatingSystemInstance") OperatingSystem operatingSystemInstance,
       @JsonProperty("VMNetworkAssignments") List<String> vmNetworkAssignments,
-      @JsonProperty("DeploymentErrorInfo") ErrorInfo deploymentErrorInfo) {
+      @JsonProperty("DeploymentErrorInfo") ErrorInfo deploymentErrorInfo,
+      @JsonProperty("VirtualDiskDrives") List<DiskDrive> virtualDiskDrives) {
+  }
+
+  /** A VM's disk drive, as {@code $expand=VirtualDiskDrives} gives it: dasein's volumes. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record DiskDrive(@JsonProperty("ID") String id, @JsonProperty("StampId") String stampId,
+      @JsonProperty("Name") String name, @JsonProperty("AddedTime") String addedTime) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -47,7 +47,11 @@ final class RawHttp {
     return send(method, target, body, false, headers);
   }
 
-  private static Reply send(String method, URI target, String body, boolean expectContinue, String... headers) {
+  /**
+   * Sends one request on a new connection; {@code expectContinue} false sends the body straight after
+   * the head, as Go's net/http does.
+   */
+  static Reply send(String method, URI target, String body, boolean expectContinue, String... headers) {
     try (Socket socket = new Socket(target.getHost(), target.getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
