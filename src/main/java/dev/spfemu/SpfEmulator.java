@@ -5,6 +5,7 @@ import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.journal.SecretMask;
 import dev.spfemu.model.Guids;
 import dev.spfemu.model.ModelLoader;
 import dev.spfemu.odata.edm.VmmEdm;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * An SPF VMM emulator: its own models, stores and HTTP server, serving SPF's VMM web service and its
@@ -68,7 +70,8 @@ public final class SpfEmulator implements Admin, AutoCloseable {
       throw e;
     }
     clock.onChange(catchUpJobs);
-    this.journal = new RequestJournal(options.journalSize());
+    this.journal = new RequestJournal(options.journalSize(), SecretMask.of(
+        Stream.concat(edm.model().secretNames().stream(), adminEdm.model().secretNames().stream()).toList()));
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
     ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize());
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, adminPipeline, ids::next, journal,

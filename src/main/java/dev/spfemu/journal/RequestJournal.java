@@ -17,8 +17,15 @@ public final class RequestJournal {
   private final AtomicReferenceArray<Entry> ring;
   private final AtomicLong next = new AtomicLong();
   private volatile long clearedBefore;
+  private final SecretMask secrets;
 
   public RequestJournal(int capacity) {
+    this(capacity, SecretMask.NONE);
+  }
+
+  /** A journal that masks the values of {@code secrets} in the bodies it keeps. */
+  public RequestJournal(int capacity, SecretMask secrets) {
+    this.secrets = secrets;
     if (capacity < 0) {
       throw new IllegalArgumentException("journal size cannot be negative");
     }
@@ -34,8 +41,14 @@ public final class RequestJournal {
     if (capacity == 0) {
       return;
     }
+    RecordedRequest kept = request;
+    String masked = secrets.mask(request.body());
+    if (masked != null && !masked.equals(request.body())) {
+      kept = new RecordedRequest(request.method(), request.url(), request.headers(), masked, request.status(),
+          request.subscription(), request.entitySet(), request.time());
+    }
     long sequence = next.getAndIncrement();
-    ring.set((int) (sequence % capacity), new Entry(sequence, request));
+    ring.set((int) (sequence % capacity), new Entry(sequence, kept));
   }
 
   /** The requests kept, oldest first. */

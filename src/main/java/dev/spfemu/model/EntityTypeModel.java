@@ -19,6 +19,8 @@ public final class EntityTypeModel {
   private final Map<String, PropertyModel> byName;
   private final List<PropertyModel> requiredOnCreate;
   private final boolean[] serverManaged;
+  private final boolean[] secret;
+  private final List<PropertyModel> secrets;
   private final List<String> setMethods;
   private final List<String> entityMethods;
   private final Map<String, String> unserved;
@@ -31,7 +33,7 @@ public final class EntityTypeModel {
   private Map<String, NavigationModel> navigationByName = Map.of();
 
   EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
-      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, List<PropertyModel> serverManaged,
+      List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, WriteRules writeRules,
       List<String> verbs, Map<String, String> unserved, List<ReferenceModel> references, TenantAccess tenantAccess) {
     this.namespace = namespace;
     this.adminOnly = tenantAccess.adminOnly();
@@ -44,9 +46,14 @@ public final class EntityTypeModel {
     this.keys = List.copyOf(keys);
     this.requiredOnCreate = List.copyOf(requiredOnCreate);
     this.serverManaged = new boolean[properties.size()];
-    for (PropertyModel property : serverManaged) {
+    for (PropertyModel property : writeRules.serverManaged()) {
       this.serverManaged[property.index()] = true;
     }
+    this.secret = new boolean[properties.size()];
+    for (PropertyModel property : writeRules.secrets()) {
+      this.secret[property.index()] = true;
+    }
+    this.secrets = List.copyOf(writeRules.secrets());
     Map<String, PropertyModel> index = new HashMap<>();
     for (PropertyModel property : properties) {
       index.put(property.name(), property);
@@ -108,6 +115,26 @@ public final class EntityTypeModel {
    */
   public boolean isServerManaged(PropertyModel property) {
     return serverManaged[property.index()];
+  }
+
+  /**
+   * Whether this property is write-only (a password, a product key): a client may send it, but
+   * real SPF never gives it back, so the emulator does not keep it and every answer carries null.
+   */
+  public boolean isSecret(PropertyModel property) {
+    return secret[property.index()];
+  }
+
+  /** The write-only properties ({@link #isSecret}), in model order of the file's list. */
+  public List<PropertyModel> secrets() {
+    return secrets;
+  }
+
+  /**
+   * What a client may not set: properties the server alone sets (ignored when sent) and secrets
+   * (accepted, never kept nor returned).
+   */
+  record WriteRules(List<PropertyModel> serverManaged, List<PropertyModel> secrets) {
   }
 
   /** The methods real SPF serves on the entity set: GET, and POST if entities can be created. */

@@ -100,6 +100,12 @@ public final class ModelLoader {
         type.requiredOnCreate() == null ? List.of() : type.requiredOnCreate());
     List<PropertyModel> serverManaged = named(type, properties,
         type.serverManaged() == null ? List.of() : type.serverManaged());
+    List<PropertyModel> secrets = named(type, properties, type.secrets() == null ? List.of() : type.secrets());
+    for (PropertyModel secret : secrets) {
+      if (!secret.isPrimitive() || type.isKeyName(secret.name())) {
+        throw new IllegalStateException(type.name() + ": secret " + secret.name() + " must be a primitive non-key property");
+      }
+    }
     List<ReferenceModel> references = new ArrayList<>();
     if (type.references() != null) {
       for (ModelFile.Reference reference : type.references()) {
@@ -107,8 +113,8 @@ public final class ModelLoader {
         references.add(new ReferenceModel(property, reference.entitySet(), reference.matchedBy()));
       }
     }
-    return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required, serverManaged,
-        type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references,
+    return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required,
+        new EntityTypeModel.WriteRules(serverManaged, secrets), type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references,
         new EntityTypeModel.TenantAccess(Boolean.TRUE.equals(type.adminOnly()), type.tenantVerbs()));
   }
 
@@ -179,8 +185,12 @@ public final class ModelLoader {
   /** The file's shape, for Jackson. */
   record ModelFile(String namespace, String container, List<ComplexType> complexTypes, List<EntityType> entityTypes) {
     record EntityType(String name, String entitySet, List<String> keys, List<String> verbs,
-        List<String> requiredOnCreate, List<String> serverManaged, List<Reference> references,
+        List<String> requiredOnCreate, List<String> serverManaged, List<String> secrets, List<Reference> references,
         List<Property> properties, List<Navigation> navigation, Boolean adminOnly, List<String> tenantVerbs) {
+
+      boolean isKeyName(String name) {
+        return keys != null && keys.contains(name);
+      }
     }
 
     /** {@code from}: this type's properties; {@code to}: the target's, equal position by position. */

@@ -46,4 +46,13 @@ public final class ServiceModel {
   public Collection<EntityTypeModel> entityTypes() {
     return bySet.values();
   }
+
+  /** The names of every type's write-only properties, for what must mask them outside the writers (the journal). */
+  public java.util.Set<String> secretNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (EntityTypeModel type : entityTypes()) {
+      type.secrets().forEach(secret -> names.add(secret.name()));
+    }
+    return names;
+  }
 }

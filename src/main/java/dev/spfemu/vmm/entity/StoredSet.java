@@ -82,7 +82,13 @@ public final class StoredSet {
         values[property.index()] = List.of(); // a collection left out is empty, never null
       }
     }
+    for (PropertyModel property : type.properties()) { // what a client echoes back is the server's to set
+      if (type.isServerManaged(property)) {
+        values[property.index()] = property.collection() ? List.of() : null;
+      }
+    }
     rules.onCreate(values, now());
+    WriteOnlyValues.drop(type, values);
     for (PropertyModel property : type.properties()) {
       if (!property.nullable() && values[property.index()] == null) {
         throw type.keys().contains(property)
@@ -131,7 +137,8 @@ public final class StoredSet {
       Object[] values = current.values();
       for (PropertyModel property : type.properties()) {
         Object sent = payload.value(property);
-        if (UpdateValues.given(sent) && !type.isKey(property) && !type.isServerManaged(property)) {
+        if (UpdateValues.given(sent) && !type.isKey(property) && !type.isServerManaged(property)
+            && !type.isSecret(property)) {
           values[property.index()] = UpdateValues.merge(values[property.index()], sent);
         }
       }

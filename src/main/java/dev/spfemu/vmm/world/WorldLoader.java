@@ -11,6 +11,7 @@ import dev.spfemu.model.ServiceModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
+import dev.spfemu.vmm.entity.WriteOnlyValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -121,6 +122,7 @@ public final class WorldLoader {
         throw new InvalidWorldException(where + ": " + e.getMessage());
       }
       Object[] values = payload.values();
+      WriteOnlyValues.drop(type, values); // a world file's secrets are not kept either
       for (PropertyModel property : type.properties()) {
         if (property.collection() && values[property.index()] == null) {
           values[property.index()] = List.of();

@@ -157,4 +157,22 @@ class StoredSetUpdateTest {
     assertEquals("web-01", world.read("VirtualMachines", created.key()).get("Name"));
     assertEquals(0, world.set("VirtualDiskDrives").list(SUBSCRIPTION).size());
   }
+
+  @Test
+  void secretsAreNeverStoredAndTheVmsStateIsTheServers() {
+    EntityRecord created = vms.create(SUBSCRIPTION, world.payload("VirtualMachines", "Name", "web-02", "StampId",
+        VmmFixture.STAMP, "CloudId", VmmFixture.CLOUD, "LocalAdminPassword", "pw", "ProductKey", "K",
+        "Status", "Running"), false).entity();
+    Map<String, Object> stored = world.read("VirtualMachines", created.key());
+    assertNull(stored.get("LocalAdminPassword"));
+    assertNull(stored.get("ProductKey"));
+    assertEquals("PowerOff", stored.get("Status"));
+    vms.update(SUBSCRIPTION, created.key(), world.payload("VirtualMachines", "LocalAdminPassword", "pw2",
+        "Status", "Saved", "StatusString", "Saved", "Description", "changed"), false);
+    Map<String, Object> after = world.read("VirtualMachines", created.key());
+    assertNull(after.get("LocalAdminPassword"));
+    assertEquals("PowerOff", after.get("Status"));
+    assertEquals("Stopped", after.get("StatusString"));
+    assertEquals("changed", after.get("Description"));
+  }
 }

@@ -1,0 +1,47 @@
+package dev.spfemu.journal;
+
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks the values of write-only properties (passwords, product keys) in a recorded request body,
+ * so the journal does not give back what real SPF never gives back. Works on the text (JSON
+ * {@code "Name": "value"} and Atom {@code <d:Name>value</d:Name>}), because the journal keeps the
+ * body as the client sent it, whatever its format; the names come from the models.
+ */
+public final class SecretMask {
+
+  /** What a masked value reads as. */
+  public static final String MASK = "***";
+  /** Masks nothing. */
+  public static final SecretMask NONE = new SecretMask(null, null);
+
+  private final Pattern json;
+  private final Pattern xml;
+
+  private SecretMask(Pattern json, Pattern xml) {
+    this.json = json;
+    this.xml = xml;
+  }
+
+  /** A mask for the properties called {@code names}. */
+  public static SecretMask of(Collection<String> names) {
+    if (names.isEmpty()) {
+      return NONE;
+    }
+    String alternatives = String.join("|", names.stream().map(Pattern::quote).toList());
+    Pattern json = Pattern.compile("(\"(?:" + alternatives + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    Pattern xml = Pattern.compile("(<(\\w+:)?(?:" + alternatives + ")(?:\\s[^>]*)?>)[^<]*(</)");
+    return new SecretMask(json, xml);
+  }
+
+  /** {@code body} with every secret's value replaced by {@value #MASK}. */
+  public String mask(String body) {
+    if (json == null || body == null || body.isEmpty()) {
+      return body;
+    }
+    String masked = json.matcher(body).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
+    return xml.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
+  }
+}

@@ -1,0 +1,150 @@
+package dev.spfemu.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spfemu.journal.RecordedRequest;
+import io.restassured.path.xml.XmlPath;
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Secrets (passwords, product keys) are accepted and never given back, in any format or by the
+ * admin API; the VM's server-set properties (Status, MostRecentTaskId…) sent by a client are
+ * ignored, so state changes through Operation only, and a client echoing the whole entity works.
+ */
+class WriteOnlyAndServerSetTest extends EmulatorHttpTest {
+
+  private static final String PASSWORD = "Pa55-w0rd-never-seen";
+  private static final String KEY = "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE";
+
+  private static String vmBody(boolean start) {
+    return "{\"Name\":\"secret-vm\",\"StampId\":\"" + STAMP + "\",\"CloudId\":\"" + CLOUD + "\",\"StartVM\":" + start
+        + ",\"LocalAdminUserName\":\"admin\",\"LocalAdminPassword\":\"" + PASSWORD + "\",\"ProductKey\":\"" + KEY
+        + "\",\"Status\":\"Saved\",\"MostRecentTaskId\":\"" + VM + "\"}";
+  }
+
+  private static void assertNoSecret(String body) {
+    assertFalse(body.contains(PASSWORD), body);
+    assertFalse(body.contains(KEY), body);
+  }
+
+  private String createVm(String root, boolean start) {
+    Response response = jsonLight().body(vmBody(start)).post(root + "VirtualMachines")
+        .then().statusCode(201).extract().response();
+    String body = response.asString();
+    assertNoSecret(body);
+    JsonNode created = json(body);
+    assertTrue(created.get("LocalAdminPassword").isNull());
+    assertTrue(created.get("ProductKey").isNull());
+    assertEquals("admin", created.get("LocalAdminUserName").asText());
+    return response.header("Location");
+  }
+
+  private JsonNode read(String location) {
+    return json(jsonLight().get(location).then().statusCode(200).extract().asString());
+  }
+
+  @Test
+  void secretsAreNeverReturnedInJson() {
+    String root = emptyRoot();
+    String vm = createVm(root, false);
+    assertTrue(read(vm).get("LocalAdminPassword").isNull());
+    String selected = jsonLight().get(vm + "?$select=Name,LocalAdminPassword,ProductKey").then().statusCode(200)
+        .extract().asString();
+    assertNoSecret(selected);
+    assertTrue(json(selected).get("LocalAdminPassword").isNull());
+    for (String accept : List.of("application/json;odata=fullmetadata", "application/json;odata=nometadata",
+        "application/json;odata=verbose")) {
+      assertNoSecret(jsonLight().header("Accept", accept).get(root + "VirtualMachines").then().statusCode(200)
+          .extract().asString());
+    }
+    String patched = jsonLight().header("Prefer", "return-content")
+        .body("{\"LocalAdminPassword\":\"" + PASSWORD + "\",\"Description\":\"changed\"}")
+        .request("PATCH", vm).then().statusCode(200).extract().asString();
+    assertNoSecret(patched);
+    assertEquals("changed", json(patched).get("Description").asText());
+  }
+
+  @Test
+  void secretsAreNeverReturnedInAtom() {
+    String root = emptyRoot();
+    String entry = "<entry xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\""
+        + " xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\""
+        + " xmlns=\"http://www.w3.org/2005/Atom\"><category scheme=\"http://schemas.microsoft.com/ado/2007/08/"
+        + "dataservices/scheme\" term=\"VMM.VirtualMachine\" /><content type=\"application/xml\"><m:properties>"
+        + "<d:CloudId m:type=\"Edm.Guid\">" + CLOUD + "</d:CloudId>"
+        + "<d:LocalAdminPassword>" + PASSWORD + "</d:LocalAdminPassword>"
+        + "<d:Name>atom-vm</d:Name><d:ProductKey>" + KEY + "</d:ProductKey>"
+        + "<d:StampId m:type=\"Edm.Guid\">" + STAMP + "</d:StampId>"
+        + "<d:Status>Running</d:Status></m:properties></content></entry>";
+    String created = dotNet4().contentType("application/atom+xml").body(entry).post(root + "VirtualMachines")
+        .then().statusCode(201).extract().asString();
+    assertNoSecret(created);
+    XmlPath xml = new XmlPath(created);
+    assertEquals("true", xml.getString("entry.content.properties.LocalAdminPassword.@'m:null'"));
+    assertEquals("PowerOff", xml.getString("entry.content.properties.Status"));
+    assertNoSecret(dotNet4().get(root + "VirtualMachines").then().statusCode(200).extract().asString());
+    RecordedRequest post = last(spf.requests("POST", "VirtualMachines"));
+    assertNoSecret(post.body());
+    assertTrue(post.body().contains("<d:LocalAdminPassword>***</d:LocalAdminPassword>"), post.body());
+  }
+
+  @Test
+  void theJournalAndTheStateExportMaskSecrets() {
+    String root = emptyRoot();
+    createVm(root, false);
+    RecordedRequest post = last(spf.requests("POST", "VirtualMachines"));
+    assertNoSecret(post.body());
+    assertTrue(post.body().contains("\"LocalAdminPassword\":\"***\""), post.body());
+    String admin = spf.baseUrl() + "/_emulator/";
+    assertNoSecret(request().get(admin + "requests").then().statusCode(200).extract().asString());
+    assertNoSecret(request().get(admin + "state").then().statusCode(200).extract().asString());
+  }
+
+  @Test
+  void serverSetPropertiesAreIgnoredOnCreateAndUpdate() {
+    String root = emptyRoot();
+    String vm = createVm(root, true);
+    JsonNode running = read(vm);
+    assertEquals("Running", running.get("Status").asText(), "the Status sent on create is ignored");
+    assertFalse(VM.equals(running.get("MostRecentTaskId").asText()));
+    jsonLight().body("{\"Status\":\"PowerOff\"}").request("PATCH", vm).then().statusCode(204);
+    assertEquals("Running", read(vm).get("Status").asText());
+    jsonLight().body("{\"StatusString\":\"Stopped\",\"VirtualMachineState\":\"PowerOff\"}").put(vm)
+        .then().statusCode(204);
+    JsonNode after = read(vm);
+    assertEquals("Running", after.get("Status").asText());
+    assertEquals("Running", after.get("VirtualMachineState").asText());
+    dotNet4().contentType("application/atom+xml").body("<entry xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/"
+        + "dataservices\" xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\" xmlns="
+        + "\"http://www.w3.org/2005/Atom\"><content type=\"application/xml\"><m:properties>"
+        + "<d:Status>PowerOff</d:Status></m:properties></content></entry>").request("MERGE", vm)
+        .then().statusCode(204);
+    assertEquals("Running", read(vm).get("Status").asText());
+  }
+
+  @Test
+  void aClientEchoingTheWholeEntityStillWorks() {
+    String root = emptyRoot();
+    String vm = createVm(root, true);
+    ObjectNode echoed = (ObjectNode) read(vm);
+    echoed.remove("odata.metadata");
+    echoed.put("Description", "echoed");
+    echoed.put("Status", "PowerOff");
+    echoed.put("LocalAdminPassword", PASSWORD);
+    jsonLight().body(echoed.toString()).put(vm).then().statusCode(204);
+    JsonNode after = read(vm);
+    assertEquals("echoed", after.get("Description").asText());
+    assertEquals("Running", after.get("Status").asText());
+    assertTrue(after.get("LocalAdminPassword").isNull());
+  }
+
+  private static RecordedRequest last(List<RecordedRequest> requests) {
+    return requests.get(requests.size() - 1);
+  }
+}
