@@ -125,6 +125,15 @@ public final class EntityTypeModel {
     return secret[property.index()];
   }
 
+  /**
+   * The value of {@code property} of {@code entity} as an answer writes it: null for a secret. The
+   * store keeps no secret; the writers ask here all the same, so that no server-made value (a
+   * behaviour, a world file loaded another way) can ever reach a client.
+   */
+  public Object writtenValue(EntityValues entity, PropertyModel property) {
+    return secret[property.index()] ? null : entity.value(property.index());
+  }
+
   /** The write-only properties ({@link #isSecret}), in model order of the file's list. */
   public List<PropertyModel> secrets() {
     return secrets;

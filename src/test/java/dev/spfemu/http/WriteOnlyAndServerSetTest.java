@@ -144,6 +144,35 @@ class WriteOnlyAndServerSetTest extends EmulatorHttpTest {
     assertTrue(after.get("LocalAdminPassword").isNull());
   }
 
+  @Test
+  void secretsAreNeverReturnedAsAPropertyNorInABatch() {
+    String root = emptyRoot();
+    String vm = createVm(root, true);
+    String property = jsonLight().get(vm + "/LocalAdminPassword").then().statusCode(200).extract().asString();
+    assertNoSecret(property);
+    assertTrue(json(property).get("odata.null").asBoolean(), property);
+    jsonLight().get(vm + "/ProductKey/$value").then().statusCode(404);
+    String v3 = "DataServiceVersion: 3.0\r\nMaxDataServiceVersion: 3.0\r\nAccept: " + JSON_LIGHT
+        + "\r\nContent-Type: " + JSON_LIGHT + "\r\n";
+    List<BatchResponse.Part> parts = new BatchRequest()
+        .changeSet(
+            BatchRequest.operation("POST", root + "VirtualMachines", "Content-ID: 1\r\n" + v3, vmBody(false)),
+            BatchRequest.operation("PATCH", vm, "Content-ID: 2\r\nPrefer: return-content\r\n" + v3,
+                "{\"ProductKey\":\"" + KEY + "\",\"Status\":\"PowerOff\"}"))
+        .query(root + "VirtualMachines?$expand=MostRecentTask", "Accept: " + JSON_LIGHT + "\r\n")
+        .post(root);
+    BatchResponse.Operation created = parts.get(0).operations().get(0);
+    BatchResponse.Operation patched = parts.get(0).operations().get(1);
+    assertEquals(201, created.status(), created.body());
+    assertNoSecret(created.body());
+    assertEquals(200, patched.status(), patched.body());
+    assertNoSecret(patched.body());
+    assertEquals("Running", json(patched.body()).get("Status").asText());
+    BatchResponse.Operation listed = parts.get(1).single();
+    assertEquals(200, listed.status(), listed.body());
+    assertNoSecret(listed.body());
+  }
+
   private static RecordedRequest last(List<RecordedRequest> requests) {
     return requests.get(requests.size() - 1);
   }

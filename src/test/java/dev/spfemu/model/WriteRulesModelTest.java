@@ -27,6 +27,16 @@ class WriteRulesModelTest {
   }
 
   @Test
+  void writersGetNullForASecretWhateverIsStored() {
+    Object[] values = new Object[vm.propertyCount()];
+    values[vm.property("LocalAdminPassword").index()] = "stored by mistake";
+    values[vm.property("Name").index()] = "vm";
+    EntityValues entity = i -> values[i];
+    assertEquals(null, vm.writtenValue(entity, vm.property("LocalAdminPassword")));
+    assertEquals("vm", vm.writtenValue(entity, vm.property("Name")));
+  }
+
+  @Test
   void theVmsStateIsTheServers() {
     for (String name : List.of("Status", "StatusString", "VirtualMachineState", "MostRecentTaskId", "AddedTime",
         "ModifiedTime", "LastRestoredCheckpointId")) {

@@ -73,7 +73,7 @@ record AtomEntries(ServiceUrls urls, RelatedEntities related, String updated) {
     w.writeStartElement("m", "properties", AtomNames.METADATA);
     for (PropertyModel property : type.properties()) {
       if (projection.includes(property)) {
-        AtomValues.writeValue(w, property, entity.value(property.index()));
+        AtomValues.writeValue(w, property, type.writtenValue(entity, property));
       }
     }
     w.writeEndElement();

@@ -48,7 +48,7 @@ final class JsonLightEntity {
       if (!projection.includes(property)) {
         continue;
       }
-      Object value = entity.value(property.index());
+      Object value = type.writtenValue(entity, property);
       if (level == MetadataLevel.FULL && value != null && annotated(property)) {
         g.writeStringField(property.name() + "@odata.type", property.typeName());
       }

@@ -51,7 +51,7 @@ final class VerboseEntity {
     }
     for (PropertyModel property : type.properties()) {
       if (projection.includes(property)) {
-        writeValue(g, property, entity.value(property.index()));
+        writeValue(g, property, type.writtenValue(entity, property));
       }
     }
     g.writeEndObject();

@@ -79,7 +79,7 @@ final class ReadOperations {
 
   void property(Exchange x, EntitySet set, ResourceTarget target) {
     ResponseFormat format = x.negotiate(PayloadKind.PROPERTY);
-    Object value = readMatching(x, set, target).value(target.property().index());
+    Object value = target.type().writtenValue(readMatching(x, set, target), target.property());
     ProtocolVersion version = x.version(needed(format, false), "this format");
     x.respond(200, format, PayloadKind.PROPERTY, version,
         out -> writers.of(format).writeProperty(out, x.call.urls(), target.property(), value));
@@ -87,7 +87,7 @@ final class ReadOperations {
 
   /** {@code $value}: the raw text of a property; a null value has none, so it is 404 as in WCF Data Services. */
   void value(Exchange x, EntitySet set, ResourceTarget target) {
-    Object value = readMatching(x, set, target).value(target.property().index());
+    Object value = target.type().writtenValue(readMatching(x, set, target), target.property());
     if (value == null) {
       throw VmmErrors.notFound("The value of '" + target.property().name() + "' is null, so it has no $value.");
     }
