@@ -171,6 +171,28 @@ class WriteOnlyAndServerSetTest extends EmulatorHttpTest {
     BatchResponse.Operation listed = parts.get(1).single();
     assertEquals(200, listed.status(), listed.body());
     assertNoSecret(listed.body());
+    RecordedRequest batch = last(spf.requests(r -> r.url().endsWith("$batch")));
+    assertNoSecret(batch.body());
+    assertTrue(batch.body().contains("\"ProductKey\":\"***\""), batch.body());
+  }
+
+  @Test
+  void aDotNetClientMergingBackTheWholeAtomEntryStillWorks() {
+    String root = emptyRoot();
+    String vm = createVm(root, true);
+    String read = dotNet4().get(vm).then().statusCode(200).extract().asString();
+    String echoed = read.replace("<d:Status>Running</d:Status>", "<d:Status>PowerOff</d:Status>")
+        .replaceFirst("<d:Description>[^<]*</d:Description>|<d:Description m:null=\"true\"/>",
+            "<d:Description>echoed in Atom</d:Description>")
+        .replaceFirst("<d:LocalAdminPassword m:null=\"true\"/>",
+            "<d:LocalAdminPassword>" + PASSWORD + "</d:LocalAdminPassword>");
+    assertTrue(echoed.contains(PASSWORD) && echoed.contains("echoed in Atom") && echoed.contains(">PowerOff<"), echoed);
+    dotNet4().contentType("application/atom+xml").body(echoed).request("MERGE", vm).then().statusCode(204);
+    JsonNode after = read(vm);
+    assertEquals("echoed in Atom", after.get("Description").asText());
+    assertEquals("Running", after.get("Status").asText());
+    assertTrue(after.get("LocalAdminPassword").isNull());
+    assertNoSecret(last(spf.requests("MERGE", "VirtualMachines")).body());
   }
 
   private static RecordedRequest last(List<RecordedRequest> requests) {
