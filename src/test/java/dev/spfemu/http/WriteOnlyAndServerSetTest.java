@@ -107,6 +107,22 @@ class WriteOnlyAndServerSetTest extends EmulatorHttpTest {
   }
 
   @Test
+  void aWorldFilesSecretsAreDroppedOnImport() {
+    createVm(emptyRoot(), false);
+    String admin = spf.baseUrl() + "/_emulator/";
+    String exported = request().get(admin + "state").then().statusCode(200).extract().asString();
+    assertTrue(exported.contains("\"LocalAdminUserName\":\"admin\""), "the export has the VM");
+    String withSecret = exported.replace("\"LocalAdminUserName\":\"admin\"",
+        "\"LocalAdminUserName\":\"admin\",\"LocalAdminPassword\":\"" + PASSWORD + "\"");
+    assertTrue(withSecret.contains(PASSWORD));
+    try (dev.spfemu.SpfEmulator other = dev.spfemu.SpfEmulator.create(options().dynamicPort().build()).start()) {
+      String otherAdmin = other.baseUrl() + "/_emulator/";
+      request().contentType("application/json").body(withSecret).put(otherAdmin + "state").then().statusCode(204);
+      assertNoSecret(request().get(otherAdmin + "state").then().statusCode(200).extract().asString());
+    }
+  }
+
+  @Test
   void serverSetPropertiesAreIgnoredOnCreateAndUpdate() {
     String root = emptyRoot();
     String vm = createVm(root, true);
