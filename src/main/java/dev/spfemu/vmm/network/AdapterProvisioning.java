@@ -34,6 +34,8 @@ public final class AdapterProvisioning {
   private final AdapterFields fields;
   private final MacPool macs = new MacPool();
   private final IpPools ips = new IpPools();
+  /** Whether the pools know the addresses of the adapters already stored; false again after a reset. */
+  private volatile boolean seeded;
 
   public AdapterProvisioning(StoredSet vms, StoredSet adapters, StoredSet networks, StoredSet subnets, StoredSet pools) {
     this.adapters = adapters;
@@ -106,6 +108,9 @@ public final class AdapterProvisioning {
 
   /** Makes the adapters; if an address cannot be had, gives back what it took and fails (the job). */
   private void provision(String subscription, EntityValues vm, List<Planned> planned) {
+    if (!seeded) {
+      seedFromStore();
+    }
     List<Runnable> giveBack = new ArrayList<>();
     List<Object[]> made = new ArrayList<>();
     try {
@@ -210,15 +215,43 @@ public final class AdapterProvisioning {
     }
   }
 
-  /** Forgets every allocation (the store is being cleared). */
-  public void reset() {
-    macs.reset();
-    ips.reset();
+  /**
+   * Marks the addresses of the adapters already stored (a world file's, whose MACs are in the default
+   * pool's range) as taken, once after each reset and before the first allocation, so that a new
+   * adapter never gets the MAC or IP address of a loaded one.
+   */
+  private synchronized void seedFromStore() {
+    if (seeded) {
+      return;
+    }
+    for (String subscription : adapters.subscriptions()) {
+      for (EntityRecord adapter : adapters.list(subscription)) {
+        String mac = fields.mac.get(adapter::value);
+        if (mac != null) {
+          macs.take(subscription, mac);
+        }
+        List<?> addresses = (List<?>) adapter.value(fields.ipv4Addresses);
+        List<?> poolIds = (List<?>) adapter.value(fields.ipv4Pools);
+        if (addresses != null && poolIds != null && poolIds.size() == 1) {
+          addresses.forEach(address -> ips.take(subscription, (UUID) poolIds.get(0), (String) address));
+        }
+      }
+    }
+    seeded = true;
   }
 
-  /** Forgets one subscription's allocations. */
+  /** Forgets every allocation (the store is being cleared); the next allocation reads the store again. */
+  public synchronized void reset() {
+    macs.reset();
+    ips.reset();
+    seeded = false;
+  }
+
+  /**
+   * Forgets one subscription's allocations: all of them are forgotten, and the next allocation reads
+   * the other subscriptions' adapters (and whatever is loaded into this one) back from the store.
+   */
   public void reset(String subscription) {
-    macs.reset(subscription);
-    ips.reset(subscription);
+    reset();
   }
 }

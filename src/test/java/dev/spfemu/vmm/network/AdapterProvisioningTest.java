@@ -149,6 +149,31 @@ class AdapterProvisioningTest {
   }
 
   @Test
+  void storedAdaptersAddressesAreNotHandedOutAgain() {
+    EntitySet adapterSet = world.set("VirtualNetworkAdapters");
+    adapterSet.create(SUBSCRIPTION, world.payload("VirtualNetworkAdapters", "StampId", STAMP,
+        "MACAddress", "00:1D:D8:B7:1C:00"), false);
+    world.vmm.reset(SUBSCRIPTION); // as before a world is loaded: the pools forget, the store is read again
+    adapterSet.create(SUBSCRIPTION, world.payload("VirtualNetworkAdapters", "StampId", STAMP,
+        "MACAddress", "00:1D:D8:B7:1C:00"), false);
+    networks();
+    EntityRecord vm = vm("web-01", input("web", null));
+    assertEquals("00:1D:D8:B7:1C:01", adaptersOf(vm).get(0).get("MACAddress"));
+  }
+
+  @Test
+  void aRolledBackDeleteTakesItsAddressesAgain() {
+    EntityRecord first = vm("web-01", input("web", null), input("web", null));
+    try (ChangeSet changes = world.vmm.beginChangeSet()) {
+      vms.delete(SUBSCRIPTION, first.key(), false);
+      changes.rollback();
+    }
+    assertEquals(2, adaptersOf(first).size());
+    EntityRecord third = vm("web-02", input("web", null));
+    assertTrue(adaptersOf(third).isEmpty(), "the pool is still full: the restored adapters hold its addresses");
+  }
+
+  @Test
   void theMacPoolHandsOutEachAddressOnceUntilReleased() {
     MacPool pool = new MacPool(MacPool.FIRST, MacPool.FIRST + 1);
     String a = pool.allocate("s");
