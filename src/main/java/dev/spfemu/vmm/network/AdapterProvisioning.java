@@ -5,6 +5,7 @@ import dev.spfemu.model.ComplexValue;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.StoredSet;
+import dev.spfemu.vmm.job.JobFailure;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,13 +134,13 @@ public final class AdapterProvisioning {
     if (planned.staticMac() != null) {
       mac = planned.staticMac();
       if (!macs.take(subscription, mac)) {
-        throw new IllegalStateException("The MAC address " + mac + " of the virtual machine '" + vmName
+        throw new JobFailure("MACAddressInUse", "The MAC address " + mac + " of the virtual machine '" + vmName
             + "' is already assigned to another virtual network adapter.");
       }
     } else {
       mac = macs.allocate(subscription);
       if (mac == null) {
-        throw new IllegalStateException("No MAC address is left in the MAC address pool for the virtual machine '"
+        throw new JobFailure("MACAddressPoolExhausted", "No MAC address is left in the MAC address pool for the virtual machine '"
             + vmName + "'.");
       }
     }
@@ -152,7 +153,7 @@ public final class AdapterProvisioning {
       UUID poolId = fields.poolId.get(pool::value);
       String address = ips.allocate(subscription, poolId, fields.poolStart.get(pool::value), fields.poolEnd.get(pool::value));
       if (address == null) {
-        throw new IllegalStateException("No IP address is left in the static IP address pool " + poolId
+        throw new JobFailure("IPAddressPoolExhausted", "No IP address is left in the static IP address pool " + poolId
             + " for the virtual machine '" + vmName + "'.");
       }
       giveBack.add(() -> ips.release(poolId, address));

@@ -1,7 +1,6 @@
 package dev.spfemu.vmm.network;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,16 +51,6 @@ public final class IpPools {
 
   public synchronized void reset() {
     allocated.clear();
-  }
-
-  public synchronized void reset(String subscription) {
-    for (Map<Long, String> taken : allocated.values()) {
-      for (Iterator<String> owners = taken.values().iterator(); owners.hasNext(); ) {
-        if (subscription.equals(owners.next())) {
-          owners.remove();
-        }
-      }
-    }
   }
 
   static Long parse(String address) {

@@ -1,7 +1,6 @@
 package dev.spfemu.vmm.network;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -17,7 +16,7 @@ public final class MacPool {
 
   private final long first;
   private final long last;
-  /** Allocated address → the subscription it belongs to (so a subscription's reset frees its addresses). */
+  /** Allocated address → the subscription that took it (which adapter holds it is in the store). */
   private final Map<Long, String> allocated = new HashMap<>();
   private long next;
 
@@ -63,14 +62,6 @@ public final class MacPool {
   public synchronized void reset() {
     allocated.clear();
     next = first;
-  }
-
-  public synchronized void reset(String subscription) {
-    for (Iterator<String> owners = allocated.values().iterator(); owners.hasNext(); ) {
-      if (subscription.equals(owners.next())) {
-        owners.remove();
-      }
-    }
   }
 
   static String format(long mac) {

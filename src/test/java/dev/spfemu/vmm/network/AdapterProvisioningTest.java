@@ -118,6 +118,7 @@ class AdapterProvisioningTest {
     Map<String, Object> job = world.job(third.value(world.model.byEntitySet("VirtualMachines")
         .property("MostRecentTaskId").index()));
     assertEquals("Failed", job.get("Status"));
+    assertTrue(job.get("ErrorInfo").toString().contains("IPAddressPoolExhausted"), job.get("ErrorInfo").toString());
     assertTrue(adaptersOf(third).isEmpty());
   }
 
@@ -171,6 +172,31 @@ class AdapterProvisioningTest {
     assertEquals(2, adaptersOf(first).size());
     EntityRecord third = vm("web-02", input("web", null));
     assertTrue(adaptersOf(third).isEmpty(), "the pool is still full: the restored adapters hold its addresses");
+  }
+
+  @Test
+  void concurrentAllocationsNeverShareAnAddress() throws Exception {
+    MacPool pool = new MacPool();
+    IpPools ips = new IpPools();
+    UUID poolId = UUID.randomUUID();
+    Set<String> macsTaken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<String> ipsTaken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      done.add(threads.submit(() -> {
+        for (int i = 0; i < 250; i++) {
+          assertTrue(macsTaken.add(pool.allocate("s")));
+          assertTrue(ipsTaken.add(ips.allocate("s", poolId, "10.1.0.0", "10.1.255.255")));
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> each : done) {
+      each.get();
+    }
+    threads.shutdown();
+    assertEquals(1000, macsTaken.size());
+    assertEquals(1000, ipsTaken.size());
   }
 
   @Test
