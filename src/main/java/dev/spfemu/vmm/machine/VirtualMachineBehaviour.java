@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * Virtual machines as VMM runs them: every create, change, power operation and delete is a job
  * ({@code MostRecentTaskId} points at it); the {@code Operation} property moves the VM through its
  * states ({@link VmOperation}); a running VM cannot be deleted, and what hangs off a deleted VM
- * (its checkpoints) goes with it.
+ * (its checkpoints, its network adapters) goes with it. What a new VM gets besides itself (its
+ * adapters) comes from a {@link Provisioning} the wiring supplies, so this package knows no networks.
  */
 public final class VirtualMachineBehaviour implements EntityBehaviour {
 
