@@ -16,6 +16,7 @@ import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
+import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
 import dev.spfemu.vmm.world.EntityJson;
 import dev.spfemu.vmm.world.WorldLoader;
@@ -41,6 +42,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final Map<String, EntitySet> sets;
   private final JobScheduler jobs;
   private final CheckpointBehaviour checkpoints;
+  private final AdapterProvisioning adapters;
   private final WorldLoader worldLoader;
   private final WorldWriter worldWriter;
   private final Navigation navigation;
@@ -57,9 +59,15 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     this.jobs = new JobScheduler(stored.get("Jobs"), jobDuration);
     Machines machines = new Machines(stored.get("VirtualMachines"));
     this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
+    this.adapters = new AdapterProvisioning(stored.get("VirtualMachines"), stored.get("VirtualNetworkAdapters"),
+        stored.get("VMNetworks"), stored.get("VMSubnets"), stored.get("StaticIPAddressPools"));
+    VirtualMachineBehaviour.RemovalListener removed = (subscription, vmId, stamp) -> {
+      checkpoints.removeAllOf(subscription, vmId, stamp);
+      adapters.removeAllOf(subscription, vmId, stamp);
+    };
     Map<String, EntityBehaviour> behaviours = Map.of(
         "VMCheckPoints", checkpoints,
-        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, checkpoints::removeAllOf),
+        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, adapters::prepare),
         "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs),
         "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
         "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));
@@ -137,6 +145,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     store.clear();
     jobs.reset();
     checkpoints.reset();
+    adapters.reset();
   }
 
   /** Forgets one subscription's entities and what the domain keeps beside them. */
@@ -144,6 +153,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     store.clear(subscription);
     jobs.reset(subscription);
     checkpoints.reset(subscription);
+    adapters.reset(subscription);
   }
 
   /** Makes the next {@code count} jobs of {@code cmdlet} fail with this error (see {@link JobScheduler#failNext}). */

@@ -251,6 +251,22 @@ class BatchTest extends EmulatorHttpTest {
   }
 
   @Test
+  void aFailedChangeSetTakesBackTheAdaptersOfAVmItCreatedAndTheirAddresses() {
+    String root = emptyRoot();
+    addVmNetwork(root, "web");
+    String vmBody = "{\"Name\":\"batch-vm\",\"StampId\":\"" + STAMP + "\",\"CloudId\":\"" + CLOUD
+        + "\",\"NewVirtualNetworkAdapterInput\":[{\"VMNetworkName\":\"web\",\"MACAddress\":\"00:1D:D8:00:00:07\"}]}";
+    List<BatchResponse.Part> parts = postParsed(root, batch(changeSet(
+        operation("POST", root + "VirtualMachines", "1", "application/json", vmBody),
+        operation("POST", root + "VMCheckPoints", "2", "application/json", "{\"Name\":\"no stamp\"}"))));
+    assertEquals(400, parts.get(0).single().status());
+    assertEquals(0, read(root + "VirtualNetworkAdapters").get("value").size(), "the adapter is gone");
+    jsonLight().body(vmBody).post(root + "VirtualMachines").then().statusCode(201);
+    assertEquals("00:1D:D8:00:00:07", read(root + "VirtualNetworkAdapters").get("value").get(0).get("MACAddress")
+        .asText(), "the static MAC was given back, so it can be taken again");
+  }
+
+  @Test
   void aFailedChangeSetLeavesTheCheckpointTreeAsItWas() {
     String root = newRoot();
     createCheckpoint(root, "a");

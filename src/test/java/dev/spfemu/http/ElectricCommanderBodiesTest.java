@@ -29,6 +29,7 @@ class ElectricCommanderBodiesTest extends EmulatorHttpTest {
   @Test
   void theTemplateCreatesAVmWhoseReplyCarriesItsJobAndAPatchStartsIt() {
     String root = emptyRoot();
+    addVmNetwork(root, "tenant-network"); // the body's adapter input names it
 
     String reply = commander().body(fixture("bodies/electric-commander-vm-create.json").replace("CLOUD_ID", CLOUD)
         .replace("STAMP_ID", STAMP)).post(root + "VirtualMachines").then()

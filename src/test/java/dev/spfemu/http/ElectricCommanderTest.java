@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,9 +102,6 @@ class ElectricCommanderTest extends EmulatorHttpTest {
   }
 
   @Test
-  @Disabled("issue 10: NewVirtualNetworkAdapterInput creates no VirtualNetworkAdapter (nor an IPv4 address from"
-      + " the VM network's static IP pool), so VirtualNetworkAdapters[0].IPv4Addresses[0], the provisioned"
-      + " resource's host name, is missing (CLIENTS.md D.7 #2)")
   void theNewVmsFirstAdapterHasAnIpv4AddressForTheHostName() {
     JsonNode vm = provision("ec-vm-02");
     awaitJob(vm.get("MostRecentTaskId").asText());

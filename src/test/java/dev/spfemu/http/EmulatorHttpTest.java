@@ -100,6 +100,12 @@ abstract class EmulatorHttpTest {
     return spf.serviceRoot(UUID.randomUUID().toString());
   }
 
+  /** Creates a VM network called {@code name} on {@link #STAMP}, which a VM create's adapter input may name. */
+  static void addVmNetwork(String root, String name) {
+    jsonLight().body("{\"StampId\":\"" + STAMP + "\",\"Name\":\"" + name + "\"}").post(root + "VMNetworks").then()
+        .statusCode(201);
+  }
+
   /** Creates the VM {@link #VM} on {@link #STAMP} in the subscription of {@code root}. */
   static void addVm(String root) {
     jsonLight().body("{\"ID\":\"" + VM + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"test-vm\",\"CloudId\":\""

@@ -31,6 +31,7 @@ class TerraformBodiesTest extends EmulatorHttpTest {
   @Test
   void theCreateStructMakesAVmAndThePutsStartAndChangeIt() {
     String root = emptyRoot();
+    addVmNetwork(root, "tenant-network"); // the body's adapter input names it
 
     Xml entry = Xml.parse(terraform().body(fixture("bodies/terraform-vm-create.json").replace("CLOUD_ID", CLOUD)
         .replace("STAMP_ID", STAMP)).post(root + "VirtualMachines").then().statusCode(201).extract().asString());

@@ -199,8 +199,6 @@ class TerraformProviderTest extends EmulatorHttpTest {
   }
 
   @Test
-  @Disabled("issue 10: a VM's adapters are not made from NewVirtualNetworkAdapterInput, so "
-      + "VirtualMachines(K)/VirtualNetworkAdapters of a new VM is empty and the provider's adapters[0].MACAddress panics")
   void theAdapterOfANewVmHasAMacAddress() {
     String vmId = create("VirtualMachines", newVm("tf-vm-02", idByName("Clouds", "Gold Cloud"),
         idByName("VMTemplates", "Windows Server 2012 R2 Datacenter")));

@@ -136,10 +136,15 @@ final class JobRecord {
   private ComplexValue errorInfo(RuntimeException failure) {
     ComplexTypeModel info = errorInfo.property().complex();
     Object[] values = new Object[info.properties().size()];
-    boolean injected = failure instanceof JobFaults.InjectedJobFailure;
-    String code = injected ? ((JobFaults.InjectedJobFailure) failure).code() : "TargetChanged";
-    String problem = injected ? ((JobFaults.InjectedJobFailure) failure).problem()
-        : "The object the job worked on changed or was removed while the job ran.";
+    String code = "TargetChanged";
+    String problem = "The object the job worked on changed or was removed while the job ran.";
+    if (failure instanceof JobFaults.InjectedJobFailure injected) {
+      code = injected.code();
+      problem = injected.problem();
+    } else if (failure instanceof JobFailure reported) {
+      code = reported.code();
+      problem = reported.problem();
+    }
     setMember(info, values, "Code", code);
     setMember(info, values, "ErrorCodeString", code);
     setMember(info, values, "Problem", problem);

@@ -2,6 +2,7 @@ package dev.spfemu.vmm.machine;
 
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityValues;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
@@ -9,12 +10,14 @@ import dev.spfemu.vmm.entity.Outcome;
 import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Virtual machines as VMM runs them: every create, change, power operation and delete is a job
  * ({@code MostRecentTaskId} points at it); the {@code Operation} property moves the VM through its
  * states ({@link VmOperation}); a running VM cannot be deleted, and what hangs off a deleted VM
- * (its checkpoints) goes with it.
+ * (its checkpoints, its network adapters) goes with it. What a new VM gets besides itself (its
+ * adapters) comes from a {@link Provisioning} the wiring supplies, so this package knows no networks.
  */
 public final class VirtualMachineBehaviour implements EntityBehaviour {
 
@@ -24,13 +27,26 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
     void removed(String subscription, UUID vmId, UUID stamp);
   }
 
+  /**
+   * What a new VM gets besides itself (its network adapters): checked when the create arrives, so a
+   * bad input stores nothing, and done when the creation job completes.
+   */
+  @FunctionalInterface
+  public interface Provisioning {
+    /** Checks the create's inputs (4xx) and returns what the completed job does with the stored VM. */
+    Consumer<EntityValues> prepare(String subscription, EntityValues vm);
+  }
+
   private final Machines machines;
   private final StoredSet vms;
   private final VmFields fields;
   private final JobScheduler jobs;
   private final RemovalListener onRemoved;
+  private final Provisioning provisioning;
 
-  public VirtualMachineBehaviour(Machines machines, JobScheduler jobs, RemovalListener onRemoved) {
+  public VirtualMachineBehaviour(Machines machines, JobScheduler jobs, RemovalListener onRemoved,
+      Provisioning provisioning) {
+    this.provisioning = provisioning;
     this.machines = machines;
     this.vms = machines.set();
     this.fields = machines.fields();
@@ -40,6 +56,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
 
   @Override
   public Outcome create(String subscription, EntityPayload payload, boolean async) {
+    Consumer<EntityValues> provision = provisioning.prepare(subscription, payload);
     EntityRecord created = vms.create(subscription, payload);
     VmState finalState = Boolean.TRUE.equals(fields.startVm.get(created::value)) ? VmState.RUNNING
         : VmState.POWER_OFF;
@@ -51,8 +68,10 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
       }
       fields.modifiedTime.set(v, fields.addedTime.get(v));
     });
-    UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async,
-        () -> vms.modify(subscription, created.key(), v -> machines.setState(v, finalState)).orElseThrow());
+    UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async, () -> {
+      provision.accept(vms.read(subscription, created.key())::value);
+      vms.modify(subscription, created.key(), v -> machines.setState(v, finalState)).orElseThrow();
+    });
     return new Outcome(pointAtJob(subscription, created.key(), job), job);
   }
 
