@@ -120,6 +120,11 @@ final class JobRecord {
     return completed.isTrue(values);
   }
 
+  /** Gives a new job its ID before it is stored, so its failure can name it. */
+  void identify(Object[] values, UUID jobId) {
+    id.set(values, jobId);
+  }
+
   UUID id(EntityValues job) {
     return id.get(job);
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +79,31 @@ public final class JobScheduler implements AutoCloseable {
    * @return the job's ID (what {@code MostRecentTaskId} points at)
    */
   public UUID run(JobSpec spec, boolean async, Runnable operation) {
+    return run(spec, async, operation, failedJob -> { });
+  }
+
+  /**
+   * Starts a job as {@link #run(JobSpec, boolean, Runnable)} does; if it fails (a fault a test asked
+   * for, or the operation threw), {@code onFailure} is told the job's ID before the job is marked
+   * Failed, to mark its target (a VM becomes "Creation Failed", its {@code FailedJobID} the job).
+   */
+  public UUID run(JobSpec spec, boolean async, Runnable operation, Consumer<UUID> onFailure) {
     RuntimeException fault = faults.take(spec.cmdlet());
-    Runnable completion = fault == null ? operation : () -> {
+    Runnable applied = fault == null ? operation : () -> {
       throw fault;
     };
     OffsetDateTime start = jobs.currentTime();
     Object[] values = record.started(spec, start);
+    UUID jobId = jobs.newId();
+    record.identify(values, jobId);
+    Runnable completion = () -> {
+      try {
+        applied.run();
+      } catch (RuntimeException e) {
+        failed(onFailure, jobId);
+        throw e;
+      }
+    };
     if (duration.isZero()) {
       // done before anyone can see it: stored once, already completed (the common, load-test path)
       record.finish(values, apply(completion), start);
@@ -166,6 +186,14 @@ public final class JobScheduler implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.debug("a job failed", e);
       return e;
+    }
+  }
+
+  private static void failed(Consumer<UUID> onFailure, UUID job) {
+    try {
+      onFailure.accept(job);
+    } catch (RuntimeException e) {
+      LOG.debug("marking a failed job's target failed failed too", e);
     }
   }
 

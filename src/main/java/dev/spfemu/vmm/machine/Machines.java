@@ -97,10 +97,18 @@ public final class Machines {
         fields.id.get(vm), "VM");
   }
 
-  /** Sets the VM's state fields; {@code ModifiedTime} moves to now. */
+  /**
+   * Sets the VM's state fields; {@code ModifiedTime} moves to now. {@code VirtualMachineState} stays
+   * the power state when a job failed ({@code Status} says the failure).
+   */
   void setState(Object[] values, VmState state) {
     fields.status.set(values, state.status());
-    fields.virtualMachineState.set(values, state.status());
+    if (!state.failed()) {
+      fields.virtualMachineState.set(values, state.status());
+    } else if (state == VmState.CREATION_FAILED) {
+      // a VM whose creation failed never ran [I]; an update failure leaves the power state as it was
+      fields.virtualMachineState.set(values, VmState.POWER_OFF.status());
+    }
     fields.statusString.set(values, state.text());
     fields.modifiedTime.set(values, vms.currentTime());
   }

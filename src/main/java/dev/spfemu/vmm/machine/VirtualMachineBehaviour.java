@@ -71,7 +71,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
     UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async, () -> {
       provision.accept(vms.read(subscription, created.key())::value);
       vms.modify(subscription, created.key(), v -> machines.setState(v, finalState)).orElseThrow();
-    });
+    }, failedJob -> fail(subscription, created.key(), VmState.CREATION_FAILED, failedJob));
     return new Outcome(pointAtJob(subscription, created.key(), job), job);
   }
 
@@ -85,7 +85,13 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
     String cmdlet = operation == null ? "Set-SCVirtualMachine" : operation.cmdlet();
     UUID job = jobs.run(machines.job(subscription, current::value, cmdlet), async, () -> {
       if (operation != null) {
-        vms.modify(subscription, key, v -> machines.setState(v, operation.result(state(v)))).orElseThrow();
+        vms.modify(subscription, key, v -> machines.setState(v, after(operation, v))).orElseThrow();
+      }
+    }, failedJob -> {
+      if (operation == null) {
+        // a failed change: "Update Failed" until a Repair [I]; a failed power operation leaves the
+        // state as it was, so a client may simply try again (ClockAndJobFaultsTest, WapPackCmdletsTest)
+        fail(subscription, key, VmState.UPDATE_FAILED, failedJob);
       }
     });
     return new Outcome(pointAtJob(subscription, key, job), job);
@@ -125,6 +131,26 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
   private EntityRecord pointAtJob(String subscription, EntityKey key, UUID job) {
     EntityRecord pointed = machines.pointAtJob(subscription, key, job);
     return pointed != null ? pointed : vms.read(subscription, key);
+  }
+
+  /** The state an operation leaves; a Repair brings an "Update Failed" VM back to its power state. */
+  private VmState after(VmOperation operation, Object[] v) {
+    VmState state = state(v);
+    if (operation == VmOperation.REPAIR && state == VmState.UPDATE_FAILED) {
+      return VmState.of(fields.virtualMachineState.get(v));
+    }
+    return operation.result(state);
+  }
+
+  /**
+   * A failed job leaves the VM as VMM shows it: "Creation Failed" or "Update Failed", and its
+   * {@code FailedJobID} (navigation {@code FailedJob}) names the job (if the VM is still there).
+   */
+  private void fail(String subscription, EntityKey key, VmState failed, UUID failedJob) {
+    vms.modify(subscription, key, v -> {
+      machines.setState(v, failed);
+      fields.failedJob.set(v, failedJob);
+    });
   }
 
   private VmState state(Object[] values) {

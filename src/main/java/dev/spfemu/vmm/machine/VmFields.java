@@ -21,6 +21,7 @@ final class VmFields {
   final Field<OffsetDateTime> addedTime;
   final Field<OffsetDateTime> modifiedTime;
   final Field<UUID> mostRecentTask;
+  final Field<UUID> failedJob;
   final Field<UUID> lastRestoredCheckpoint;
 
   VmFields(EntityTypeModel type) {
@@ -36,6 +37,7 @@ final class VmFields {
     this.addedTime = Field.dateTime(type, "AddedTime");
     this.modifiedTime = Field.dateTime(type, "ModifiedTime");
     this.mostRecentTask = Field.guid(type, "MostRecentTaskId");
+    this.failedJob = Field.guid(type, "FailedJobID");
     this.lastRestoredCheckpoint = Field.guid(type, "LastRestoredCheckpointId");
   }
 }

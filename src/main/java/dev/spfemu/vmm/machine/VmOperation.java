@@ -17,8 +17,12 @@ public enum VmOperation {
   DISCARD_SAVED_STATE("DiscardSavedState", "DiscardSavedState-SCVirtualMachine", EnumSet.of(VmState.SAVED),
       VmState.POWER_OFF),
   RESET("Reset", "Reset-SCVirtualMachine", EnumSet.of(VmState.RUNNING), VmState.RUNNING),
-  /** Repairs a VM (or its guest agent) whatever its state; the state stays. */
-  REPAIR("Repair", "Repair-SCVirtualMachine", EnumSet.complementOf(EnumSet.of(VmState.UNDER_CREATION)), null);
+  /**
+   * Repairs a VM (or its guest agent) whatever its state but being or failing to be created; the state
+   * stays, except that an "Update Failed" VM goes back to its power state ({@code VirtualMachineState}).
+   */
+  REPAIR("Repair", "Repair-SCVirtualMachine",
+      EnumSet.complementOf(EnumSet.of(VmState.UNDER_CREATION, VmState.CREATION_FAILED)), null);
 
   private final String value;
   private final String cmdlet;

@@ -11,7 +11,11 @@ public enum VmState {
   POWER_OFF("PowerOff", "Stopped"),
   PAUSED("Paused", "Paused"),
   SAVED("Saved", "Saved"),
-  UNDER_CREATION("UnderCreation", "Creating...");
+  UNDER_CREATION("UnderCreation", "Creating..."),
+  /** The creation job failed [I: VMM's VMComputerSystemState CreationFailed; the text as dasein reads it]. */
+  CREATION_FAILED("CreationFailed", "Creation Failed"),
+  /** A change or power job on the VM failed [I: VMM's UpdateFailed]; a Repair brings the VM back. */
+  UPDATE_FAILED("UpdateFailed", "Update Failed");
 
   private final String status;
   private final String text;
@@ -27,6 +31,11 @@ public enum VmState {
 
   public String text() {
     return text;
+  }
+
+  /** A state a failed job left: no power operation but Repair (update) and delete start from it. */
+  public boolean failed() {
+    return this == CREATION_FAILED || this == UPDATE_FAILED;
   }
 
   /** The state a stored {@code Status} names; a VM with none is taken as stopped. */

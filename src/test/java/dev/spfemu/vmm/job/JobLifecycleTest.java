@@ -65,7 +65,7 @@ class JobLifecycleTest {
   }
 
   @Test
-  void anInjectedFailureFailsTheJobAndLeavesTheTargetAlone() {
+  void anInjectedFailureFailsTheJobAndLeavesTheVmCreationFailed() {
     world.vmm.failNextJobs("new-scvirtualmachine", 1, "HostUnreachable", "The host did not answer.");
     Map<String, Object> vm = startVmAsynchronously();
     advance(JOB);
@@ -77,7 +77,7 @@ class JobLifecycleTest {
     assertNotNull(error);
     assertEquals("HostUnreachable", error.value(error.type().property("Code").index()));
     assertEquals("The host did not answer.", error.value(error.type().property("Problem").index()));
-    assertEquals("UnderCreation", world.read("VirtualMachines", world.key(vm.get("ID"))).get("Status"));
+    assertEquals("CreationFailed", world.read("VirtualMachines", world.key(vm.get("ID"))).get("Status"));
   }
 
   @Test

@@ -120,6 +120,7 @@ class AdapterProvisioningTest {
     assertEquals("Failed", job.get("Status"));
     assertTrue(job.get("ErrorInfo").toString().contains("IPAddressPoolExhausted"), job.get("ErrorInfo").toString());
     assertTrue(adaptersOf(third).isEmpty());
+    assertEquals("Creation Failed", world.read("VirtualMachines", third.key()).get("StatusString"));
   }
 
   @Test
