@@ -15,6 +15,7 @@ import dev.spfemu.vmm.entity.ServerClock;
 import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import dev.spfemu.vmm.machine.Machines;
+import dev.spfemu.vmm.machine.HardwareDefaults;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
 import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
@@ -67,7 +68,9 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     };
     Map<String, EntityBehaviour> behaviours = Map.of(
         "VMCheckPoints", checkpoints,
-        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, adapters::prepare),
+        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, adapters::prepare,
+            new HardwareDefaults(stored.get("VirtualMachines").type(), stored.get("VMTemplates"),
+                stored.get("HardwareProfiles"))),
         "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs),
         "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
         "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));

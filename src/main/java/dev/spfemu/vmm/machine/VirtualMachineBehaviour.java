@@ -16,8 +16,10 @@ import java.util.function.Consumer;
  * Virtual machines as VMM runs them: every create, change, power operation and delete is a job
  * ({@code MostRecentTaskId} points at it); the {@code Operation} property moves the VM through its
  * states ({@link VmOperation}); a running VM cannot be deleted, and what hangs off a deleted VM
- * (its checkpoints, its network adapters) goes with it. What a new VM gets besides itself (its
+ * (its checkpoints, its network adapters) goes with it. A new VM takes the hardware it was not sent
+ * from its template or hardware profile ({@link HardwareDefaults}); what it gets besides itself (its
  * adapters) comes from a {@link Provisioning} the wiring supplies, so this package knows no networks.
+ * A failed creation or change job leaves it "Creation Failed" / "Update Failed".
  */
 public final class VirtualMachineBehaviour implements EntityBehaviour {
 
@@ -43,10 +45,12 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
   private final JobScheduler jobs;
   private final RemovalListener onRemoved;
   private final Provisioning provisioning;
+  private final HardwareDefaults hardware;
 
   public VirtualMachineBehaviour(Machines machines, JobScheduler jobs, RemovalListener onRemoved,
-      Provisioning provisioning) {
+      Provisioning provisioning, HardwareDefaults hardware) {
     this.provisioning = provisioning;
+    this.hardware = hardware;
     this.machines = machines;
     this.vms = machines.set();
     this.fields = machines.fields();
@@ -61,6 +65,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
     VmState finalState = Boolean.TRUE.equals(fields.startVm.get(created::value)) ? VmState.RUNNING
         : VmState.POWER_OFF;
     vms.modify(subscription, created.key(), v -> {
+      hardware.fill(subscription, v);
       machines.setState(v, VmState.UNDER_CREATION);
       fields.operation.set(v, null);
       if (fields.addedTime.get(v) == null) {

@@ -1,0 +1,61 @@
+package dev.spfemu.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** A VM created from the demo world's template or hardware profile takes its hardware, in JSON light and Atom. */
+class HardwareProvisioningHttpTest extends EmulatorHttpTest {
+
+  private static final String TEMPLATE = "00000000-0000-4000-8000-000000000301";
+  private static final String PROFILE = "00000000-0000-4000-8000-000000000201";
+
+  private String root() {
+    return spf.serviceRoot(SEED_SUBSCRIPTION);
+  }
+
+  private String create(String name, String more) {
+    return jsonLight().body("{\"Name\":\"" + name + "\",\"StampId\":\"" + STAMP + "\",\"CloudId\":\"" + CLOUD + "\""
+        + more + "}").post(root() + "VirtualMachines").then().statusCode(201).extract().header("Location");
+  }
+
+  private JsonNode read(String url) {
+    return json(jsonLight().get(url).then().statusCode(200).extract().asString());
+  }
+
+  @Test
+  void aVmFromTheTemplateHasItsHardwareAndOperatingSystem() {
+    JsonNode template = read(root() + "VMTemplates(ID=guid'" + TEMPLATE + "',StampId=guid'" + STAMP + "')");
+    String vm = create("from-template", ",\"VMTemplateId\":\"" + TEMPLATE + "\"");
+    JsonNode read = read(vm);
+    assertEquals(template.get("CPUCount").asInt(), read.get("CPUCount").asInt());
+    assertEquals(template.get("Memory").asInt(), read.get("Memory").asInt());
+    assertEquals(template.get("DynamicMemoryEnabled"), read.get("DynamicMemoryEnabled"));
+    assertEquals(template.get("OperatingSystem").asText(), read.get("OperatingSystem").asText());
+    assertEquals(template.get("OperatingSystemInstance").get("Name"), read.get("OperatingSystemInstance").get("Name"));
+
+    Xml atom = Xml.parse(dotNet4().get(vm).then().statusCode(200).extract().asString());
+    assertEquals(template.get("CPUCount").asText(), atom.string("/a:entry/a:content/m:properties/d:CPUCount"));
+    assertEquals(template.get("OperatingSystemInstance").get("Name").asText(),
+        atom.string("/a:entry/a:content/m:properties/d:OperatingSystemInstance/d:Name"));
+  }
+
+  @Test
+  void aVmFromTheProfileHasItsHardware() {
+    String vm = create("from-profile", ",\"HardwareProfileId\":\"" + PROFILE + "\"");
+    JsonNode read = read(vm);
+    assertEquals(1, read.get("CPUCount").asInt());
+    assertEquals(2048, read.get("Memory").asInt());
+    Xml atom = Xml.parse(dotNet4().get(vm).then().statusCode(200).extract().asString());
+    assertEquals("2048", atom.string("/a:entry/a:content/m:properties/d:Memory"));
+  }
+
+  @Test
+  void valuesSentInTheCreateWin() {
+    String vm = create("sized", ",\"VMTemplateId\":\"" + TEMPLATE + "\",\"CPUCount\":4,\"Memory\":1024");
+    JsonNode read = read(vm);
+    assertEquals(4, read.get("CPUCount").asInt());
+    assertEquals(1024, read.get("Memory").asInt());
+  }
+}
