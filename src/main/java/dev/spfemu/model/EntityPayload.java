@@ -38,6 +38,12 @@ public final class EntityPayload implements EntityValues {
     return true;
   }
 
+  /** Sets a property whether or not the body had it (the domain completing a body, as a VM's Owner). */
+  public void set(PropertyModel property, Object value) {
+    present[property.index()] = true;
+    values[property.index()] = value;
+  }
+
   /**
    * Records a navigation property read from the body; false if it was already there (a duplicate).
    *

@@ -19,8 +19,10 @@ public final class EntitySet {
   private final StoredSet stored;
   private final EntityBehaviour behaviour;
   private final Tenancy tenancy;
+  private final Owners owners;
 
-  EntitySet(StoredSet stored, EntityBehaviour behaviour, Tenancy tenancy) {
+  EntitySet(StoredSet stored, EntityBehaviour behaviour, Tenancy tenancy, Owners owners) {
+    this.owners = owners;
     this.stored = stored;
     this.behaviour = behaviour;
     this.tenancy = tenancy;
@@ -28,7 +30,7 @@ public final class EntitySet {
 
   /** A set of another SPF web service's domain (the Admin service's), built from the same parts. */
   public static EntitySet of(StoredSet stored, EntityBehaviour behaviour) {
-    return new EntitySet(stored, behaviour, null);
+    return new EntitySet(stored, behaviour, null, null);
   }
 
   public EntityTypeModel type() {
@@ -41,6 +43,19 @@ public final class EntitySet {
    * @param async whether the client asked for {@code RunAsynchronously}
    */
   public Change create(String subscription, EntityPayload payload, boolean async) {
+    return create(subscription, payload, async, null);
+  }
+
+  /**
+   * Creates an entity for a caller: a VM's or VM network's null Owner members become the caller
+   * ({@code principal}) and the subscription's user role.
+   *
+   * @param principal the caller's {@code x-ms-principal-id}, or null
+   */
+  public Change create(String subscription, EntityPayload payload, boolean async, String principal) {
+    if (owners != null) {
+      owners.fill(subscription, payload, principal);
+    }
     return Change.of(behaviour.create(subscription, payload, async));
   }
 

@@ -75,9 +75,10 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
         "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));
     Tenancy tenancy = new Tenancy(model, store);
+    Owners owners = new Owners(model, store);
     Map<String, EntitySet> byName = new HashMap<>();
     stored.forEach((name, set) -> byName.put(name,
-        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy)));
+        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy, owners)));
     this.sets = Map.copyOf(byName);
     this.worldLoader = new WorldLoader(model, store, entityJson);
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();

@@ -34,7 +34,7 @@ class DaseinBodiesTest extends EmulatorHttpTest {
 
   @Test
   void theWholeModelCreatesAVm() {
-    String root = emptyRoot();
+    String root = demoRoot(); // its template is the body's VMTemplateId
     addVmNetwork(root, "tenant-network"); // the body's adapter input names it
 
     JsonNode created = json(dasein().body(fixture("bodies/dasein-vm-create.json").replace("CLOUD_ID", CLOUD)
@@ -51,7 +51,7 @@ class DaseinBodiesTest extends EmulatorHttpTest {
 
   @Test
   void theModelAsReadBackWithOperationStartStartsTheVmAndChangesNothingElse() {
-    String root = emptyRoot();
+    String root = demoRoot(); // its template is the body's VMTemplateId
     addVmNetwork(root, "tenant-network"); // the body's adapter input names it
     String id = json(dasein().body(fixture("bodies/dasein-vm-create.json").replace("CLOUD_ID", CLOUD)
         .replace("STAMP_ID", STAMP)).post(root + "VirtualMachines").then().statusCode(201).extract().asString())

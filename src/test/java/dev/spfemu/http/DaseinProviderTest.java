@@ -209,7 +209,7 @@ class DaseinProviderTest extends EmulatorHttpTest {
     Cloud region = DaseinModels.feed(get(tenant() + "Clouds"), Cloud.class).get(0);
     Template template = DaseinModels.feed(get(tenant() + "VMTemplates"), Template.class).get(0);
     String body = fixture("bodies/dasein-vm-create.json").replace("CLOUD_ID", region.id())
-        .replace("STAMP_ID", region.stampId()).replace("4f1d2c3b-5a69-4e78-9f01-23456789abcd", template.id())
+        .replace("STAMP_ID", region.stampId()).replace("00000000-0000-4000-8000-000000000301", template.id())
         .replace("tenant-network", DaseinModels.feed(get(tenant() + "VMNetworks"), VmNetwork.class).get(0).name());
     VirtualMachine created = DaseinModels.entity(daseinBody(body).post(tenant() + "VirtualMachines").then()
         .statusCode(201).extract().asString(), VirtualMachine.class);

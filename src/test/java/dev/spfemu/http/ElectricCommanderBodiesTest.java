@@ -28,7 +28,7 @@ class ElectricCommanderBodiesTest extends EmulatorHttpTest {
 
   @Test
   void theTemplateCreatesAVmWhoseReplyCarriesItsJobAndAPatchStartsIt() {
-    String root = emptyRoot();
+    String root = demoRoot(); // its template is the body's VMTemplateId
     addVmNetwork(root, "tenant-network"); // the body's adapter input names it
 
     String reply = commander().body(fixture("bodies/electric-commander-vm-create.json").replace("CLOUD_ID", CLOUD)

@@ -42,7 +42,7 @@ class ElectricCommanderTest extends EmulatorHttpTest {
   /** The step's fixed template, for the seed subscription's cloud, template and VM network. */
   private static String template(String name) {
     return fixture("bodies/electric-commander-vm-create.json").replace("CLOUD_ID", CLOUD).replace("STAMP_ID", STAMP)
-        .replace("4f1d2c3b-5a69-4e78-9f01-23456789abcd", TEMPLATE).replace("ec-vm-01", name)
+        .replace("00000000-0000-4000-8000-000000000301", TEMPLATE).replace("ec-vm-01", name)
         .replace("tenant-network", "Fabrikam Web");
   }
 

@@ -95,6 +95,14 @@ abstract class EmulatorHttpTest {
     return root;
   }
 
+  /** The demo world's subscription, whose cloud {@link #CLOUD} and VM templates a create may name. */
+  static final String DEMO_SUBSCRIPTION = "ae122d5f-3aab-4d75-ad48-d6593246a49e";
+
+  /** The service root of the demo world's subscription (the tests' emulator starts with the demo world). */
+  String demoRoot() {
+    return spf.serviceRoot(DEMO_SUBSCRIPTION);
+  }
+
   /** The service root of a new subscription with nothing in it. */
   String emptyRoot() {
     return spf.serviceRoot(UUID.randomUUID().toString());

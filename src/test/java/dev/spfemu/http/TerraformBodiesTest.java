@@ -30,7 +30,7 @@ class TerraformBodiesTest extends EmulatorHttpTest {
 
   @Test
   void theCreateStructMakesAVmAndThePutsStartAndChangeIt() {
-    String root = emptyRoot();
+    String root = demoRoot(); // its template is the body's VMTemplateId
     addVmNetwork(root, "tenant-network"); // the body's adapter input names it
 
     Xml entry = Xml.parse(terraform().body(fixture("bodies/terraform-vm-create.json").replace("CLOUD_ID", CLOUD)

@@ -54,9 +54,10 @@ final class WriteOperations {
     ResponsePreference preference = ResponsePreference.of(x.call, x.versions);
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
+    String principal = x.call.header(PRINCIPAL_HEADER);
     String subscription = x.call.subscription() != null ? x.call.subscription()
-        : set.subscriptionFor(payload, x.call.header(PRINCIPAL_HEADER));
-    Change change = set.create(subscription, payload, async(x));
+        : set.subscriptionFor(payload, principal);
+    Change change = set.create(subscription, payload, async(x), principal);
     reportJob(x, change);
     EntityRecord record = change.entity();
     String location = x.call.urls().entityUrl(set.type(), record::value);
