@@ -69,8 +69,9 @@ class HardwareDefaultsTest {
   }
 
   @Test
-  void aMissingTemplateGivesNothing() {
-    Map<String, Object> vm = vm("VMTemplateId", UUID.randomUUID());
+  void aVmWithoutTemplateOrProfileKeepsWhatItWasSent() {
+    // (a template that does not exist is refused before any hardware is looked up: ReferencesTest)
+    Map<String, Object> vm = vm("Description", "bare");
     assertNull(vm.get("CPUCount"));
     assertNull(vm.get("Memory"));
   }
