@@ -69,20 +69,12 @@ class AdapterProvisioningHttpTest extends EmulatorHttpTest {
   @Test
   void anAtomCreatesInputBecomesAnAdapter() {
     network();
-    String entry = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-        + "<entry xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\""
-        + " xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\""
-        + " xmlns=\"http://www.w3.org/2005/Atom\">"
-        + "<category scheme=\"http://schemas.microsoft.com/ado/2007/08/dataservices/scheme\" term=\"VMM.VirtualMachine\" />"
-        + "<title /><author><name /></author><updated>2026-11-28T07:14:21.621115Z</updated><id />"
-        + "<content type=\"application/xml\"><m:properties>"
-        + "<d:CloudId m:type=\"Edm.Guid\">" + CLOUD + "</d:CloudId>"
+    String entry = vmAtomEntry("<d:CloudId m:type=\"Edm.Guid\">" + CLOUD + "</d:CloudId>"
         + "<d:Name>atom-vm</d:Name>"
         + "<d:NewVirtualNetworkAdapterInput m:type=\"Collection(VMM.NewVMVirtualNetworkAdapterInput)\">"
         + "<d:element><d:VMNetworkName>web</d:VMNetworkName><d:MACAddressType>Dynamic</d:MACAddressType></d:element>"
         + "</d:NewVirtualNetworkAdapterInput>"
-        + "<d:StampId m:type=\"Edm.Guid\">" + STAMP + "</d:StampId>"
-        + "</m:properties></content></entry>";
+        + "<d:StampId m:type=\"Edm.Guid\">" + STAMP + "</d:StampId>");
     String vm = dotNet4().contentType("application/atom+xml").body(entry).post(root + "VirtualMachines").then()
         .statusCode(201).extract().header("Location");
     JsonNode adapter = read(vm + "/VirtualNetworkAdapters").get("value").get(0);

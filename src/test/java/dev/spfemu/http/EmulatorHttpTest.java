@@ -162,4 +162,15 @@ abstract class EmulatorHttpTest {
     String body = jsonLight().get(root + "VMCheckPoints").then().statusCode(200).extract().asString();
     return json(body).get("value").size();
   }
+
+  /** A VirtualMachine as an Atom entry, as the .NET client writes one; {@code properties} are its {@code d:} elements. */
+  static String vmAtomEntry(String properties) {
+    return "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+        + "<entry xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\""
+        + " xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\""
+        + " xmlns=\"http://www.w3.org/2005/Atom\">"
+        + "<category scheme=\"http://schemas.microsoft.com/ado/2007/08/dataservices/scheme\" term=\"VMM.VirtualMachine\" />"
+        + "<title /><author><name /></author><updated>2026-11-28T07:14:21.621115Z</updated><id />"
+        + "<content type=\"application/xml\"><m:properties>" + properties + "</m:properties></content></entry>";
+  }
 }

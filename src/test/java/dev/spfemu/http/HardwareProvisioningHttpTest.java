@@ -53,20 +53,12 @@ class HardwareProvisioningHttpTest extends EmulatorHttpTest {
 
   @Test
   void anAtomCreateFromTheTemplateHasItsHardware() {
-    String entry = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-        + "<entry xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\""
-        + " xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\""
-        + " xmlns=\"http://www.w3.org/2005/Atom\">"
-        + "<category scheme=\"http://schemas.microsoft.com/ado/2007/08/dataservices/scheme\" term=\"VMM.VirtualMachine\" />"
-        + "<title /><author><name /></author><updated>2026-11-28T07:14:21.621115Z</updated><id />"
-        + "<content type=\"application/xml\"><m:properties>"
-        + "<d:CloudId m:type=\"Edm.Guid\">" + CLOUD + "</d:CloudId>"
+    String entry = vmAtomEntry("<d:CloudId m:type=\"Edm.Guid\">" + CLOUD + "</d:CloudId>"
         + "<d:CPUCount m:type=\"Edm.Byte\" m:null=\"true\" />"
         + "<d:Memory m:type=\"Edm.Int32\">3072</d:Memory>"
         + "<d:Name>atom-vm</d:Name>"
         + "<d:StampId m:type=\"Edm.Guid\">" + STAMP + "</d:StampId>"
-        + "<d:VMTemplateId m:type=\"Edm.Guid\">" + TEMPLATE + "</d:VMTemplateId>"
-        + "</m:properties></content></entry>";
+        + "<d:VMTemplateId m:type=\"Edm.Guid\">" + TEMPLATE + "</d:VMTemplateId>");
     String vm = dotNet4().contentType("application/atom+xml").body(entry).post(root() + "VirtualMachines").then()
         .statusCode(201).extract().header("Location");
     JsonNode read = read(vm);

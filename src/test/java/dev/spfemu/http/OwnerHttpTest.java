@@ -45,17 +45,9 @@ class OwnerHttpTest extends EmulatorHttpTest {
 
   @Test
   void anAtomCreateGetsTheSameOwner() {
-    String entry = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-        + "<entry xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\""
-        + " xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\""
-        + " xmlns=\"http://www.w3.org/2005/Atom\">"
-        + "<category scheme=\"http://schemas.microsoft.com/ado/2007/08/dataservices/scheme\" term=\"VMM.VirtualMachine\" />"
-        + "<title /><author><name /></author><updated>2026-11-28T07:14:21.621115Z</updated><id />"
-        + "<content type=\"application/xml\"><m:properties>"
-        + "<d:Name>owned</d:Name>"
+    String entry = vmAtomEntry("<d:Name>owned</d:Name>"
         + "<d:StampId m:type=\"Edm.Guid\">" + STAMP + "</d:StampId>"
-        + "<d:CloudId m:type=\"Edm.Guid\">" + CLOUD + "</d:CloudId>"
-        + "</m:properties></content></entry>";
+        + "<d:CloudId m:type=\"Edm.Guid\">" + CLOUD + "</d:CloudId>");
     String location = dotNet4().header("x-ms-principal-id", "tenant@fabrikam.com").contentType("application/atom+xml")
         .body(entry).post(demoRoot() + "VirtualMachines").then().statusCode(201).extract().header("Location");
     JsonNode owner = json(jsonLight().get(location).then().statusCode(200).extract().asString()).get("Owner");
