@@ -1,6 +1,7 @@
 package dev.spfemu.journal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +16,14 @@ public final class SecretMask {
   /** What a masked value reads as. */
   public static final String MASK = "***";
   /** Masks nothing. */
-  public static final SecretMask NONE = new SecretMask(null, null);
+  public static final SecretMask NONE = new SecretMask(List.of(), null, null);
 
+  private final List<String> names;
   private final Pattern json;
   private final Pattern xml;
 
-  private SecretMask(Pattern json, Pattern xml) {
+  private SecretMask(List<String> names, Pattern json, Pattern xml) {
+    this.names = names;
     this.json = json;
     this.xml = xml;
   }
@@ -33,15 +36,24 @@ public final class SecretMask {
     String alternatives = String.join("|", names.stream().map(Pattern::quote).toList());
     Pattern json = Pattern.compile("(\"(?:" + alternatives + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
     Pattern xml = Pattern.compile("(<(\\w+:)?(?:" + alternatives + ")(?:\\s[^>]*)?>)[^<]*(</)");
-    return new SecretMask(json, xml);
+    return new SecretMask(List.copyOf(names), json, xml);
   }
 
   /** {@code body} with every secret's value replaced by {@value #MASK}. */
   public String mask(String body) {
-    if (json == null || body == null || body.isEmpty()) {
-      return body;
+    if (json == null || body == null || body.isEmpty() || !namesAny(body)) {
+      return body; // most bodies name no secret: no regular expression runs over them
     }
     String masked = json.matcher(body).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
     return xml.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
+  }
+
+  private boolean namesAny(String body) {
+    for (String name : names) {
+      if (body.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

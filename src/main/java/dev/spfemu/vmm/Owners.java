@@ -26,7 +26,8 @@ final class Owners {
   private static final String ROLES = "UserRoles";
 
   private final EntityStore store;
-  private final Map<String, PropertyModel> ownerOf = new HashMap<>();
+  /** The Owner property of each owned set, with its members, resolved once. */
+  private final Map<String, OwnerProperty> ownerOf = new HashMap<>();
   private final PropertyModel roleName;
 
   Owners(ServiceModel model, EntityStore store) {
@@ -34,7 +35,9 @@ final class Owners {
     for (String set : OWNED) {
       PropertyModel owner = model.byEntitySet(set).property("Owner");
       if (owner != null && owner.complex() != null) {
-        ownerOf.put(set, owner);
+        ComplexTypeModel type = owner.complex();
+        ownerOf.put(set, new OwnerProperty(owner, type.property("UserName"), type.property("RoleName"),
+            type.property("RoleID")));
       }
     }
     this.roleName = model.byEntitySet(ROLES) == null ? null : model.byEntitySet(ROLES).property("Name");
@@ -42,14 +45,15 @@ final class Owners {
 
   /** Fills the null members of {@code payload}'s Owner, if its type has one that VMM fills. */
   void fill(String subscription, EntityPayload payload, String principal) {
-    PropertyModel owner = ownerOf.get(payload.type().entitySet());
-    if (owner == null) {
+    OwnerProperty owned = ownerOf.get(payload.type().entitySet());
+    if (owned == null) {
       return;
     }
+    PropertyModel owner = owned.owner();
     ComplexTypeModel type = owner.complex();
-    PropertyModel user = type.property("UserName");
-    PropertyModel name = type.property("RoleName");
-    PropertyModel id = type.property("RoleID");
+    PropertyModel user = owned.user();
+    PropertyModel name = owned.roleName();
+    PropertyModel id = owned.roleId();
     Object[] values = new Object[type.properties().size()];
     if (payload.value(owner) instanceof ComplexValue given) {
       for (int i = 0; i < values.length; i++) {
@@ -98,5 +102,9 @@ final class Owners {
     }
     List<EntityRecord> roles = store.list(subscription, ROLES);
     return roles.size() == 1 ? Optional.of(roles.get(0)) : Optional.empty();
+  }
+
+  /** An Owner property ({@code VMM.UserAndRole}) and the members VMM fills. */
+  private record OwnerProperty(PropertyModel owner, PropertyModel user, PropertyModel roleName, PropertyModel roleId) {
   }
 }
