@@ -110,6 +110,28 @@ public final class VmmErrors {
     return new ServiceException(400, "InvalidOperationForState", detail);
   }
 
+  /**
+   * A VM create or hardware change beyond its user role's quota on the cloud (QuotaAndUsageComponents).
+   *
+   * @param unit what is counted ("CPU cores"), {@code dimension} its QuotaDimension name
+   */
+  public static ServiceException quotaExceeded(String dimension, String unit, long quota, long usage, long need,
+      Object role, Object cloud) {
+    return new ServiceException(400, "QuotaExceeded", "The user role " + role + " may use " + quota + " " + unit
+        + " (" + dimension + ") on the cloud " + cloud + " and uses " + usage + "; this request needs " + need
+        + " more. Delete virtual machines, ask for smaller hardware, or raise the RoleQuota of the role's "
+        + dimension + " entry in QuotaAndUsageComponents (in the world file).");
+  }
+
+  /** A VM create or hardware change beyond its cloud's capacity over every subscription (CloudCapacities). */
+  public static ServiceException cloudCapacityExceeded(String dimension, String unit, long capacity, long usage,
+      long need, Object cloud) {
+    return new ServiceException(400, "CloudCapacityExceeded", "The cloud " + cloud + " has a capacity of "
+        + capacity + " " + unit + " (" + dimension + ") and its virtual machines use " + usage
+        + "; this request needs " + need + " more. Delete virtual machines, ask for smaller hardware, or raise the"
+        + " cloud's " + dimension + " in CloudCapacities (in the world file).");
+  }
+
   public static ServiceException invalidUri(String detail) {
     return new ServiceException(400, "InvalidUri", detail);
   }

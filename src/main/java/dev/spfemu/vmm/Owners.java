@@ -5,14 +5,13 @@ import dev.spfemu.model.ComplexValue;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
-import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
+import dev.spfemu.vmm.role.SubscriptionRoles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A new VM's or VM network's {@code Owner} as VMM makes it: the caller where the body's Owner or its
@@ -25,13 +24,13 @@ final class Owners {
   private static final List<String> OWNED = List.of("VirtualMachines", "VMNetworks");
   private static final String ROLES = "UserRoles";
 
-  private final EntityStore store;
+  private final SubscriptionRoles roles;
   /** The Owner property of each owned set, with its members, resolved once. */
   private final Map<String, OwnerProperty> ownerOf = new HashMap<>();
   private final PropertyModel roleName;
 
   Owners(ServiceModel model, EntityStore store) {
-    this.store = store;
+    this.roles = new SubscriptionRoles(store);
     for (String set : OWNED) {
       PropertyModel owner = model.byEntitySet(set).property("Owner");
       if (owner != null && owner.complex() != null) {
@@ -87,21 +86,9 @@ final class Owners {
     return true;
   }
 
-  /** The subscription's VMM user role: the one with the subscription's ID, else its only one. */
+  /** The subscription's VMM user role (see {@link SubscriptionRoles}); none without a UserRoles type. */
   private Optional<EntityRecord> role(String subscription) {
-    if (roleName == null) {
-      return Optional.empty();
-    }
-    try {
-      Optional<EntityRecord> same = store.find(subscription, ROLES, EntityKey.of(UUID.fromString(subscription.trim())));
-      if (same.isPresent()) {
-        return same;
-      }
-    } catch (IllegalArgumentException notAGuid) {
-      // a subscription whose ID is no GUID has no role of the same ID
-    }
-    List<EntityRecord> roles = store.list(subscription, ROLES);
-    return roles.size() == 1 ? Optional.of(roles.get(0)) : Optional.empty();
+    return roleName == null ? Optional.empty() : roles.of(subscription);
   }
 
   /** An Owner property ({@code VMM.UserAndRole}) and the members VMM fills. */

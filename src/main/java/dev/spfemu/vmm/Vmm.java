@@ -19,6 +19,7 @@ import dev.spfemu.vmm.machine.HardwareDefaults;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
 import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
+import dev.spfemu.vmm.quota.Quotas;
 import dev.spfemu.vmm.world.EntityJson;
 import dev.spfemu.vmm.world.WorldLoader;
 import dev.spfemu.vmm.world.WorldWriter;
@@ -47,6 +48,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final WorldLoader worldLoader;
   private final WorldWriter worldWriter;
   private final Navigation navigation;
+  private final Quotas quotas;
 
   private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
       EntityJson entityJson) {
@@ -59,6 +61,8 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     }
     this.jobs = new JobScheduler(stored.get("Jobs"), jobDuration);
     Machines machines = new Machines(stored.get("VirtualMachines"));
+    this.quotas = new Quotas(stored.get("VirtualMachines"), stored.get("QuotaAndUsageComponents"),
+        stored.get("CloudCapacities"), store); // declares its index before anything is stored
     this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
     this.adapters = new AdapterProvisioning(stored.get("VirtualMachines"), stored.get("VirtualNetworkAdapters"),
         stored.get("VMNetworks"), stored.get("VMSubnets"), stored.get("StaticIPAddressPools"));
@@ -70,7 +74,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         "VMCheckPoints", checkpoints,
         "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, adapters::prepare,
             new HardwareDefaults(stored.get("VirtualMachines").type(), stored.get("VMTemplates"),
-                stored.get("HardwareProfiles"))),
+                stored.get("HardwareProfiles")), quotas),
         "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs),
         "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
         "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));
@@ -124,14 +128,17 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
 
   /**
    * Loads a world file (docs/scenario.md) into the store, or only subscription {@code only}'s part
-   * of it when that is not null.
+   * of it when that is not null. The user roles' quota usage ({@code RoleUsage}) is then recounted
+   * from the VMs loaded.
    *
    * @param source names the file in error messages
    * @return the number of entities loaded
    * @throws IllegalArgumentException when the world is invalid; the message says where and why
    */
   public int loadWorld(InputStream in, String source, String only) throws IOException {
-    return worldLoader.load(in, source, only);
+    int loaded = worldLoader.load(in, source, only);
+    quotas.recount(only); // a world's usage is what its VMs use
+    return loaded;
   }
 
   /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */

@@ -103,9 +103,9 @@ class MetadataNavigationTest extends EmulatorHttpTest {
         assertEquals(to.getAttribute("Type"), entitySetTypes.get(toSet.getAttribute("EntitySet")), where);
       }
     }
-    assertEquals(11, navigationProperties);
-    assertEquals(11, associations.size(), "one association per navigation property, none unused");
-    assertEquals(11, associationSets.size());
+    assertEquals(12, navigationProperties);
+    assertEquals(12, associations.size(), "one association per navigation property, none unused");
+    assertEquals(12, associationSets.size());
   }
 
   @Test

@@ -53,4 +53,16 @@ class FieldTest {
     assertEquals("ErrorInfo", Field.complex(jobs, "ErrorInfo").property().name());
     assertNull(Field.dateTime(jobs, "EndTime").get(new Object[jobs.propertyCount()]));
   }
+
+  @Test
+  void byteAndInt64PropertiesHaveTheirOwnFields() {
+    EntityTypeModel vms = ModelLoader.loadDefault().byEntitySet("VirtualMachines");
+    Object[] values = new Object[vms.propertyCount()];
+    Field.byteValue(vms, "CPUCount").set(values, 4);
+    Field.int64(vms, "TotalSize").set(values, 1L << 40);
+    assertEquals(4, Field.byteValue(vms, "CPUCount").get(values));
+    assertEquals(1L << 40, Field.int64(vms, "TotalSize").get(values));
+    assertThrows(IllegalStateException.class, () -> Field.int64(vms, "Memory"), "an Edm.Int32");
+    assertThrows(IllegalStateException.class, () -> Field.byteValue(vms, "Memory"));
+  }
 }

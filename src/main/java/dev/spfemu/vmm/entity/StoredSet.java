@@ -4,6 +4,7 @@ import dev.spfemu.error.VmmErrors;
 import dev.spfemu.model.EdmKind;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.KeyPredicate;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -121,6 +123,12 @@ public final class StoredSet {
    * refuses them.
    */
   public EntityRecord update(String subscription, EntityKey key, EntityPayload payload) {
+    return update(subscription, key, payload, (before, after) -> { });
+  }
+
+  /** The same; {@code admit} sees the values before and after atomically: if it throws, nothing changes. */
+  public EntityRecord update(String subscription, EntityKey key, EntityPayload payload,
+      BiConsumer<EntityValues, EntityValues> admit) {
     List<NavigationModel> deep = payload.navigationWithEntities();
     if (!deep.isEmpty()) {
       throw VmmErrors.deepUpdateNotSupported(deep.get(0).name(), deep.get(0).target().entitySet());
@@ -143,7 +151,9 @@ public final class StoredSet {
         }
       }
       rules.onUpdate(before, values, now);
-      return new EntityRecord(current.key(), values);
+      EntityRecord changed = new EntityRecord(current.key(), values);
+      admit.accept(current::value, changed::value);
+      return changed;
     }).orElseThrow(() -> VmmErrors.entityNotFound(type.entitySet(), keyPredicate(key)));
   }
 

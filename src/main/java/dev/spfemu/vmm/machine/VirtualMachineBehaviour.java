@@ -46,9 +46,11 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
   private final RemovalListener onRemoved;
   private final Provisioning provisioning;
   private final HardwareDefaults hardware;
+  private final Usage usage;
 
   public VirtualMachineBehaviour(Machines machines, JobScheduler jobs, RemovalListener onRemoved,
-      Provisioning provisioning, HardwareDefaults hardware) {
+      Provisioning provisioning, HardwareDefaults hardware, Usage usage) {
+    this.usage = usage;
     this.provisioning = provisioning;
     this.hardware = hardware;
     this.machines = machines;
@@ -73,6 +75,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
       }
       fields.modifiedTime.set(v, fields.addedTime.get(v));
     });
+    admit(subscription, created.key()); // after everything that sets its hardware
     UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async, () -> {
       provision.accept(vms.read(subscription, created.key())::value);
       vms.modify(subscription, created.key(), v -> machines.setState(v, finalState)).orElseThrow();
@@ -85,7 +88,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
     EntityRecord current = vms.read(subscription, key);
     String requested = (String) payload.value(fields.operation.property());
     VmOperation operation = requested == null ? null : operation(requested, current);
-    vms.update(subscription, key, payload);
+    vms.update(subscription, key, payload, (before, after) -> usage.change(subscription, before, after));
     vms.modify(subscription, key, v -> fields.operation.set(v, null)); // an input, never stored
     String cmdlet = operation == null ? "Set-SCVirtualMachine" : operation.cmdlet();
     UUID job = jobs.run(machines.job(subscription, current::value, cmdlet), async, () -> {
@@ -127,10 +130,20 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
           + "' while it is " + state.status() + ". Stop it first (Operation: Stop or Shutdown).");
     }
     UUID job = jobs.run(machines.job(subscription, vm::value, "Remove-SCVirtualMachine"), async, () -> {
-      vms.delete(subscription, key);
+      usage.release(subscription, vms.delete(subscription, key)::value);
       onRemoved.removed(subscription, fields.id.get(vm::value), fields.stamp.get(vm::value));
     });
     return new Outcome(vm, job);
+  }
+
+  /** Counts the new VM against quotas and capacity; a refusal (4xx) removes it again, so nothing stays stored. */
+  private void admit(String subscription, EntityKey key) {
+    try {
+      usage.admit(subscription, vms.read(subscription, key)::value);
+    } catch (RuntimeException refused) {
+      vms.delete(subscription, key);
+      throw refused;
+    }
   }
 
   private EntityRecord pointAtJob(String subscription, EntityKey key, UUID job) {
