@@ -59,6 +59,21 @@ class WorldTest extends EmulatorHttpTest {
   }
 
   @Test
+  void theDemoTenantsRoleHasQuotasOnItsCloudWithTheUsageOfItsVms() {
+    Map<String, String> quota = new HashMap<>();
+    Map<String, String> usage = new HashMap<>();
+    for (JsonNode component : list("QuotaAndUsageComponents")) {
+      assertEquals("00000000-0000-4000-8000-000000000900", component.get("UserRoleID").asText());
+      assertEquals(list("Clouds").get(0).get("ID"), component.get("ID"), "the tenant's cloud");
+      quota.put(component.get("QuotaDimension").asText(), component.get("RoleQuota").asText());
+      usage.put(component.get("QuotaDimension").asText(), component.get("RoleUsage").asText());
+    }
+    assertEquals(Map.of("VMCount", "10", "CPUCount", "40", "MemoryMB", "65536", "StorageGB", "1000"), quota);
+    assertEquals(Map.of("VMCount", "2", "CPUCount", "6", "MemoryMB", "12288", "StorageGB", "30"), usage,
+        "web-01 and sql-01: 2 + 4 CPUs, 4096 + 8192 MB, 12 + 18 GB");
+  }
+
+  @Test
   void demoCheckpointsFormATreeOfAnExistingVm() {
     Map<String, JsonNode> byCheckpointId = new HashMap<>();
     JsonNode checkpoints = list("VMCheckPoints");
