@@ -64,12 +64,14 @@ class CloudCapacityTest {
       create(SUBSCRIPTION, UUID.randomUUID(), 8, 1024);
     }
     create(SUBSCRIPTION, CLOUD, 8, 1024);
+    assertEquals(5, vms.list(SUBSCRIPTION).size());
   }
 
   @Test
   void aNullValueOrAUseMaximumFlagIsNoLimit() {
     capacity(1024L, true);
-    create(SUBSCRIPTION, CLOUD, 1, 4096); // MemoryMB 1024, but UseMemoryMBMaximum; StorageGB null
+    EntityKey vm = create(SUBSCRIPTION, CLOUD, 1, 4096); // MemoryMB 1024, but UseMemoryMBMaximum; StorageGB null
+    assertEquals(4096, world.read("VirtualMachines", vm).get("Memory"));
   }
 
   @Test
