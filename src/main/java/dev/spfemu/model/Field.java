@@ -36,6 +36,15 @@ public final class Field<T> {
     return of(type, name, EdmKind.INT32, Integer.class);
   }
 
+  public static Field<Long> int64(EntityTypeModel type, String name) {
+    return of(type, name, EdmKind.INT64, Long.class);
+  }
+
+  /** An {@code Edm.Byte} (0 to 255), held as an {@link Integer} as every codec reads it. */
+  public static Field<Integer> unsignedByte(EntityTypeModel type, String name) {
+    return of(type, name, EdmKind.BYTE, Integer.class);
+  }
+
   public static Field<OffsetDateTime> dateTime(EntityTypeModel type, String name) {
     return of(type, name, EdmKind.DATE_TIME, OffsetDateTime.class);
   }
