@@ -53,4 +53,22 @@ class FieldTest {
     assertEquals("ErrorInfo", Field.complex(jobs, "ErrorInfo").property().name());
     assertNull(Field.dateTime(jobs, "EndTime").get(new Object[jobs.propertyCount()]));
   }
+
+  @Test
+  void int64AndByteFieldsNeedThoseEdmTypes() {
+    ServiceModel model = ModelLoader.loadDefault();
+    EntityTypeModel disks = model.byEntitySet("VirtualHardDisks");
+    EntityTypeModel drives = model.byEntitySet("VirtualDiskDrives");
+    Field<Long> maximum = Field.int64(disks, "MaximumSize");
+    Object[] values = new Object[disks.propertyCount()];
+    maximum.set(values, 42L << 30);
+    assertEquals(42L << 30, maximum.get(values));
+    Field<Integer> bus = Field.unsignedByte(drives, "Bus");
+    Object[] drive = new Object[drives.propertyCount()];
+    bus.set(drive, 1);
+    assertEquals(1, bus.get(drive));
+    assertThrows(IllegalStateException.class, () -> Field.int64(disks, "Name"));
+    assertThrows(IllegalStateException.class, () -> Field.unsignedByte(drives, "Size"), "an Int64 is no Byte");
+    assertThrows(IllegalStateException.class, () -> Field.int32(drives, "Bus"), "a Byte is no Int32");
+  }
 }
