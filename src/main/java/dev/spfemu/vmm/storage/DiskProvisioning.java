@@ -111,16 +111,37 @@ public final class DiskProvisioning implements Provisioning {
       boolean generation2, Set<String> usedSlots) {
     String vmName = fields.vmName.get(vm);
     String sourceName = fields.diskName.get(source.disk()::value);
-    String extension = sourceName != null && sourceName.toLowerCase(Locale.ROOT).endsWith(".vhd")
-        ? ".vhd" : ".vhdx";
-    String name = (index == 0 ? vmName : vmName + "-" + index) + extension;
+    boolean vhd = sourceName != null && sourceName.toLowerCase(Locale.ROOT).endsWith(".vhd");
+    String name = (index == 0 ? vmName : vmName + "-" + index) + (vhd ? ".vhd" : ".vhdx");
+    Object[] disk = newDisk(vm, source.disk(), name);
+    disks.insert(subscription, disk);
+    Object[] drive = new Object[drives.type().propertyCount()];
+    boolean scsi = place(drive, source.templateDrive(), index, generation2, usedSlots);
+    fields.driveStamp.set(drive, fields.vmStamp.get(vm));
+    fields.driveName.set(drive, vmName + " disk " + index);
+    fields.driveDescription.set(drive, "");
+    fields.driveAccessibility.set(drive, "Public");
+    fields.driveAdded.set(drive, fields.diskAdded.get(disk));
+    fields.driveModified.set(drive, fields.diskAdded.get(disk));
+    fields.driveEnabled.set(drive, true);
+    fields.driveIsoLinked.set(drive, false);
+    fields.driveIsVhd.set(drive, true);
+    fields.driveFileName.set(drive, name);
+    fields.driveSize.set(drive, fields.diskSize.get(disk));
+    fields.driveDisk.set(drive, fields.diskId.get(disk));
+    fields.driveVm.set(drive, fields.vmOwnId.get(vm));
+    drives.insert(subscription, drive);
+    return scsi;
+  }
+
+  /** The VM's own disk made from {@code source}: the source's sizes and operating system, the VM's owner. */
+  private Object[] newDisk(EntityValues vm, EntityRecord source, String name) {
     OffsetDateTime now = disks.currentTime();
     Object[] disk = new Object[disks.type().propertyCount()];
     for (int copied : fields.copied) {
-      disk[copied] = source.disk().value(copied);
+      disk[copied] = source.value(copied);
     }
-    UUID diskId = disks.newId();
-    fields.diskId.set(disk, diskId);
+    fields.diskId.set(disk, disks.newId());
     fields.diskStamp.set(disk, fields.vmStamp.get(vm));
     fields.diskName.set(disk, name);
     fields.diskDescription.set(disk, "");
@@ -132,21 +153,26 @@ public final class DiskProvisioning implements Provisioning {
     fields.diskResourceGroup.set(disk, false);
     fields.diskState.set(disk, "Normal");
     fields.diskVm.set(disk, fields.vmOwnId.get(vm));
-    fields.diskParent.set(disk, fields.diskId.get(source.disk()::value));
+    fields.diskParent.set(disk, fields.diskId.get(source::value));
     fields.diskAdded.set(disk, now);
     fields.diskModified.set(disk, now);
-    disks.insert(subscription, disk);
+    return disk;
+  }
 
-    Object[] drive = new Object[drives.type().propertyCount()];
-    EntityRecord placed = source.templateDrive();
+  /**
+   * Puts a drive where the template's drive put it, else the first disk of a generation 1 VM on IDE
+   * 0:0 and every other disk on SCSI bus 0 at the first free LUN [I]; true if it is on SCSI.
+   */
+  private boolean place(Object[] drive, EntityRecord templateDrive, int index, boolean generation2,
+      Set<String> usedSlots) {
     boolean scsi;
-    if (placed != null) {
-      scsi = Boolean.TRUE.equals(fields.driveScsi.get(placed::value));
-      fields.driveBus.set(drive, fields.driveBus.get(placed::value));
-      fields.driveLun.set(drive, fields.driveLun.get(placed::value));
-      fields.driveVolumeType.set(drive, fields.driveVolumeType.get(placed::value));
+    if (templateDrive != null) {
+      scsi = Boolean.TRUE.equals(fields.driveScsi.get(templateDrive::value));
+      fields.driveBus.set(drive, fields.driveBus.get(templateDrive::value));
+      fields.driveLun.set(drive, fields.driveLun.get(templateDrive::value));
+      fields.driveVolumeType.set(drive, fields.driveVolumeType.get(templateDrive::value));
     } else {
-      scsi = generation2 || index > 0; // generation 1 boots from IDE; further disks go on SCSI [I]
+      scsi = generation2 || index > 0;
       int lun = 0;
       while (usedSlots.contains((scsi ? SCSI : IDE) + ":0:" + lun)) {
         lun++;
@@ -156,23 +182,9 @@ public final class DiskProvisioning implements Provisioning {
       fields.driveLun.set(drive, lun);
       fields.driveVolumeType.set(drive, index == 0 ? "BootAndSystem" : "None");
     }
-    fields.driveStamp.set(drive, fields.vmStamp.get(vm));
-    fields.driveName.set(drive, vmName + " disk " + index);
-    fields.driveDescription.set(drive, "");
-    fields.driveAccessibility.set(drive, "Public");
-    fields.driveAdded.set(drive, now);
-    fields.driveModified.set(drive, now);
     fields.driveBusType.set(drive, scsi ? SCSI : IDE);
     fields.driveIde.set(drive, !scsi);
     fields.driveScsi.set(drive, scsi);
-    fields.driveEnabled.set(drive, true);
-    fields.driveIsoLinked.set(drive, false);
-    fields.driveIsVhd.set(drive, true);
-    fields.driveFileName.set(drive, name);
-    fields.driveSize.set(drive, fields.diskSize.get(disk));
-    fields.driveDisk.set(drive, diskId);
-    fields.driveVm.set(drive, fields.vmOwnId.get(vm));
-    drives.insert(subscription, drive);
     return scsi;
   }
 
