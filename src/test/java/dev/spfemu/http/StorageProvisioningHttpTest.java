@@ -155,4 +155,36 @@ class StorageProvisioningHttpTest extends EmulatorHttpTest {
         + STAMP + "')").then().statusCode(200).extract().asString());
     assertEquals(TEMPLATE_DISK, templateDisk.get("ID").asText(), "the template's disk stays");
   }
+
+  private int countOf(String set, String filter) {
+    return json(jsonLight().get(root() + set + filter).then().statusCode(200).extract().asString()).get("value").size();
+  }
+
+  @Test
+  void aFailedChangeSetTakesBackTheStorageOfAVmItCreated() {
+    String json = "Content-Type: application/json\r\nAccept: application/json\r\n";
+    String vmBody = "{\"Name\":\"storage-batch\",\"StampId\":\"" + STAMP + "\",\"CloudId\":\"" + CLOUD
+        + "\",\"VMTemplateId\":\"" + TEMPLATE + "\"}";
+    List<BatchResponse.Part> parts = new BatchRequest().changeSet(
+        BatchRequest.operation("POST", root() + "VirtualMachines", json, vmBody),
+        BatchRequest.operation("POST", root() + "VMCheckPoints", json, "{\"Name\":\"no stamp\"}")).post(root());
+    assertEquals(400, parts.get(0).single().status());
+    assertEquals(0, countOf("VirtualMachines", "?$filter=Name%20eq%20'storage-batch'"));
+    assertEquals(0, countOf("VirtualHardDisks", "?$filter=Name%20eq%20'storage-batch.vhdx'"), "the disk is gone");
+    assertEquals(0, countOf("VirtualDiskDrives", "?$filter=Name%20eq%20'storage-batch%20disk%200'"), "the drive too");
+  }
+
+  @Test
+  void aFailedChangeSetGivesBackTheStorageOfAVmItDeleted() {
+    JsonNode created = createFromTemplate("storage-batch-delete");
+    String filter = "?$filter=VMId%20eq%20guid'" + created.get("ID").asText() + "'";
+    String json = "Content-Type: application/json\r\nAccept: application/json\r\n";
+    List<BatchResponse.Part> parts = new BatchRequest().changeSet(
+        BatchRequest.operation("DELETE", root() + key(created), json, null),
+        BatchRequest.operation("POST", root() + "VMCheckPoints", json, "{\"Name\":\"no stamp\"}")).post(root());
+    assertEquals(400, parts.get(0).single().status());
+    for (String set : List.of("VirtualHardDisks", "VirtualDiskDrives", "VirtualDVDDrives")) {
+      assertEquals(1, countOf(set, filter), set + " given back");
+    }
+  }
 }
