@@ -56,7 +56,8 @@ class ArchitectureTest {
   static final ArchRule vmmInternalsStayInside = noClasses().that().resideOutsideOfPackage("dev.spfemu.vmm..")
       .should().dependOnClassesThat().resideInAnyPackage("dev.spfemu.vmm.entity..", "dev.spfemu.vmm.job..",
           "dev.spfemu.vmm.machine..", "dev.spfemu.vmm.checkpoint..", "dev.spfemu.vmm.network..",
-          "dev.spfemu.vmm.quota..", "dev.spfemu.vmm.role..");
+          "dev.spfemu.vmm.quota..", "dev.spfemu.vmm.role..",
+          "dev.spfemu.vmm.storage..");
 
   /** The VMM service does not know SPF's Admin service, which is built on top of it (its tenants get VMM user roles). */
   @ArchTest

@@ -36,13 +36,13 @@ public final class Field<T> {
     return of(type, name, EdmKind.INT32, Integer.class);
   }
 
-  /** An {@code Edm.Byte} property, held as an {@link Integer} as every small integer type is. */
-  public static Field<Integer> byteValue(EntityTypeModel type, String name) {
-    return of(type, name, EdmKind.BYTE, Integer.class);
-  }
-
   public static Field<Long> int64(EntityTypeModel type, String name) {
     return of(type, name, EdmKind.INT64, Long.class);
+  }
+
+  /** An {@code Edm.Byte} (0 to 255), held as an {@link Integer} as every codec reads it. */
+  public static Field<Integer> unsignedByte(EntityTypeModel type, String name) {
+    return of(type, name, EdmKind.BYTE, Integer.class);
   }
 
   public static Field<OffsetDateTime> dateTime(EntityTypeModel type, String name) {

@@ -16,10 +16,12 @@ import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.HardwareDefaults;
+import dev.spfemu.vmm.machine.Provisioning;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
 import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
 import dev.spfemu.vmm.quota.Quotas;
+import dev.spfemu.vmm.storage.DiskProvisioning;
 import dev.spfemu.vmm.world.EntityJson;
 import dev.spfemu.vmm.world.WorldLoader;
 import dev.spfemu.vmm.world.WorldWriter;
@@ -64,15 +66,22 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     this.quotas = new Quotas(stored.get("VirtualMachines"), stored.get("QuotaAndUsageComponents"),
         stored.get("CloudCapacities"), store); // declares its index before anything is stored
     this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
-    this.adapters = new AdapterProvisioning(stored.get("VirtualMachines"), stored.get("VirtualNetworkAdapters"),
+    this.adapters = new AdapterProvisioning(store, stored.get("VirtualMachines"), stored.get("VirtualNetworkAdapters"),
         stored.get("VMNetworks"), stored.get("VMSubnets"), stored.get("StaticIPAddressPools"));
+    DiskProvisioning disks = new DiskProvisioning(store, stored.get("VirtualMachines"), stored.get("VMTemplates"),
+        stored.get("VirtualHardDisks"), stored.get("VirtualDiskDrives"), stored.get("VirtualDVDDrives"),
+        stored.get("VirtualSCSIAdapters"));
     VirtualMachineBehaviour.RemovalListener removed = (subscription, vmId, stamp) -> {
       checkpoints.removeAllOf(subscription, vmId, stamp);
       adapters.removeAllOf(subscription, vmId, stamp);
+      disks.removeAllOf(subscription, vmId, stamp);
     };
+    // adapters first: a full address pool fails the creation job before any disk is made
+    Provisioning provisioning = Provisioning.inOrder(List.of(
+        (subscription, vm) -> Provisioning.Prepared.completing(adapters.prepare(subscription, vm)), disks));
     Map<String, EntityBehaviour> behaviours = Map.of(
         "VMCheckPoints", checkpoints,
-        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, adapters::prepare,
+        "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, provisioning,
             new HardwareDefaults(stored.get("VirtualMachines").type(), stored.get("VMTemplates"),
                 stored.get("HardwareProfiles")), quotas),
         "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs),

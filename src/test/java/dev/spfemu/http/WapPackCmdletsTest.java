@@ -207,9 +207,10 @@ class WapPackCmdletsTest extends EmulatorHttpTest {
     JsonNode large = get("HardwareProfiles?$filter=Name%20eq%20'Large'").get(0);
     assertEquals(vmNetwork, vm.get("VirtualNetworkAdapters").get(0).get("VMNetworkName").asText(),
         "New-WAPackVM's adapter input became an adapter");
-    // Set-WAPackVM sends the adapters back and is refused (the test below); here, as on a VM without them
+    // Set-WAPackVM sends the adapters (and disks, drives) back and is refused (the test below); here, as on
+    // a VM without them
     ObjectNode withoutAdapters = vm.deepCopy();
-    withoutAdapters.putArray("VirtualNetworkAdapters");
+    TO_MANY.forEach(withoutAdapters::putArray);
     RawHttp.Reply set = send("PUT", key, setVm(withoutAdapters, large), "Prefer: return-content");
     assertEquals(200, set.status(), set.body());
     assertEquals(large.get("CPUCount"), items(set).get(0).get("CPUCount"), "Set-WAPackVM reads the VM back");

@@ -55,14 +55,20 @@ class FieldTest {
   }
 
   @Test
-  void byteAndInt64PropertiesHaveTheirOwnFields() {
-    EntityTypeModel vms = ModelLoader.loadDefault().byEntitySet("VirtualMachines");
-    Object[] values = new Object[vms.propertyCount()];
-    Field.byteValue(vms, "CPUCount").set(values, 4);
-    Field.int64(vms, "TotalSize").set(values, 1L << 40);
-    assertEquals(4, Field.byteValue(vms, "CPUCount").get(values));
-    assertEquals(1L << 40, Field.int64(vms, "TotalSize").get(values));
-    assertThrows(IllegalStateException.class, () -> Field.int64(vms, "Memory"), "an Edm.Int32");
-    assertThrows(IllegalStateException.class, () -> Field.byteValue(vms, "Memory"));
+  void int64AndByteFieldsNeedThoseEdmTypes() {
+    ServiceModel model = ModelLoader.loadDefault();
+    EntityTypeModel disks = model.byEntitySet("VirtualHardDisks");
+    EntityTypeModel drives = model.byEntitySet("VirtualDiskDrives");
+    Field<Long> maximum = Field.int64(disks, "MaximumSize");
+    Object[] values = new Object[disks.propertyCount()];
+    maximum.set(values, 42L << 30);
+    assertEquals(42L << 30, maximum.get(values));
+    Field<Integer> bus = Field.unsignedByte(drives, "Bus");
+    Object[] drive = new Object[drives.propertyCount()];
+    bus.set(drive, 1);
+    assertEquals(1, bus.get(drive));
+    assertThrows(IllegalStateException.class, () -> Field.int64(disks, "Name"));
+    assertThrows(IllegalStateException.class, () -> Field.unsignedByte(drives, "Size"), "an Int64 is no Byte");
+    assertThrows(IllegalStateException.class, () -> Field.int32(drives, "Bus"), "a Byte is no Int32");
   }
 }

@@ -2,7 +2,6 @@ package dev.spfemu.vmm.machine;
 
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.model.EntityPayload;
-import dev.spfemu.model.EntityValues;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
@@ -10,15 +9,15 @@ import dev.spfemu.vmm.entity.Outcome;
 import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Virtual machines as VMM runs them: every create, change, power operation and delete is a job
  * ({@code MostRecentTaskId} points at it); the {@code Operation} property moves the VM through its
  * states ({@link VmOperation}); a running VM cannot be deleted, and what hangs off a deleted VM
- * (its checkpoints, its network adapters) goes with it. A new VM takes the hardware it was not sent
- * from its template or hardware profile ({@link HardwareDefaults}); what it gets besides itself (its
- * adapters) comes from a {@link Provisioning} the wiring supplies, so this package knows no networks.
+ * (its checkpoints, its network adapters, its disks) goes with it. A new VM takes the hardware it was
+ * not sent from its template or hardware profile ({@link HardwareDefaults}); what it gets besides
+ * itself (its adapters, disks and drives) comes from a {@link Provisioning} the wiring supplies, so
+ * this package knows neither networks nor storage.
  * A failed creation or change job leaves it "Creation Failed" / "Update Failed".
  */
 public final class VirtualMachineBehaviour implements EntityBehaviour {
@@ -27,16 +26,6 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
   @FunctionalInterface
   public interface RemovalListener {
     void removed(String subscription, UUID vmId, UUID stamp);
-  }
-
-  /**
-   * What a new VM gets besides itself (its network adapters): checked when the create arrives, so a
-   * bad input stores nothing, and done when the creation job completes.
-   */
-  @FunctionalInterface
-  public interface Provisioning {
-    /** Checks the create's inputs (4xx) and returns what the completed job does with the stored VM. */
-    Consumer<EntityValues> prepare(String subscription, EntityValues vm);
   }
 
   private final Machines machines;
@@ -62,12 +51,13 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
 
   @Override
   public Outcome create(String subscription, EntityPayload payload, boolean async) {
-    Consumer<EntityValues> provision = provisioning.prepare(subscription, payload);
+    Provisioning.Prepared provision = provisioning.prepare(subscription, payload);
     EntityRecord created = vms.create(subscription, payload);
     VmState finalState = Boolean.TRUE.equals(fields.startVm.get(created::value)) ? VmState.RUNNING
         : VmState.POWER_OFF;
     vms.modify(subscription, created.key(), v -> {
       hardware.fill(subscription, v);
+      provision.fill(v);
       machines.setState(v, VmState.UNDER_CREATION);
       fields.operation.set(v, null);
       if (fields.addedTime.get(v) == null) {
@@ -77,7 +67,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
     });
     admit(subscription, created.key()); // after everything that sets its hardware
     UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async, () -> {
-      provision.accept(vms.read(subscription, created.key())::value);
+      provision.complete(vms.read(subscription, created.key())::value);
       vms.modify(subscription, created.key(), v -> machines.setState(v, finalState)).orElseThrow();
     }, failedJob -> fail(subscription, created.key(), VmState.CREATION_FAILED, failedJob));
     return new Outcome(pointAtJob(subscription, created.key(), job), job);

@@ -42,6 +42,7 @@ final class AdapterFields {
   final Field<OffsetDateTime> modifiedTime;
 
   final Field<UUID> vmOwnId;
+  final Field<UUID> vmTemplate;
   final Field<UUID> vmStamp;
   final Field<String> vmName;
   final Field<UUID> vmNetworkId;
@@ -87,6 +88,7 @@ final class AdapterFields {
     this.addedTime = Field.dateTime(adapter, "AddedTime");
     this.modifiedTime = Field.dateTime(adapter, "ModifiedTime");
     this.vmOwnId = Field.guid(vm, "ID");
+    this.vmTemplate = Field.guid(vm, "VMTemplateId");
     this.vmStamp = Field.guid(vm, "StampId");
     this.vmName = Field.string(vm, "Name");
     this.vmNetworkId = Field.guid(network, "ID");

@@ -3,7 +3,9 @@ package dev.spfemu.vmm.network;
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.model.ComplexValue;
 import dev.spfemu.model.EntityValues;
+import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.store.EntityStore;
 import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobFailure;
 import java.time.OffsetDateTime;
@@ -17,7 +19,8 @@ import java.util.function.Consumer;
  * {@code NewVirtualNetworkAdapterInput}: one adapter per entry, on the VM network it names (by name
  * or ID), in the named subnet or the network's only one, with a MAC address from the emulator's
  * {@link MacPool} (or the static one sent) and, where the subnet has a static IP address pool, an
- * IPv4 address from it ({@link IpPools}). The networks are checked when the create arrives, so an
+ * IPv4 address from it ({@link IpPools}). Without inputs, the VM's template's adapters
+ * ({@link TemplateAdapters}) are the defaults: one adapter like each, on its VM network. The networks are checked when the create arrives, so an
  * unknown one is a 404 before anything is stored; the adapters and addresses are made when the
  * creation job completes, and a full pool fails that job. A deleted VM's adapters go with it and give
  * their addresses back; a rolled-back change set gives back what it took.
@@ -33,31 +36,39 @@ public final class AdapterProvisioning {
   private final StoredSet subnets;
   private final StoredSet pools;
   private final AdapterFields fields;
+  private final TemplateAdapters templateAdapters;
   private final MacPool macs = new MacPool();
   private final IpPools ips = new IpPools();
   /** Whether the pools know the addresses of the adapters already stored; false again after a reset. */
   private volatile boolean seeded;
 
-  public AdapterProvisioning(StoredSet vms, StoredSet adapters, StoredSet networks, StoredSet subnets, StoredSet pools) {
+  public AdapterProvisioning(EntityStore store, StoredSet vms, StoredSet adapters, StoredSet networks, StoredSet subnets, StoredSet pools) {
     this.adapters = adapters;
     this.networks = networks;
     this.subnets = subnets;
     this.pools = pools;
     this.fields = new AdapterFields(vms.type(), adapters.type(), networks.type(), subnets.type(), pools.type());
+    this.templateAdapters = new TemplateAdapters(store, adapters.type());
   }
 
   /**
    * Checks a VM create's adapter inputs (404 for a network that does not exist) and returns what its
-   * creation job does when it completes: make the adapters of the VM it is given.
+   * creation job does when it completes: make the adapters of the VM it is given. Without inputs
+   * (none, null or empty), the template's adapters are the inputs [C: WAPack sends one input per
+   * template adapter, CLIENTS.md D.5]; inputs sent win.
    */
   public Consumer<EntityValues> prepare(String subscription, EntityValues vm) {
     List<Planned> planned = new ArrayList<>();
     Object inputs = vm.value(fields.newAdapterInput);
-    if (inputs instanceof List<?> entries) {
+    if (inputs instanceof List<?> entries && !entries.isEmpty()) {
       for (Object entry : entries) {
         if (entry instanceof ComplexValue input) {
           planned.add(plan(subscription, input));
         }
+      }
+    } else {
+      for (EntityRecord adapter : templateAdapters.of(subscription, fields.vmTemplate.get(vm), fields.vmStamp.get(vm))) {
+        planned.add(fromTemplate(subscription, adapter));
       }
     }
     return planned.isEmpty() ? created -> { } : created -> provision(subscription, created, planned);
@@ -86,6 +97,20 @@ public final class AdapterProvisioning {
     boolean staticMac = mac != null && !"Dynamic".equalsIgnoreCase((String) input.value(fields.inputMacType));
     return new Planned(networkId, fields.vmNetworkName.get(network::value), subnet, staticMac ? mac : null,
         (String) input.value(fields.inputIpv4Type));
+  }
+
+  /** A template's adapter as a default: its VM network and subnet (else the network's only one), a dynamic MAC [I]. */
+  private Planned fromTemplate(String subscription, EntityRecord adapter) {
+    UUID id = fields.networkId.get(adapter::value);
+    UUID stamp = fields.stamp.get(adapter::value);
+    EntityRecord network = id == null ? null : networks.find(subscription, EntityKey.of(id, stamp)).orElse(null);
+    if (network == null) {
+      throw VmmErrors.referenceNotFound("template network adapter " + fields.id.get(adapter::value) + "'s VMNetworkId",
+          id, "VMNetworks", stamp);
+    }
+    UUID subnet = fields.subnetId.get(adapter::value);
+    return new Planned(id, fields.vmNetworkName.get(network::value), subnet != null ? subnet : subnetOf(subscription, id, null),
+        null, fields.ipv4Type.get(adapter::value));
   }
 
   /** The named subnet of the network, or its only one; null if it has none (or several and none named). */

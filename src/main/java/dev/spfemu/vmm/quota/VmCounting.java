@@ -32,7 +32,7 @@ final class VmCounting {
     this.id = Field.guid(vms, "ID");
     this.stamp = Field.guid(vms, "StampId");
     this.cloud = Field.guid(vms, "CloudId");
-    this.cpuCount = Field.byteValue(vms, "CPUCount");
+    this.cpuCount = Field.unsignedByte(vms, "CPUCount");
     this.memory = Field.int32(vms, "Memory");
     this.totalSize = Field.int64(vms, "TotalSize");
     this.owner = Field.complex(vms, "Owner");
