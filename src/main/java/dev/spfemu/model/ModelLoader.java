@@ -110,7 +110,8 @@ public final class ModelLoader {
     if (type.references() != null) {
       for (ModelFile.Reference reference : type.references()) {
         PropertyModel property = named(type, properties, List.of(reference.property())).get(0);
-        references.add(new ReferenceModel(property, reference.entitySet(), reference.matchedBy()));
+        references.add(new ReferenceModel(property, reference.entitySet(), reference.matchedBy(),
+            Boolean.TRUE.equals(reference.lenientWhenNone())));
       }
     }
     return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required,
@@ -197,7 +198,7 @@ public final class ModelLoader {
     record Navigation(String name, String entitySet, boolean many, List<String> from, List<String> to) {
     }
 
-    record Reference(String property, String entitySet, List<String> matchedBy) {
+    record Reference(String property, String entitySet, List<String> matchedBy, Boolean lenientWhenNone) {
     }
 
     record ComplexType(String name, List<Property> properties) {
