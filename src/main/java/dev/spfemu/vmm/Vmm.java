@@ -19,6 +19,7 @@ import dev.spfemu.vmm.machine.HardwareDefaults;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
 import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
+import dev.spfemu.vmm.network.NetworksInUse;
 import dev.spfemu.vmm.world.EntityJson;
 import dev.spfemu.vmm.world.WorldLoader;
 import dev.spfemu.vmm.world.WorldWriter;
@@ -62,6 +63,8 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
     this.adapters = new AdapterProvisioning(stored.get("VirtualMachines"), stored.get("VirtualNetworkAdapters"),
         stored.get("VMNetworks"), stored.get("VMSubnets"), stored.get("StaticIPAddressPools"));
+    NetworksInUse inUse = new NetworksInUse(store, stored.get("VirtualNetworkAdapters").type(),
+        stored.get("VirtualMachines").type()); // declares its indexes before anything is stored
     VirtualMachineBehaviour.RemovalListener removed = (subscription, vmId, stamp) -> {
       checkpoints.removeAllOf(subscription, vmId, stamp);
       adapters.removeAllOf(subscription, vmId, stamp);
@@ -71,9 +74,9 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, adapters::prepare,
             new HardwareDefaults(stored.get("VirtualMachines").type(), stored.get("VMTemplates"),
                 stored.get("HardwareProfiles"))),
-        "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs),
-        "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
-        "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));
+        "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs, inUse),
+        "VMSubnets", NetworkBehaviour.subnets(stored.get("VMSubnets"), jobs, inUse),
+        "StaticIPAddressPools", NetworkBehaviour.staticIpPools(stored.get("StaticIPAddressPools"), jobs, inUse));
     Tenancy tenancy = new Tenancy(model, store);
     Owners owners = new Owners(model, store);
     Map<String, EntitySet> byName = new HashMap<>();
