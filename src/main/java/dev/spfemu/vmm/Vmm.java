@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.ServiceModel;
+import dev.spfemu.model.StreamModel;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.vmm.checkpoint.CheckpointBehaviour;
@@ -17,6 +18,7 @@ import dev.spfemu.vmm.job.JobScheduler;
 import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.HardwareDefaults;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
+import dev.spfemu.vmm.machine.VmConsole;
 import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
 import dev.spfemu.vmm.network.NetworksInUse;
@@ -48,6 +50,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final WorldLoader worldLoader;
   private final WorldWriter worldWriter;
   private final Navigation navigation;
+  private final VmConsole console;
 
   private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
       EntityJson entityJson) {
@@ -60,6 +63,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     }
     this.jobs = new JobScheduler(stored.get("Jobs"), jobDuration);
     Machines machines = new Machines(stored.get("VirtualMachines"));
+    this.console = new VmConsole(stored.get("VirtualMachines").type());
     this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
     this.adapters = new AdapterProvisioning(stored.get("VirtualMachines"), stored.get("VirtualNetworkAdapters"),
         stored.get("VMNetworks"), stored.get("VMSubnets"), stored.get("StaticIPAddressPools"));
@@ -108,6 +112,15 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   @Override
   public EntitySet set(String entitySet) {
     return sets.get(entitySet);
+  }
+
+  /** A VM's {@code VMConnection}: the RDP file of its console. */
+  @Override
+  public MediaResource mediaStream(OwnedEntity entity, StreamModel stream) {
+    if (stream == console.stream()) { // the VM type's own stream, not one of the same name
+      return new MediaResource(stream.contentType(), console.rdpFile(entity));
+    }
+    return ServiceDomain.super.mediaStream(entity, stream);
   }
 
   /** How navigation properties find the entities they lead to. */
