@@ -132,6 +132,21 @@ public final class VmmErrors {
         + " cloud's " + dimension + " in CloudCapacities (in the world file).");
   }
 
+  /**
+   * A delete of a VM network, subnet or static IP pool that virtual machines' network adapters still
+   * use (VMM refuses to remove it while adapters are connected).
+   *
+   * @param what the entity as the message names it ("VM network 'web'")
+   * @param machines the names of the virtual machines whose adapters use it
+   */
+  public static ServiceException inUse(String what, String how, Collection<String> machines) {
+    return new ServiceException(400, "ResourceInUse",
+        "The " + what + " cannot be deleted: the network adapters of the virtual machine"
+            + (machines.size() == 1 ? " " : "s ") + String.join(", ", machines) + " " + how
+            + ". Delete " + (machines.size() == 1 ? "that virtual machine" : "those virtual machines")
+            + " (or their network adapters) first, then delete the " + what + " again.");
+  }
+
   public static ServiceException invalidUri(String detail) {
     return new ServiceException(400, "InvalidUri", detail);
   }

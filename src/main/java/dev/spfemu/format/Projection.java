@@ -70,6 +70,14 @@ public final class Projection {
     return selected == null || selected[property.index()];
   }
 
+  /**
+   * Whether the entity's named streams are written: without {@code $select} (a stream cannot be
+   * selected, as Olingo's EDM does not declare it).
+   */
+  public boolean includesStreams() {
+    return selected == null;
+  }
+
   /** Whether the navigation property is written, as a link or expanded. */
   public boolean includesLink(NavigationModel navigation) {
     return links == null || links.contains(navigation) || expanded.containsKey(navigation);

@@ -25,6 +25,7 @@ public final class EntityTypeModel {
   private final List<String> entityMethods;
   private final Map<String, String> unserved;
   private final List<ReferenceModel> references;
+  private final List<StreamModel> streams;
   private final boolean adminOnly;
   private final List<String> tenantSetMethods;
   private final List<String> tenantEntityMethods;
@@ -34,7 +35,9 @@ public final class EntityTypeModel {
 
   EntityTypeModel(String namespace, String name, String entitySet, List<PropertyModel> properties,
       List<PropertyModel> keys, List<PropertyModel> requiredOnCreate, WriteRules writeRules,
-      List<String> verbs, Map<String, String> unserved, List<ReferenceModel> references, TenantAccess tenantAccess) {
+      List<String> verbs, Map<String, String> unserved, List<ReferenceModel> references, TenantAccess tenantAccess,
+      List<StreamModel> streams) {
+    this.streams = List.copyOf(streams);
     this.namespace = namespace;
     this.adminOnly = tenantAccess.adminOnly();
     List<String> tenantVerbs = tenantAccess.verbs() == null ? verbs : tenantAccess.verbs();
@@ -189,6 +192,21 @@ public final class EntityTypeModel {
    */
   public String unservedPropertyType(String name) {
     return unserved.get(name);
+  }
+
+  /** The type's named media streams ({@code Edm.Stream}), in model order; they are not among {@link #properties()}. */
+  public List<StreamModel> streams() {
+    return streams;
+  }
+
+  /** The named stream called {@code name}, or null. */
+  public StreamModel stream(String name) {
+    for (StreamModel stream : streams) {
+      if (stream.name().equals(name)) {
+        return stream;
+      }
+    }
+    return null;
   }
 
   /** The properties that must name an existing entity when an entity is created. */

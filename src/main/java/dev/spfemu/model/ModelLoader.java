@@ -82,9 +82,14 @@ public final class ModelLoader {
       Map<String, ComplexTypeModel> complexTypes) {
     List<PropertyModel> properties = new ArrayList<>();
     Map<String, String> unserved = new LinkedHashMap<>();
+    List<StreamModel> streams = new ArrayList<>();
     for (ModelFile.Property p : type.properties()) {
       if (p.type().equals(STREAM)) {
-        unserved.put(p.name(), p.type()); // a media stream (VMConnection): not served
+        if (p.contentType() == null) {
+          throw new IllegalStateException(type.name() + ": stream " + p.name() + " needs a contentType");
+        }
+        unserved.put(p.name(), p.type()); // a media stream (VMConnection): a resource of its own, not a value
+        streams.add(new StreamModel(p.name(), p.contentType(), properties.size()));
         continue;
       }
       properties.add(property(type.name(), p, properties.size(), complexTypes));
@@ -110,12 +115,13 @@ public final class ModelLoader {
     if (type.references() != null) {
       for (ModelFile.Reference reference : type.references()) {
         PropertyModel property = named(type, properties, List.of(reference.property())).get(0);
-        references.add(new ReferenceModel(property, reference.entitySet(), reference.matchedBy()));
+        references.add(new ReferenceModel(property, reference.entitySet(), reference.matchedBy(),
+            Boolean.TRUE.equals(reference.lenientWhenNone())));
       }
     }
     return new EntityTypeModel(namespace, type.name(), type.entitySet(), properties, keys, required,
         new EntityTypeModel.WriteRules(serverManaged, secrets), type.verbs() == null ? List.of("POST", "GET", "PUT", "DELETE") : type.verbs(), unserved, references,
-        new EntityTypeModel.TenantAccess(Boolean.TRUE.equals(type.adminOnly()), type.tenantVerbs()));
+        new EntityTypeModel.TenantAccess(Boolean.TRUE.equals(type.adminOnly()), type.tenantVerbs()), streams);
   }
 
   /** The navigation properties of {@code type}, their targets and foreign keys checked against the model. */
@@ -197,13 +203,14 @@ public final class ModelLoader {
     record Navigation(String name, String entitySet, boolean many, List<String> from, List<String> to) {
     }
 
-    record Reference(String property, String entitySet, List<String> matchedBy) {
+    record Reference(String property, String entitySet, List<String> matchedBy, Boolean lenientWhenNone) {
     }
 
     record ComplexType(String name, List<Property> properties) {
     }
 
-    record Property(String name, String type, Boolean nullable) {
+    /** {@code contentType}: a stream property's media type (Edm.Stream only). */
+    record Property(String name, String type, Boolean nullable, String contentType) {
     }
   }
 }

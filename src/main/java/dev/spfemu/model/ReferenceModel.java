@@ -10,6 +10,9 @@ import java.util.List;
  * @param entitySet the set the referenced entity is in
  * @param matchedBy the referenced type's properties the value may equal, in order of preference
  *     (a checkpoint's VMId is the VM's {@code ID}, or else its hypervisor {@code VMId})
+ * @param lenientWhenNone whether a subscription that holds no entity of {@code entitySet} at all
+ *     accepts any value (a VM's CloudId in a fresh subscription, where a tenant cannot create clouds)
  */
-public record ReferenceModel(PropertyModel property, String entitySet, List<String> matchedBy) {
+public record ReferenceModel(PropertyModel property, String entitySet, List<String> matchedBy,
+    boolean lenientWhenNone) {
 }

@@ -1,5 +1,8 @@
 package dev.spfemu.vmm;
 
+import dev.spfemu.error.VmmErrors;
+import dev.spfemu.model.StreamModel;
+
 /**
  * What the OData protocol side serves one SPF web service from: its entity sets by name and its
  * {@code $batch} change sets. SPF has several web services over one VMM ({@link Vmm}, the VMM
@@ -27,5 +30,15 @@ public interface ServiceDomain {
    */
   default String scope() {
     return null;
+  }
+
+  /**
+   * The content of {@code entity}'s named stream {@code stream} (a VM's {@code VMConnection}).
+   *
+   * @throws dev.spfemu.error.ServiceException 404 when the service serves no content for it, or what
+   *     the domain refuses (a VM that is not running)
+   */
+  default MediaResource mediaStream(OwnedEntity entity, StreamModel stream) {
+    throw VmmErrors.notFound("The stream '" + stream.name() + "' has no content in this service.");
   }
 }

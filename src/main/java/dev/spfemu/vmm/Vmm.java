@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.ServiceModel;
+import dev.spfemu.model.StreamModel;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.vmm.checkpoint.CheckpointBehaviour;
@@ -18,10 +19,12 @@ import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.HardwareDefaults;
 import dev.spfemu.vmm.machine.Provisioning;
 import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
+import dev.spfemu.vmm.machine.VmConsole;
 import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
 import dev.spfemu.vmm.quota.Quotas;
 import dev.spfemu.vmm.storage.DiskProvisioning;
+import dev.spfemu.vmm.network.NetworksInUse;
 import dev.spfemu.vmm.world.EntityJson;
 import dev.spfemu.vmm.world.WorldLoader;
 import dev.spfemu.vmm.world.WorldWriter;
@@ -51,6 +54,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final WorldWriter worldWriter;
   private final Navigation navigation;
   private final Quotas quotas;
+  private final VmConsole console;
 
   private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
       EntityJson entityJson) {
@@ -65,12 +69,15 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     Machines machines = new Machines(stored.get("VirtualMachines"));
     this.quotas = new Quotas(stored.get("VirtualMachines"), stored.get("QuotaAndUsageComponents"),
         stored.get("CloudCapacities"), store); // declares its index before anything is stored
+    this.console = new VmConsole(stored.get("VirtualMachines").type());
     this.checkpoints = new CheckpointBehaviour(stored.get("VMCheckPoints"), machines, jobs);
     this.adapters = new AdapterProvisioning(store, stored.get("VirtualMachines"), stored.get("VirtualNetworkAdapters"),
         stored.get("VMNetworks"), stored.get("VMSubnets"), stored.get("StaticIPAddressPools"));
     DiskProvisioning disks = new DiskProvisioning(store, stored.get("VirtualMachines"), stored.get("VMTemplates"),
         stored.get("VirtualHardDisks"), stored.get("VirtualDiskDrives"), stored.get("VirtualDVDDrives"),
         stored.get("VirtualSCSIAdapters"));
+    NetworksInUse inUse = new NetworksInUse(store, stored.get("VirtualNetworkAdapters").type(),
+        stored.get("VirtualMachines").type()); // declares its indexes before anything is stored
     VirtualMachineBehaviour.RemovalListener removed = (subscription, vmId, stamp) -> {
       checkpoints.removeAllOf(subscription, vmId, stamp);
       adapters.removeAllOf(subscription, vmId, stamp);
@@ -84,9 +91,9 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         "VirtualMachines", new VirtualMachineBehaviour(machines, jobs, removed, provisioning,
             new HardwareDefaults(stored.get("VirtualMachines").type(), stored.get("VMTemplates"),
                 stored.get("HardwareProfiles")), quotas),
-        "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs),
-        "VMSubnets", new NetworkBehaviour(stored.get("VMSubnets"), jobs, "VMSubnet"),
-        "StaticIPAddressPools", new NetworkBehaviour(stored.get("StaticIPAddressPools"), jobs, "StaticIPAddressPool"));
+        "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs, inUse),
+        "VMSubnets", NetworkBehaviour.subnets(stored.get("VMSubnets"), jobs, inUse),
+        "StaticIPAddressPools", NetworkBehaviour.staticIpPools(stored.get("StaticIPAddressPools"), jobs, inUse));
     Tenancy tenancy = new Tenancy(model, store);
     Owners owners = new Owners(model, store);
     Map<String, EntitySet> byName = new HashMap<>();
@@ -118,6 +125,15 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   @Override
   public EntitySet set(String entitySet) {
     return sets.get(entitySet);
+  }
+
+  /** A VM's {@code VMConnection}: the RDP file of its console. */
+  @Override
+  public MediaResource mediaStream(OwnedEntity entity, StreamModel stream) {
+    if (stream == console.stream()) { // the VM type's own stream, not one of the same name
+      return new MediaResource(stream.contentType(), console.rdpFile(entity));
+    }
+    return ServiceDomain.super.mediaStream(entity, stream);
   }
 
   /** How navigation properties find the entities they lead to. */

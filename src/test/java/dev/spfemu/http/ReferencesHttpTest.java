@@ -28,6 +28,46 @@ class ReferencesHttpTest extends EmulatorHttpTest {
   }
 
   @Test
+  void aVmOfAnUnknownCloudIsRefusedInJsonLight() {
+    String root = demoRoot();
+    int before = count(root + "VirtualMachines");
+    jsonLight().body("{\"StampId\":\"" + STAMP + "\",\"Name\":\"x\",\"CloudId\":\"" + NOWHERE + "\"}")
+        .post(root + "VirtualMachines").then()
+        .statusCode(404)
+        .body("'odata.error'.code", equalTo("ReferencedEntityNotFound"))
+        .body("'odata.error'.message.value", containsString("CloudId '" + NOWHERE + "' does not name an entity of Clouds"));
+    assertEquals(before, count(root + "VirtualMachines"), "nothing stored");
+  }
+
+  @Test
+  void aVmOfAnUnknownCloudIsRefusedInAtom() {
+    String root = demoRoot();
+    int before = count(root + "VirtualMachines");
+    String entry = vmAtomEntry("<d:Name>x</d:Name>"
+        + "<d:StampId m:type=\"Edm.Guid\">" + STAMP + "</d:StampId>"
+        + "<d:CloudId m:type=\"Edm.Guid\">" + NOWHERE + "</d:CloudId>");
+    dotNet4().contentType("application/atom+xml").body(entry).post(root + "VirtualMachines").then()
+        .statusCode(404)
+        .body("error.code", equalTo("ReferencedEntityNotFound"))
+        .body("error.message", containsString("CloudId '" + NOWHERE + "'"));
+    assertEquals(before, count(root + "VirtualMachines"), "nothing stored");
+  }
+
+  @Test
+  void aVmOfTheDemoCloudIsCreated() {
+    jsonLight().body("{\"StampId\":\"" + STAMP + "\",\"Name\":\"x\",\"CloudId\":\"" + CLOUD + "\"}")
+        .post(demoRoot() + "VirtualMachines").then().statusCode(201);
+  }
+
+  @Test
+  void aFreshSubscriptionTakesAnyCloudId() {
+    String root = emptyRoot();
+    jsonLight().body("{\"StampId\":\"" + STAMP + "\",\"Name\":\"x\",\"CloudId\":\"" + NOWHERE + "\"}")
+        .post(root + "VirtualMachines").then().statusCode(201);
+    assertEquals(1, count(root + "VirtualMachines"));
+  }
+
+  @Test
   void aSubnetOfAnUnknownVmNetworkIsRefusedInJsonLight() {
     String root = emptyRoot();
     jsonLight().body("{\"StampId\":\"" + STAMP + "\",\"Name\":\"s\",\"VMNetworkId\":\"" + NOWHERE + "\"}")

@@ -70,10 +70,35 @@ class ModelLoaderTest {
   }
 
   @Test
-  void streamsAreKnownButNotServed() {
+  void streamsAreNotValuesButNamedStreamsInTheirPlace() {
     EntityTypeModel vm = model.byEntitySet("VirtualMachines");
-    assertNull(vm.property("VMConnection"));
-    assertEquals("Edm.Stream", vm.unservedPropertyType("VMConnection"));
+    assertNull(vm.property("VMConnection"), "a stream is no value");
+    assertEquals("Edm.Stream", vm.unservedPropertyType("VMConnection"), "a body that carries it has it ignored");
+    StreamModel connection = vm.stream("VMConnection");
+    assertEquals("application/x-rdp", connection.contentType());
+    assertEquals(List.of(connection), vm.streams());
+    assertEquals("VMConfigResource", vm.properties().get(connection.position() - 1).name());
+    assertNull(vm.stream("Name"));
+    assertTrue(model.byEntitySet("VMCheckPoints").streams().isEmpty());
+  }
+
+  @Test
+  void aStreamWithoutContentTypeIsRefused() {
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> load("""
+        {"namespace":"T","container":"T","entityTypes":[{"name":"A","entitySet":"As","keys":["ID"],
+         "verbs":["GET"],"properties":[{"name":"ID","type":"Edm.Guid","nullable":false},
+         {"name":"S","type":"Edm.Stream"}]}]}"""));
+    assertTrue(refused.getMessage().contains("A: stream S needs a contentType"), refused.getMessage());
+  }
+
+  @Test
+  void aVmsCloudIsAReferenceLenientInASubscriptionWithoutClouds() {
+    ReferenceModel cloud = model.byEntitySet("VirtualMachines").references().stream()
+        .filter(reference -> reference.property().name().equals("CloudId")).findFirst().orElseThrow();
+    assertEquals("Clouds", cloud.entitySet());
+    assertTrue(cloud.lenientWhenNone());
+    assertTrue(model.byEntitySet("VMCheckPoints").references().stream().noneMatch(ReferenceModel::lenientWhenNone),
+        "other references are always checked");
   }
 
   @Test

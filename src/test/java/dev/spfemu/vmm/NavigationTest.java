@@ -72,9 +72,11 @@ class NavigationTest {
     assertEquals(Set.of("Gold"), names(found, cloud.target().property("Name").index()));
     assertEquals(List.of(), navigation.related(new OwnedEntity(VmmFixture.SUBSCRIPTION, vm), nav("VirtualMachines",
         "FailedJob")), "FailedJobID is null");
-    EntityRecord lost = create(VmmFixture.SUBSCRIPTION, "VirtualMachines", "Name", "lost", "StampId", VmmFixture.STAMP,
-        "CloudId", UUID.randomUUID());
-    assertEquals(List.of(), navigation.related(new OwnedEntity(VmmFixture.SUBSCRIPTION, lost), cloud));
+    // a subscription without clouds takes any CloudId (a subscription with clouds refuses an unknown one)
+    String cloudless = "3f6a1c2e-8b4d-4e7a-9c5f-0d1e2f3a4b5c";
+    EntityRecord lost = create(cloudless, "VirtualMachines", "Name", "lost", "StampId", VmmFixture.STAMP,
+        "CloudId", cloudId);
+    assertEquals(List.of(), navigation.related(new OwnedEntity(cloudless, lost), cloud));
   }
 
   @Test

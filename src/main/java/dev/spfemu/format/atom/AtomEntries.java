@@ -7,6 +7,7 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.StreamModel;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -18,11 +19,16 @@ import javax.xml.stream.XMLStreamWriter;
  * in {@code <m:inline>} when expanded, an empty {@code <m:inline/>} for a to-one leading nowhere),
  * then {@code <title/>}, {@code <updated>}, {@code <author>} and the properties in {@code <content>}.
  *
+ * Named streams (OData v3) follow the author as {@code <link rel="…/mediaresource/{Name}">} with their
+ * content type, in a 3.0 document only.
+ *
  * @param updated the {@code <updated>} value of every entry and feed of the document
+ * @param namedStreams whether entries show their named streams (the document is version 3.0)
  */
-record AtomEntries(ServiceUrls urls, RelatedEntities related, String updated) {
+record AtomEntries(ServiceUrls urls, RelatedEntities related, String updated, boolean namedStreams) {
 
   private static final String RELATED = "http://schemas.microsoft.com/ado/2007/08/dataservices/related/";
+  private static final String MEDIA_RESOURCE = "http://schemas.microsoft.com/ado/2007/08/dataservices/mediaresource/";
 
   /** A feed's head: {@code <id>}, {@code <title>}, {@code <updated>} and its self link. */
   void writeFeedHead(XMLStreamWriter w, String id, String title, String selfHref) throws XMLStreamException {
@@ -68,6 +74,16 @@ record AtomEntries(ServiceUrls urls, RelatedEntities related, String updated) {
     w.writeStartElement("author");
     w.writeEmptyElement("name");
     w.writeEndElement();
+    if (namedStreams && projection.includesStreams()) {
+      for (StreamModel stream : type.streams()) {
+        // read-only: a read link, no edit-media link
+        w.writeEmptyElement("link");
+        w.writeAttribute("rel", MEDIA_RESOURCE + stream.name());
+        w.writeAttribute("type", stream.contentType());
+        w.writeAttribute("title", stream.name());
+        w.writeAttribute("href", path + "/" + stream.name());
+      }
+    }
     w.writeStartElement("content");
     w.writeAttribute("type", "application/xml");
     w.writeStartElement("m", "properties", AtomNames.METADATA);

@@ -4,6 +4,7 @@ import dev.spfemu.error.ServiceException;
 import dev.spfemu.format.Entry;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.PayloadWriter;
+import dev.spfemu.format.ProtocolVersion;
 import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
@@ -41,7 +42,7 @@ public final class AtomWriter implements PayloadWriter {
       XMLStreamWriter w = start(out);
       w.writeStartElement("entry");
       writeRootNamespaces(w, urls);
-      new AtomEntries(urls, entry.related(), updated()).writeEntryBody(w, type, entry.entity(), entry.projection());
+      new AtomEntries(urls, entry.related(), updated(), entry.version().atLeast(ProtocolVersion.V3)).writeEntryBody(w, type, entry.entity(), entry.projection());
       w.writeEndElement();
       end(w);
     } catch (XMLStreamException e) {
@@ -57,7 +58,7 @@ public final class AtomWriter implements PayloadWriter {
   public void writeFeed(OutputStream out, ServiceUrls urls, EntityTypeModel type, FeedPage page)
       throws IOException {
     try {
-      AtomEntries entries = new AtomEntries(urls, page.related(), updated());
+      AtomEntries entries = new AtomEntries(urls, page.related(), updated(), page.version().atLeast(ProtocolVersion.V3));
       XMLStreamWriter w = start(out);
       w.writeStartElement("feed");
       writeRootNamespaces(w, urls);

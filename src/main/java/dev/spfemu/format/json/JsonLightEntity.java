@@ -11,6 +11,7 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.StreamModel;
 import java.io.IOException;
 import java.util.List;
 
@@ -21,7 +22,8 @@ import java.util.List;
  * navigation property, as {@code Nav@odata.navigationLinkUrl} (full metadata only, relative to the
  * service root) followed, when expanded, by its value inline (an array, an object, or null for a
  * to-one leading nowhere); then the properties in model order, each value preceded by its
- * {@code Prop@odata.type} where full metadata needs one.
+ * {@code Prop@odata.type} where full metadata needs one, and the named streams in their place among
+ * them (minimal and full metadata, without {@code $select}).
  */
 final class JsonLightEntity {
 
@@ -44,7 +46,12 @@ final class JsonLightEntity {
         writeNavigation(g, urls, type, entity, navigation, projection.expansion(navigation), related);
       }
     }
+    List<StreamModel> streams = level == MetadataLevel.NONE || !projection.includesStreams() ? List.of() : type.streams();
+    int nextStream = 0;
     for (PropertyModel property : type.properties()) {
+      while (nextStream < streams.size() && streams.get(nextStream).position() == property.index()) {
+        writeStream(g, type, entity, streams.get(nextStream++));
+      }
       if (!projection.includes(property)) {
         continue;
       }
@@ -55,6 +62,23 @@ final class JsonLightEntity {
       g.writeFieldName(property.name());
       writeValue(g, property, value);
     }
+    while (nextStream < streams.size()) {
+      writeStream(g, type, entity, streams.get(nextStream++));
+    }
+  }
+
+  /**
+   * A named stream, which has no value: {@code Name@odata.mediaContentType} at minimal metadata (as
+   * real SPF writes {@code VMConnection}), preceded at full metadata by its read link, relative to the
+   * service root as {@code odata.editLink} is. It is read-only, so there is no edit link.
+   */
+  private void writeStream(JsonGenerator g, EntityTypeModel type, EntityValues entity, StreamModel stream)
+      throws IOException {
+    if (level == MetadataLevel.FULL) {
+      g.writeStringField(stream.name() + "@odata.mediaReadLink",
+          ServiceUrls.entityPath(type, entity) + "/" + stream.name());
+    }
+    g.writeStringField(stream.name() + "@odata.mediaContentType", stream.contentType());
   }
 
   private void writeNavigation(JsonGenerator g, ServiceUrls urls, EntityTypeModel type, EntityValues entity,

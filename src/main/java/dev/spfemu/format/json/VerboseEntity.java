@@ -11,6 +11,7 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.StreamModel;
 import java.io.IOException;
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * One entity in verbose JSON, in the order WCF Data Services 5 writes it: {@code __metadata}, then
  * each navigation property ({@code {"__deferred":{"uri":…}}} with the absolute URL, or, expanded,
  * the related entities: {@code {"results":[…]}} from version 2.0 on, a bare array in a 1.0 response,
- * the entity or null for a to-one), then the properties in model order.
+ * the entity or null for a to-one), then the properties in model order, with the named streams in
+ * their place in a 3.0 response.
  */
 final class VerboseEntity {
 
@@ -49,11 +51,33 @@ final class VerboseEntity {
         }
       }
     }
+    List<StreamModel> streams = version.atLeast(ProtocolVersion.V3) && projection.includesStreams()
+        ? type.streams() : List.of();
+    int nextStream = 0;
     for (PropertyModel property : type.properties()) {
+      while (nextStream < streams.size() && streams.get(nextStream).position() == property.index()) {
+        writeStream(g, url, streams.get(nextStream++));
+      }
       if (projection.includes(property)) {
         writeValue(g, property, type.writtenValue(entity, property));
       }
     }
+    while (nextStream < streams.size()) {
+      writeStream(g, url, streams.get(nextStream++));
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * A named stream, a v3 feature (so only in a 3.0 response): {@code {"__mediaresource":{"media_src":…,
+   * "content_type":…}}}, read-only, so without {@code edit_media}.
+   */
+  private static void writeStream(JsonGenerator g, String entityUrl, StreamModel stream) throws IOException {
+    g.writeObjectFieldStart(stream.name());
+    g.writeObjectFieldStart("__mediaresource");
+    g.writeStringField("media_src", entityUrl + "/" + stream.name());
+    g.writeStringField("content_type", stream.contentType());
+    g.writeEndObject();
     g.writeEndObject();
   }
 

@@ -4,6 +4,7 @@ import dev.spfemu.model.ComplexTypeModel;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.StreamModel;
 import dev.spfemu.model.ServiceModel;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -52,14 +53,14 @@ final class MetadataWriter {
           w.writeAttribute("Name", key.name());
         }
         w.writeEndElement();
-        properties(w, type.properties());
+        properties(w, type.properties(), type.streams());
         navigationProperties(w, type);
         w.writeEndElement();
       }
       for (ComplexTypeModel complex : model.complexTypes()) {
         w.writeStartElement("ComplexType");
         w.writeAttribute("Name", complex.name());
-        properties(w, complex.properties());
+        properties(w, complex.properties(), List.of());
         w.writeEndElement();
       }
       List<NavigationModel> navigation = Associations.of(model);
@@ -127,8 +128,14 @@ final class MetadataWriter {
     w.writeEndElement();
   }
 
-  private static void properties(XMLStreamWriter w, List<PropertyModel> properties) throws XMLStreamException {
+  /** The properties in model order, the named streams ({@code Edm.Stream}, not nullable) in their place. */
+  private static void properties(XMLStreamWriter w, List<PropertyModel> properties, List<StreamModel> streams)
+      throws XMLStreamException {
+    int nextStream = 0;
     for (PropertyModel property : properties) {
+      while (nextStream < streams.size() && streams.get(nextStream).position() == property.index()) {
+        stream(w, streams.get(nextStream++));
+      }
       w.writeEmptyElement("Property");
       w.writeAttribute("Name", property.name());
       w.writeAttribute("Type", property.typeName());
@@ -136,5 +143,15 @@ final class MetadataWriter {
         w.writeAttribute("Nullable", "false");
       }
     }
+    while (nextStream < streams.size()) {
+      stream(w, streams.get(nextStream++));
+    }
+  }
+
+  private static void stream(XMLStreamWriter w, StreamModel stream) throws XMLStreamException {
+    w.writeEmptyElement("Property");
+    w.writeAttribute("Name", stream.name());
+    w.writeAttribute("Type", "Edm.Stream");
+    w.writeAttribute("Nullable", "false");
   }
 }

@@ -68,6 +68,18 @@ final class Exchange {
     }
   }
 
+  /** A media resource (a named stream's content) in version {@code version}. */
+  void respondMedia(String contentType, byte[] content, ProtocolVersion version) {
+    sink.status(200);
+    sink.header(RequestVersions.DATA_SERVICE_VERSION, version.headerValue());
+    sink.header("Content-Type", contentType);
+    try (OutputStream out = sink.body()) {
+      out.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * 204, as WCF Data Services answers MERGE, PUT, PATCH and DELETE (and a create asked to return no
    * content), in the version the answer needs.

@@ -193,6 +193,10 @@ public final class ODataPipeline {
         allow(method, GET, set.type().entitySet() + "(…)/" + target.property().name() + "/$value");
         reads.value(x, set, target);
         break;
+      case STREAM:
+        allow(method, GET, set.type().entitySet() + "(…)/" + target.stream().name());
+        reads.stream(x, set, target, domain);
+        break;
       case LINKS:
         links.links(x, target);
         break;

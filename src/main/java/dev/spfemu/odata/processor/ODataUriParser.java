@@ -7,14 +7,17 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
+import dev.spfemu.model.StreamModel;
 import dev.spfemu.odata.query.CompiledExpressions;
 import dev.spfemu.odata.query.FilterLiterals;
 import dev.spfemu.store.EntityKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.olingo.odata2.api.commons.InlineCount;
@@ -43,9 +46,14 @@ final class ODataUriParser {
   private final ServiceModel model;
   private final OlingoUriParser olingo;
   private final CanonicalPathParser fastPath;
+  /** The names of every type's named streams, so that other paths cost one set look-up. */
+  private final Set<String> streamNames = new HashSet<>();
 
   ODataUriParser(Edm edm, ServiceModel model) {
     this.model = model;
+    for (EntityTypeModel type : model.entityTypes()) {
+      type.streams().forEach(stream -> streamNames.add(stream.name()));
+    }
     this.olingo = new OlingoUriParser(edm);
     this.fastPath = new CanonicalPathParser(model);
   }
@@ -66,7 +74,33 @@ final class ODataUriParser {
     for (String part : parts) {
       segments.add(normalizeKeys(part));
     }
-    return target(olingo.parse(segments, options), literals, query);
+    ResourceTarget stream = streamTarget(segments, options, literals, query);
+    return stream != null ? stream : target(olingo.parse(segments, options), literals, query);
+  }
+
+  /**
+   * A named stream ({@code VirtualMachines(…)/VMConnection}), which Olingo, an OData V2 library, does
+   * not know: the entity's path is parsed without the last segment. Null for anything else, which
+   * Olingo then parses (and reports) as usual.
+   */
+  private ResourceTarget streamTarget(List<String> segments, Map<String, List<String>> options,
+      FilterLiterals literals, QueryOptions query) {
+    int last = segments.size() - 1;
+    boolean value = last > 1 && segments.get(last).equals("$value");
+    int at = value ? last - 1 : last;
+    if (at < 1 || !streamNames.contains(segments.get(at))) {
+      return null;
+    }
+    ResourceTarget entity = target(olingo.parse(segments.subList(0, at), options), literals, query);
+    StreamModel stream = entity.kind() == ResourceTarget.Kind.ENTITY ? entity.type().stream(segments.get(at)) : null;
+    if (stream == null) {
+      return null;
+    }
+    if (value) {
+      throw VmmErrors.invalidUri("'" + stream.name() + "' is a named stream, read at …/" + stream.name()
+          + " itself: leave out the /$value.");
+    }
+    return ResourceTarget.stream(entity, stream);
   }
 
   /** The target of Olingo's parse; separate so that tests can hand it parses no real EDM yields. */

@@ -13,7 +13,9 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.odata.query.CollectionQuery;
 import dev.spfemu.odata.query.QueryResult;
 import dev.spfemu.vmm.EntitySet;
+import dev.spfemu.vmm.MediaResource;
 import dev.spfemu.vmm.OwnedEntity;
+import dev.spfemu.vmm.ServiceDomain;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import java.util.List;
 
 /**
  * GET of collections (with every query option, {@code $expand} and server-driven paging),
- * {@code $count}, entities, single properties and their {@code $value}: of an entity set, or of what
+ * {@code $count}, entities, single properties and their {@code $value}, named streams: of an entity set, or of what
  * a navigation path leads to ({@link NavigationResolver}), which is read the same way.
  */
 final class ReadOperations {
@@ -92,6 +94,14 @@ final class ReadOperations {
       throw VmmErrors.notFound("The value of '" + target.property().name() + "' is null, so it has no $value.");
     }
     x.respondText(PrimitiveCodecs.of(target.property().kind()).toText(value), ProtocolVersion.V1);
+  }
+
+  /** An entity's named stream (a VM's VMConnection: its console's RDP file), as the domain makes it. */
+  void stream(Exchange x, EntitySet set, ResourceTarget target, ServiceDomain domain) {
+    OwnedEntity entity = readMatching(x, set, target);
+    ProtocolVersion version = x.version(ProtocolVersion.V3, "a named stream");
+    MediaResource media = domain.mediaStream(entity, target.stream());
+    x.respondMedia(media.contentType(), media.content(), version);
   }
 
   /** The entities of the addressed collection: an entity set's, or those a navigation path leads to. */

@@ -2,6 +2,7 @@ package dev.spfemu.odata.processor;
 
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.StreamModel;
 import dev.spfemu.store.EntityKey;
 
 /**
@@ -16,9 +17,10 @@ import dev.spfemu.store.EntityKey;
  * @param property the property of a property or {@code $value} request, else null
  * @param query the query options, parsed and compiled for {@code type}
  * @param navigation the navigation segments of the path, or null when it has none
+ * @param stream the named stream of a stream request, else null
  */
 record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, ParsedQuery query,
-    NavigationPath navigation) {
+    NavigationPath navigation, StreamModel stream) {
 
   enum Kind {
     SERVICE_DOCUMENT,
@@ -34,6 +36,8 @@ record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyMo
     PROPERTY,
     /** {@code Set(key)/Property/$value}. */
     PROPERTY_VALUE,
+    /** {@code Set(key)/Stream}: an entity's named media stream ({@code VirtualMachines(…)/VMConnection}). */
+    STREAM,
     /** {@code Set(key)/$links/Navigation}, with or without a key after a to-many navigation. */
     LINKS,
     /** Anything Olingo parses that the emulator does not serve (complex properties, counts of one entity…). */
@@ -41,7 +45,18 @@ record ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyMo
   }
 
   ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, ParsedQuery query) {
-    this(kind, type, key, property, query, null);
+    this(kind, type, key, property, query, null, null);
+  }
+
+  ResourceTarget(Kind kind, EntityTypeModel type, EntityKey key, PropertyModel property, ParsedQuery query,
+      NavigationPath navigation) {
+    this(kind, type, key, property, query, navigation, null);
+  }
+
+  /** The named stream {@code stream} of the entity {@code entity} addresses. */
+  static ResourceTarget stream(ResourceTarget entity, StreamModel stream) {
+    return new ResourceTarget(Kind.STREAM, entity.type(), entity.key(), null, entity.query(), entity.navigation(),
+        stream);
   }
 
   /** A resource without an entity type (service document, metadata, batch, or one not served). */

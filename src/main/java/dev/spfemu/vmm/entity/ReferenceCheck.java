@@ -35,10 +35,19 @@ final class ReferenceCheck {
     Object stamp = stampProperty == null ? null : values[stampProperty.index()];
     for (ReferenceModel reference : type.references()) {
       Object value = values[reference.property().index()];
-      if (value != null && !exists(subscription, reference, value, stamp)) {
+      if (value != null && !exists(subscription, reference, value, stamp) && !lenient(subscription, reference)) {
         throw VmmErrors.referenceNotFound(reference.property().name(), value, reference.entitySet(), stamp);
       }
     }
+  }
+
+  /**
+   * Whether the subscription accepts any value because it holds nothing of the referenced set (a VM's
+   * CloudId in a fresh subscription: tenants cannot create clouds). Asked only once the value was
+   * not found, so a known reference costs no listing.
+   */
+  private boolean lenient(String subscription, ReferenceModel reference) {
+    return reference.lenientWhenNone() && store.list(subscription, reference.entitySet()).isEmpty();
   }
 
   /** Whether an entity of the referenced set has {@code value} in one of the matching properties (same stamp). */

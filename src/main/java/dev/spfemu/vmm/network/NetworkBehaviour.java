@@ -31,13 +31,18 @@ public final class NetworkBehaviour implements EntityBehaviour {
   /** VMM's defaults for what a create leaves out (VM networks: their isolation), or null. */
   private final VmNetworkIsolation defaults;
 
-  /** @param noun VMM's name of the type: {@code VMSubnet}, {@code StaticIPAddressPool} */
-  public NetworkBehaviour(StoredSet set, JobScheduler jobs, String noun) {
-    this(set, jobs, noun, null);
+  /** What must hold before an entity of the set may be deleted (no adapter uses it); throws if not. */
+  @FunctionalInterface
+  private interface DeleteCheck {
+    void check(String subscription, UUID id, UUID stamp, String name, EntityValues entity);
   }
 
-  private NetworkBehaviour(StoredSet set, JobScheduler jobs, String noun, VmNetworkIsolation defaults) {
+  private final DeleteCheck deleteCheck;
+
+  private NetworkBehaviour(StoredSet set, JobScheduler jobs, String noun, VmNetworkIsolation defaults,
+      DeleteCheck deleteCheck) {
     this.defaults = defaults;
+    this.deleteCheck = deleteCheck;
     this.set = set;
     this.jobs = jobs;
     this.noun = noun;
@@ -46,9 +51,27 @@ public final class NetworkBehaviour implements EntityBehaviour {
     this.name = Field.string(set.type(), "Name");
   }
 
-  /** VM networks, whose isolation follows their logical network's when the create names none. */
-  public static NetworkBehaviour vmNetworks(StoredSet set, StoredSet logicalNetworks, JobScheduler jobs) {
-    return new NetworkBehaviour(set, jobs, "VMNetwork", new VmNetworkIsolation(set, logicalNetworks));
+  /**
+   * VM networks, whose isolation follows their logical network's when the create names none, and which
+   * cannot be deleted while VMs' adapters are connected to them.
+   */
+  public static NetworkBehaviour vmNetworks(StoredSet set, StoredSet logicalNetworks, JobScheduler jobs,
+      NetworksInUse inUse) {
+    return new NetworkBehaviour(set, jobs, "VMNetwork", new VmNetworkIsolation(set, logicalNetworks),
+        (subscription, id, stamp, name, network) -> inUse.checkVmNetwork(subscription, id, stamp, name));
+  }
+
+  /** VM subnets, which cannot be deleted while VMs' adapters are on them. */
+  public static NetworkBehaviour subnets(StoredSet set, JobScheduler jobs, NetworksInUse inUse) {
+    return new NetworkBehaviour(set, jobs, "VMSubnet", null,
+        (subscription, id, stamp, name, subnet) -> inUse.checkSubnet(subscription, id, stamp, name));
+  }
+
+  /** Static IP address pools, which cannot be deleted while VMs' adapters hold addresses from them. */
+  public static NetworkBehaviour staticIpPools(StoredSet set, JobScheduler jobs, NetworksInUse inUse) {
+    Field<UUID> subnet = Field.guid(set.type(), "VMSubnetId");
+    return new NetworkBehaviour(set, jobs, "StaticIPAddressPool", null,
+        (subscription, id, stamp, name, pool) -> inUse.checkPool(subscription, id, subnet.get(pool), stamp, name));
   }
 
   @Override
@@ -69,6 +92,9 @@ public final class NetworkBehaviour implements EntityBehaviour {
   @Override
   public Outcome delete(String subscription, EntityKey key, boolean async) {
     EntityRecord entity = set.read(subscription, key);
+    // before the job: a refused delete starts none
+    deleteCheck.check(subscription, id.get(entity::value), stamp.get(entity::value), name.get(entity::value),
+        entity::value);
     UUID job = jobs.run(job(subscription, entity::value, "Remove"), async, () -> set.delete(subscription, key));
     return new Outcome(entity, job);
   }
