@@ -20,6 +20,7 @@ import dev.spfemu.vmm.machine.VirtualMachineBehaviour;
 import dev.spfemu.vmm.network.AdapterProvisioning;
 import dev.spfemu.vmm.network.NetworkBehaviour;
 import dev.spfemu.vmm.world.EntityJson;
+import dev.spfemu.vmm.world.WorldConsistency;
 import dev.spfemu.vmm.world.WorldLoader;
 import dev.spfemu.vmm.world.WorldWriter;
 import java.io.IOException;
@@ -46,6 +47,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final AdapterProvisioning adapters;
   private final WorldLoader worldLoader;
   private final WorldWriter worldWriter;
+  private final WorldConsistency consistency;
   private final Navigation navigation;
 
   private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
@@ -81,6 +83,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy, owners)));
     this.sets = Map.copyOf(byName);
     this.worldLoader = new WorldLoader(model, store, entityJson);
+    this.consistency = new WorldConsistency(model, store);
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.worldWriter = new WorldWriter(model, store, json, entityJson);
   }
@@ -128,10 +131,18 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
    *
    * @param source names the file in error messages
    * @return the number of entities loaded
-   * @throws IllegalArgumentException when the world is invalid; the message says where and why
+   * @throws IllegalArgumentException when the world is invalid or inconsistent ({@link WorldConsistency});
+   *     the message says where and why
    */
   public int loadWorld(InputStream in, String source, String only) throws IOException {
-    return worldLoader.load(in, source, only);
+    int loaded = worldLoader.load(in, source, only);
+    consistency.check(source, only);
+    return loaded;
+  }
+
+  /** What is inconsistent in the whole store now, every reference checked ({@link WorldConsistency}); empty when nothing is. */
+  public List<String> inconsistencies() {
+    return consistency.violationsOfCompleteWorld();
   }
 
   /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */

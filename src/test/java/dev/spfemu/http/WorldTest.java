@@ -140,6 +140,21 @@ class WorldTest extends EmulatorHttpTest {
   }
 
   @Test
+  void anInconsistentSeedFileIsRefusedNamingTheEntityAndTheRule(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("orphans.json");
+    String adapter = "00000000-0000-4000-8000-000000000799";
+    Files.writeString(file, "{\"subscriptions\":[{\"id\":\"" + SEED_SUBSCRIPTION + "\",\"entities\":{"
+        + "\"VirtualMachines\":[{\"ID\":\"" + VM + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"web\"}],"
+        + "\"VirtualNetworkAdapters\":[{\"ID\":\"" + adapter + "\",\"StampId\":\"" + STAMP + "\","
+        + "\"VMId\":\"00000000-0000-4000-8000-000000000798\"}]}}]}");
+    SpfEmulator.EmulatorStartException error = assertThrows(SpfEmulator.EmulatorStartException.class,
+        () -> SpfEmulator.create(EmulatorOptions.builder().dynamicPort().seedFile(file).build()));
+    assertTrue(error.getMessage().contains(file + ": subscription " + SEED_SUBSCRIPTION
+        + ", VirtualNetworkAdapters(ID=guid'" + adapter + "',StampId=guid'" + STAMP
+        + "'): VMId 00000000-0000-4000-8000-000000000798 names no virtual machine"), error.getMessage());
+  }
+
+  @Test
   void aCheckpointForAnUnknownVmIsRefusedAndStoresNothing() {
     String root = emptyRoot();
     jsonLight().body(fixture("seed-request.json")).post(root + "VMCheckPoints").then()
