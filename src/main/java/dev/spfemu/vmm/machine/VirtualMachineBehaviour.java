@@ -72,6 +72,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
         fields.addedTime.set(v, vms.currentTime());
       }
       fields.modifiedTime.set(v, fields.addedTime.get(v));
+      fields.creationTime.set(v, fields.addedTime.get(v)); // VMM always fills it; clients read it (CLIENTS.md D.1)
     });
     UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async, () -> {
       provision.accept(vms.read(subscription, created.key())::value);
