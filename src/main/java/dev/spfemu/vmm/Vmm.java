@@ -140,7 +140,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     return loaded;
   }
 
-  /** What is inconsistent in the whole store now, every reference checked ({@link WorldConsistency}); empty when nothing is. */
+  /** What is inconsistent in the store now, every reference checked ({@link WorldConsistency}); empty if nothing. */
   public List<String> inconsistencies() {
     return consistency.violationsOfCompleteWorld();
   }
