@@ -26,6 +26,7 @@ import dev.spfemu.vmm.quota.Quotas;
 import dev.spfemu.vmm.storage.DiskProvisioning;
 import dev.spfemu.vmm.network.NetworksInUse;
 import dev.spfemu.vmm.world.EntityJson;
+import dev.spfemu.vmm.world.WorldConsistency;
 import dev.spfemu.vmm.world.WorldLoader;
 import dev.spfemu.vmm.world.WorldWriter;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final AdapterProvisioning adapters;
   private final WorldLoader worldLoader;
   private final WorldWriter worldWriter;
+  private final WorldConsistency consistency;
   private final Navigation navigation;
   private final Quotas quotas;
   private final VmConsole console;
@@ -101,6 +103,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy, owners)));
     this.sets = Map.copyOf(byName);
     this.worldLoader = new WorldLoader(model, store, entityJson);
+    this.consistency = new WorldConsistency(model, store);
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.worldWriter = new WorldWriter(model, store, json, entityJson);
   }
@@ -158,12 +161,19 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
    *
    * @param source names the file in error messages
    * @return the number of entities loaded
-   * @throws IllegalArgumentException when the world is invalid; the message says where and why
+   * @throws IllegalArgumentException when the world is invalid or inconsistent ({@link WorldConsistency});
+   *     the message says where and why
    */
   public int loadWorld(InputStream in, String source, String only) throws IOException {
     int loaded = worldLoader.load(in, source, only);
     quotas.recount(only); // a world's usage is what its VMs use
+    consistency.check(source, only);
     return loaded;
+  }
+
+  /** What is inconsistent in the store now, every reference checked ({@link WorldConsistency}); empty if nothing. */
+  public List<String> inconsistencies() {
+    return consistency.violationsOfCompleteWorld();
   }
 
   /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */

@@ -53,6 +53,25 @@ class AdminApiTest extends EmulatorHttpTest {
   }
 
   @Test
+  void anInconsistentStateIsRefusedNamingTheEntity() {
+    String pool = "00000000-0000-4000-8000-000000000651";
+    String world = "{\"subscriptions\":[{\"id\":\"" + SEED_SUBSCRIPTION + "\",\"entities\":{"
+        + "\"VirtualMachines\":[{\"ID\":\"" + VM + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"web\"}],"
+        + "\"StaticIPAddressPools\":[{\"ID\":\"" + pool + "\",\"StampId\":\"" + STAMP + "\","
+        + "\"IPAddressRangeStart\":\"10.0.0.10\",\"IPAddressRangeEnd\":\"10.0.0.250\"}],"
+        + "\"VirtualNetworkAdapters\":[{\"ID\":\"00000000-0000-4000-8000-000000000721\",\"StampId\":\"" + STAMP
+        + "\",\"VMId\":\"" + VM + "\",\"IPv4Addresses\":[\"10.9.9.9\"],\"IPv4AddressPoolsId\":[\"" + pool + "\"]}]}}]}";
+    try (SpfEmulator other = SpfEmulator.builder().dynamicPort().seed(false).start()) {
+      request().contentType("application/json").body(world).put(admin(other) + "state").then()
+          .statusCode(400)
+          .body("error", containsString("the imported state: subscription " + SEED_SUBSCRIPTION
+              + ", VirtualNetworkAdapters(ID=guid'00000000-0000-4000-8000-000000000721',StampId=guid'" + STAMP
+              + "'): IPv4 address 10.9.9.9 is outside its pool StaticIPAddressPools(ID=guid'" + pool + "',StampId=guid'"
+              + STAMP + "') range 10.0.0.10–10.0.0.250"));
+    }
+  }
+
+  @Test
   void resetAndJournalOverHttp() {
     try (SpfEmulator other = SpfEmulator.builder().dynamicPort().start()) {
       String root = other.serviceRoot(SEED_SUBSCRIPTION);

@@ -17,7 +17,7 @@ abstract class NavigationWorldTest extends EmulatorHttpTest {
   static final String STAMP_A = "d70c1a9b-c241-48f5-880a-b6c36071e653";
   static final String WEB = "VirtualMachines(ID=guid'f0000000-0000-4000-8000-000000000001',StampId=guid'" + STAMP_A + "')";
   static final String DB = "VirtualMachines(ID=guid'f0000000-0000-4000-8000-000000000002',StampId=guid'" + STAMP_A + "')";
-  /** A VM whose CloudId names no cloud. */
+  /** A VM in no cloud (its CloudId null: a world whose VM names a missing cloud is refused at load). */
   static final String ORPHAN = "VirtualMachines(ID=guid'f0000000-0000-4000-8000-000000000003',StampId=guid'" + STAMP_A
       + "')";
   static final String DEV = "VirtualMachines(ID=guid'f0000000-0000-4000-8000-000000000004',StampId=guid'"

@@ -69,8 +69,8 @@ class WorldTest extends EmulatorHttpTest {
       usage.put(component.get("QuotaDimension").asText(), component.get("RoleUsage").asText());
     }
     assertEquals(Map.of("VMCount", "10", "CPUCount", "40", "MemoryMB", "65536", "StorageGB", "1000"), quota);
-    assertEquals(Map.of("VMCount", "2", "CPUCount", "6", "MemoryMB", "12288", "StorageGB", "30"), usage,
-        "web-01 and sql-01: 2 + 4 CPUs, 4096 + 8192 MB, 12 + 18 GB");
+    assertEquals(Map.of("VMCount", "2", "CPUCount", "6", "MemoryMB", "12288", "StorageGB", "80"), usage,
+        "web-01 and sql-01: 2 + 4 CPUs, 4096 + 8192 MB, a 40 GB disk each");
   }
 
   @Test
@@ -152,6 +152,21 @@ class WorldTest extends EmulatorHttpTest {
         () -> SpfEmulator.create(EmulatorOptions.builder().dynamicPort().seedFile(file).build()));
     assertTrue(error.getMessage().contains("VirtualMachines[0]"), error.getMessage());
     assertTrue(error.getMessage().contains("CPUCount"), error.getMessage());
+  }
+
+  @Test
+  void anInconsistentSeedFileIsRefusedNamingTheEntityAndTheRule(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("orphans.json");
+    String adapter = "00000000-0000-4000-8000-000000000799";
+    Files.writeString(file, "{\"subscriptions\":[{\"id\":\"" + SEED_SUBSCRIPTION + "\",\"entities\":{"
+        + "\"VirtualMachines\":[{\"ID\":\"" + VM + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"web\"}],"
+        + "\"VirtualNetworkAdapters\":[{\"ID\":\"" + adapter + "\",\"StampId\":\"" + STAMP + "\","
+        + "\"VMId\":\"00000000-0000-4000-8000-000000000798\"}]}}]}");
+    SpfEmulator.EmulatorStartException error = assertThrows(SpfEmulator.EmulatorStartException.class,
+        () -> SpfEmulator.create(EmulatorOptions.builder().dynamicPort().seedFile(file).build()));
+    assertTrue(error.getMessage().contains(file + ": subscription " + SEED_SUBSCRIPTION
+        + ", VirtualNetworkAdapters(ID=guid'" + adapter + "',StampId=guid'" + STAMP
+        + "'): VMId 00000000-0000-4000-8000-000000000798 names no virtual machine"), error.getMessage());
   }
 
   @Test

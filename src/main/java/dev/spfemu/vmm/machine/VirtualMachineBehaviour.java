@@ -64,6 +64,7 @@ public final class VirtualMachineBehaviour implements EntityBehaviour {
         fields.addedTime.set(v, vms.currentTime());
       }
       fields.modifiedTime.set(v, fields.addedTime.get(v));
+      fields.creationTime.set(v, fields.addedTime.get(v)); // VMM always fills it; clients read it (CLIENTS.md D.1)
     });
     admit(subscription, created.key()); // after everything that sets its hardware
     UUID job = jobs.run(machines.job(subscription, created::value, "New-SCVirtualMachine"), async, () -> {

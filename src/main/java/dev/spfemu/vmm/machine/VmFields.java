@@ -20,6 +20,7 @@ final class VmFields {
   final Field<Boolean> startVm;
   final Field<OffsetDateTime> addedTime;
   final Field<OffsetDateTime> modifiedTime;
+  final Field<OffsetDateTime> creationTime;
   final Field<UUID> mostRecentTask;
   final Field<UUID> failedJob;
   final Field<UUID> lastRestoredCheckpoint;
@@ -36,6 +37,7 @@ final class VmFields {
     this.startVm = Field.bool(type, "StartVM");
     this.addedTime = Field.dateTime(type, "AddedTime");
     this.modifiedTime = Field.dateTime(type, "ModifiedTime");
+    this.creationTime = Field.dateTime(type, "CreationTime");
     this.mostRecentTask = Field.guid(type, "MostRecentTaskId");
     this.failedJob = Field.guid(type, "FailedJobID");
     this.lastRestoredCheckpoint = Field.guid(type, "LastRestoredCheckpointId");

@@ -53,7 +53,8 @@ public final class IpPools {
     allocated.clear();
   }
 
-  static Long parse(String address) {
+  /** The address as a number, or null if it is not a dotted IPv4 address. */
+  public static Long parse(String address) {
     if (address == null) {
       return null;
     }

@@ -76,7 +76,7 @@ public final class MacPool {
   }
 
   /** The address as a number, or null if it is not one ("00-1D-D8-…" and "001DD8…" accepted). */
-  static Long parse(String mac) {
+  public static Long parse(String mac) {
     if (mac == null) {
       return null;
     }

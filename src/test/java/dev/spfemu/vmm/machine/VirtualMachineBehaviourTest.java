@@ -45,6 +45,14 @@ class VirtualMachineBehaviourTest {
   }
 
   @Test
+  void aNewVmsCreationTimeIsWhenItWasAdded() {
+    world.clock.fix(java.time.Instant.parse("2026-01-05T09:10:00Z"));
+    Map<String, Object> vm = world.read("VirtualMachines", world.createVm("web-01", false).key());
+    assertEquals(java.time.OffsetDateTime.parse("2026-01-05T09:10:00Z"), vm.get("CreationTime"));
+    assertEquals(vm.get("AddedTime"), vm.get("CreationTime"));
+  }
+
+  @Test
   void anOperationChangesTheStateThroughAJobAndIsNotStored() {
     EntityRecord vm = world.createVm("web-01", false);
     Object createJob = world.read("VirtualMachines", vm.key()).get("MostRecentTaskId");
