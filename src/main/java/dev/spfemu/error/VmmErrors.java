@@ -147,6 +147,19 @@ public final class VmmErrors {
             + " (or their network adapters) first, then delete the " + what + " again.");
   }
 
+  /**
+   * A delete of a VM network that still has VM subnets, or of a VM subnet that still has static IP
+   * address pools: VMM removes them from the inside out, as WAP's clients do.
+   *
+   * @param what the entity as the message names it ("VM network 'web'")
+   * @param kind what it still has ("VM subnets")
+   * @param names their names
+   */
+  public static ServiceException stillHas(String what, String kind, Collection<String> names) {
+    return new ServiceException(400, "ResourceInUse", "The " + what + " cannot be deleted: it still has the "
+        + kind + " " + String.join(", ", names) + ". Delete those first, then delete the " + what + " again.");
+  }
+
   public static ServiceException invalidUri(String detail) {
     return new ServiceException(400, "InvalidUri", detail);
   }

@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         stored.get("VirtualHardDisks"), stored.get("VirtualDiskDrives"), stored.get("VirtualDVDDrives"),
         stored.get("VirtualSCSIAdapters"));
     NetworksInUse inUse = new NetworksInUse(store, stored.get("VirtualNetworkAdapters").type(),
-        stored.get("VirtualMachines").type()); // declares its indexes before anything is stored
+        stored.get("VirtualMachines").type(), stored.get("VMSubnets").type(),
+        stored.get("StaticIPAddressPools").type()); // declares its indexes before anything is stored
     VirtualMachineBehaviour.RemovalListener removed = (subscription, vmId, stamp) -> {
       checkpoints.removeAllOf(subscription, vmId, stamp);
       adapters.removeAllOf(subscription, vmId, stamp);
@@ -171,9 +173,14 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     return loaded;
   }
 
-  /** What is inconsistent in the store now, every reference checked ({@link WorldConsistency}); empty if nothing. */
+  /**
+   * What is inconsistent in the store now, every reference checked ({@link WorldConsistency}), and quota
+   * usage that is not what the VMs use; empty if nothing.
+   */
   public List<String> inconsistencies() {
-    return consistency.violationsOfCompleteWorld();
+    List<String> found = new ArrayList<>(consistency.violationsOfCompleteWorld());
+    found.addAll(quotas.mismatches());
+    return found;
   }
 
   /** Writes every entity of every subscription as a world file that {@link #loadWorld} reads back. */

@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,8 @@ class ConsistencyInvariantTest {
   private final UUID cloud = VmmFixture.CLOUD;
   private int networks;
   private int refused;
+  /** The error codes of the refused steps. */
+  private final Set<String> refusals = new TreeSet<>();
 
   @AfterEach
   void close() {
@@ -91,6 +95,8 @@ class ConsistencyInvariantTest {
     }
     assertTrue(refused > 0 && world.set("VirtualMachines").list(null).size() > 0,
         "the sequence both refused and kept something (" + refused + " refused)");
+    assertTrue(refusals.containsAll(List.of("QuotaExceeded", "CloudCapacityExceeded", "ResourceInUse",
+        "InvalidOperationForState", "ReferencedEntityNotFound")), "every rule was hit: " + refusals);
   }
 
   /** Clouds, profiles, templates with their library disks, and two VM networks with subnets and small pools. */
@@ -99,12 +105,31 @@ class ConsistencyInvariantTest {
     for (int i = 0; i < 2; i++) {
       create(subscription, "HardwareProfiles", "StampId", STAMP, "Name", "profile-" + i, "CPUCount", i + 1,
           "Memory", 2048 * (i + 1));
-      UUID disk = id(create(subscription, "VirtualHardDisks", "StampId", STAMP, "Name", "template-" + i + ".vhdx"));
+      UUID disk = id(create(subscription, "VirtualHardDisks", "StampId", STAMP, "Name", "template-" + i + ".vhdx",
+          "MaximumSize", (i + 1) * 20L << 30));
       create(subscription, "VMTemplates", "StampId", STAMP, "Name", "template-" + i, "CPUCount", i + 2,
           "Memory", 1024 * (i + 2), "VirtualHardDiskId", disk);
     }
     createNetwork(subscription);
     createNetwork(subscription);
+    quotas(subscription);
+  }
+
+  /**
+   * The subscription's user role with quotas below what the steps would reach (so that creates and
+   * changes are refused now and then), and a cloud capacity both subscriptions share.
+   */
+  private void quotas(String subscription) {
+    UUID role = UUID.fromString(subscription);
+    create(subscription, "UserRoles", "ID", role, "Name", "Tenant - " + subscription);
+    long[] quota = {25, 60, 100_000, 1_500};
+    String[] dimensions = {"VMCount", "CPUCount", "MemoryMB", "StorageGB"};
+    for (int i = 0; i < quota.length; i++) {
+      create(subscription, "QuotaAndUsageComponents", "ID", cloud, "StampId", STAMP, "UserRoleID", role,
+          "QuotaDimension", dimensions[i], "RoleQuota", quota[i], "UseRoleQuotaMaximum", false, "RoleUsage", 0L);
+    }
+    create(subscription, "CloudCapacities", "CloudId", cloud, "StampId", STAMP, "VMCount", 45L,
+        "UseVMCountMaximum", false);
   }
 
   private void step(String subscription) {
@@ -255,6 +280,11 @@ class ConsistencyInvariantTest {
         boolean used = adapters.stream().anyMatch(a -> refersTo(a, id))
             || world.set("VMSubnets").list(subscription).stream().anyMatch(s -> refersTo(s, id))
             || world.set("StaticIPAddressPools").list(subscription).stream().anyMatch(p -> refersTo(p, id));
+        if (used && random.nextInt(6) == 0) { // in use: refused, and nothing changes
+          attempt("delete " + set + candidate.key() + " in use",
+              () -> world.set(set).delete(subscription, candidate.key(), false));
+          return;
+        }
         if (!used && random.nextInt(3) == 0) {
           attempt("delete " + set + candidate.key(), () -> world.set(set).delete(subscription, candidate.key(), false));
           return;
@@ -288,6 +318,7 @@ class ConsistencyInvariantTest {
             + ": " + e.getMessage(), e);
       }
       refused++;
+      refusals.add(e.code());
       log.add(what + " (refused: " + e.code() + ")");
     } catch (RuntimeException e) {
       throw new AssertionError("seed " + SEED + ", step " + log.size() + ": " + what + " threw " + e, e);

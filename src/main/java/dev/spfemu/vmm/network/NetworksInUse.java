@@ -31,8 +31,12 @@ public final class NetworksInUse {
   private final Field<UUID> adapterStamp;
   private final int adapterPools;
   private final Field<String> vmName;
+  private final Children subnets;
+  private final Children pools;
 
-  public NetworksInUse(EntityStore store, EntityTypeModel adapter, EntityTypeModel vm) {
+  /** Declares the indexes it needs on the adapters, and on the subnets and pools by what they belong to. */
+  public NetworksInUse(EntityStore store, EntityTypeModel adapter, EntityTypeModel vm, EntityTypeModel subnet,
+      EntityTypeModel pool) {
     this.store = store;
     this.adapterStamp = Field.guid(adapter, "StampId");
     int stamp = adapterStamp.index();
@@ -41,18 +45,28 @@ public final class NetworksInUse {
     this.adapterVm = Field.guid(adapter, "VMId");
     this.adapterPools = adapter.property("IPv4AddressPoolsId").index();
     this.vmName = Field.string(vm, "Name");
+    this.subnets = new Children(store, subnet, "VMNetworkId", "VM subnets");
+    this.pools = new Children(store, pool, "VMSubnetId", "static IP address pools");
   }
 
-  /** Refuses the delete of VM network {@code id} on {@code stamp} while VMs' adapters are connected to it. */
+  /**
+   * Refuses the delete of VM network {@code id} on {@code stamp} while VMs' adapters are connected to it
+   * or it still has VM subnets.
+   */
   public void checkVmNetwork(String subscription, UUID id, UUID stamp, String name) {
     refuseIfUsed(subscription, store.findBy(subscription, byNetwork, EntityKey.of(id, stamp)), adapter -> true,
         "VM network '" + name + "'", "are connected to it");
+    subnets.refuseIfAny(subscription, id, stamp, "VM network '" + name + "'");
   }
 
-  /** Refuses the delete of VM subnet {@code id} on {@code stamp} while VMs' adapters are on it. */
+  /**
+   * Refuses the delete of VM subnet {@code id} on {@code stamp} while VMs' adapters are on it or it
+   * still has static IP address pools.
+   */
   public void checkSubnet(String subscription, UUID id, UUID stamp, String name) {
     refuseIfUsed(subscription, store.findBy(subscription, bySubnet, EntityKey.of(id, stamp)), adapter -> true,
         "VM subnet '" + name + "'", "are on it");
+    pools.refuseIfAny(subscription, id, stamp, "VM subnet '" + name + "'");
   }
 
   /**
@@ -89,5 +103,31 @@ public final class NetworksInUse {
         .map(found -> vmName.get(found::value))
         .map(name -> "'" + name + "'")
         .orElse("'" + vm + "'");
+  }
+
+  /** The subnets of a network, or the pools of a subnet, found through an index on their parent's ID. */
+  private static final class Children {
+    private final EntityStore store;
+    private final SecondaryIndex byParent;
+    private final Field<String> name;
+    private final String kind;
+
+    Children(EntityStore store, EntityTypeModel type, String parent, String kind) {
+      this.store = store;
+      this.byParent = store.index(type.entitySet(), Field.guid(type, parent).index(),
+          Field.guid(type, "StampId").index());
+      this.name = Field.string(type, "Name");
+      this.kind = kind;
+    }
+
+    void refuseIfAny(String subscription, UUID parent, UUID stamp, String what) {
+      Set<String> names = new TreeSet<>();
+      for (EntityRecord child : store.findBy(subscription, byParent, EntityKey.of(parent, stamp))) {
+        names.add("'" + name.get(child::value) + "'");
+      }
+      if (!names.isEmpty()) {
+        throw VmmErrors.stillHas(what, kind, names);
+      }
+    }
   }
 }

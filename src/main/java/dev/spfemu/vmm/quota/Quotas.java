@@ -6,6 +6,7 @@ import dev.spfemu.store.EntityStore;
 import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.machine.Usage;
 import dev.spfemu.vmm.role.SubscriptionRoles;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +76,31 @@ public final class Quotas implements Usage {
    */
   public void recount(String subscription) {
     for (String each : subscription == null ? store.subscriptions() : List.of(subscription)) {
-      Map<VmCounting.Place, Footprint> used = new HashMap<>();
-      for (EntityRecord vm : store.list(each, vmSet)) {
-        VmCounting.Place place = counting.place(each, vm::value);
-        if (place != null && place.role() != null) {
-          used.merge(place, counting.footprint(vm::value), Footprint::plus);
-        }
-      }
-      roles.recount(each, used);
+      roles.recount(each, usedBy(each));
     }
+  }
+
+  /**
+   * The quota components whose usage is not what the VMs counted against them use, each said in a
+   * line (empty when the bookkeeping is right): the quotas' invariant, for consistency checks.
+   */
+  public List<String> mismatches() {
+    List<String> found = new ArrayList<>();
+    for (String subscription : store.subscriptions()) {
+      found.addAll(roles.mismatches(subscription, usedBy(subscription)));
+    }
+    return found;
+  }
+
+  /** What the VMs of {@code subscription} use, by the place (cloud, stamp, role) they count against. */
+  private Map<VmCounting.Place, Footprint> usedBy(String subscription) {
+    Map<VmCounting.Place, Footprint> used = new HashMap<>();
+    for (EntityRecord vm : store.list(subscription, vmSet)) {
+      VmCounting.Place place = counting.place(subscription, vm::value);
+      if (place != null && place.role() != null) {
+        used.merge(place, counting.footprint(vm::value), Footprint::plus);
+      }
+    }
+    return used;
   }
 }

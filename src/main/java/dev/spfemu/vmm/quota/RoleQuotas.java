@@ -95,12 +95,31 @@ final class RoleQuotas {
   /** Sets every component's usage of {@code subscription} to what its VMs use (after a world is loaded). */
   void recount(String subscription, Map<VmCounting.Place, Footprint> used) {
     for (EntityRecord component : components.list(subscription)) {
-      QuotaDimension counted = QuotaDimension.of(dimension.get(component::value));
-      Footprint sum = used.get(new VmCounting.Place(cloud.get(component::value), stamp.get(component::value),
-          role.get(component::value)));
-      long total = counted == null || sum == null ? 0 : sum.get(counted);
+      long total = expected(component, used);
       components.modify(subscription, component.key(), v -> usage.set(v, total));
     }
+  }
+
+  /** The components of {@code subscription} whose usage is not what its VMs use, each said in a line. */
+  List<String> mismatches(String subscription, Map<VmCounting.Place, Footprint> used) {
+    List<String> found = new ArrayList<>();
+    for (EntityRecord component : components.list(subscription)) {
+      long expected = expected(component, used);
+      long stored = used(component.values());
+      if (stored != expected) {
+        found.add("subscription " + subscription + ", " + components.type().entitySet() + component.key()
+            + ": RoleUsage " + stored + ", but its VMs use " + expected);
+      }
+    }
+    return found;
+  }
+
+  /** What the VMs counted against {@code component}'s role, cloud and dimension use. */
+  private long expected(EntityRecord component, Map<VmCounting.Place, Footprint> used) {
+    QuotaDimension counted = QuotaDimension.of(dimension.get(component::value));
+    Footprint sum = used.get(new VmCounting.Place(cloud.get(component::value), stamp.get(component::value),
+        role.get(component::value)));
+    return counted == null || sum == null ? 0 : sum.get(counted);
   }
 
   private static EntityKey key(VmCounting.Place place, QuotaDimension dimension) {

@@ -120,14 +120,23 @@ class NetworksInUseTest {
   void anAdapterOfNoVmDoesNotHoldTheNetwork() {
     world.set("VirtualNetworkAdapters").create(SUBSCRIPTION, world.payload("VirtualNetworkAdapters", "Name", "nic",
         "StampId", STAMP, "VMNetworkId", network, "VMSubnetId", subnet), false);
+    pools.delete(SUBSCRIPTION, key(pool), false);
     subnets.delete(SUBSCRIPTION, key(subnet), false);
     networks.delete(SUBSCRIPTION, key(network), false);
     assertTrue(networks.list(SUBSCRIPTION).isEmpty());
   }
 
   @Test
-  void aVmNetworkWithSubnetsButNoAdaptersCanBeDeleted() {
-    networks.delete(SUBSCRIPTION, key(network), false);
+  void aVmNetworkWithSubnetsOrASubnetWithPoolsCannotBeDeleted() {
+    ServiceException network = refusedDelete(networks, this.network);
+    assertEquals("The VM network 'web' cannot be deleted: it still has the VM subnets 'web-sub'. Delete those"
+        + " first, then delete the VM network 'web' again.", network.getMessage());
+    ServiceException subnet = refusedDelete(subnets, this.subnet);
+    assertEquals("The VM subnet 'web-sub' cannot be deleted: it still has the static IP address pools 'web-pool'."
+        + " Delete those first, then delete the VM subnet 'web-sub' again.", subnet.getMessage());
+    pools.delete(SUBSCRIPTION, key(pool), false);
+    subnets.delete(SUBSCRIPTION, key(this.subnet), false);
+    networks.delete(SUBSCRIPTION, key(this.network), false);
     assertTrue(networks.list(SUBSCRIPTION).isEmpty());
   }
 }
