@@ -13,7 +13,10 @@ import dev.spfemu.vmm.world.EntityJson;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +68,19 @@ public final class VmmFixture implements AutoCloseable {
     Map<String, Object> values = new LinkedHashMap<>();
     type.properties().forEach(p -> values.put(p.name(), record.value(p.index())));
     return values;
+  }
+
+  /** The adapters of {@code vm} (those whose VMId is its ID), by property name, in slot order. */
+  public List<Map<String, Object>> adaptersOf(EntityRecord vm) {
+    List<Map<String, Object>> of = new ArrayList<>();
+    for (EntityRecord adapter : vmm.set("VirtualNetworkAdapters").list(SUBSCRIPTION)) {
+      Map<String, Object> values = read("VirtualNetworkAdapters", adapter.key());
+      if (vm.key().value(0).equals(values.get("VMId"))) {
+        of.add(values);
+      }
+    }
+    of.sort(Comparator.comparing(a -> (Integer) a.get("SlotId")));
+    return of;
   }
 
   /** The job with this ID, by property name. */

@@ -67,14 +67,7 @@ class AdapterProvisioningTest {
   }
 
   private List<Map<String, Object>> adaptersOf(EntityRecord vm) {
-    List<Map<String, Object>> of = new ArrayList<>();
-    for (EntityRecord adapter : adapters.list(SUBSCRIPTION)) {
-      Map<String, Object> values = world.read("VirtualNetworkAdapters", adapter.key());
-      if (vm.key().value(0).equals(values.get("VMId"))) {
-        of.add(values);
-      }
-    }
-    return of;
+    return world.adaptersOf(vm);
   }
 
   @Test

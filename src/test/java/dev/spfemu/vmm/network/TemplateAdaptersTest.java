@@ -15,8 +15,6 @@ import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.EntitySet;
 import dev.spfemu.vmm.VmmFixture;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,15 +76,7 @@ class TemplateAdaptersTest {
   }
 
   private List<Map<String, Object>> adaptersOf(EntityRecord vm) {
-    List<Map<String, Object>> of = new ArrayList<>();
-    for (EntityRecord adapter : adapters.list(SUBSCRIPTION)) {
-      Map<String, Object> values = world.read("VirtualNetworkAdapters", adapter.key());
-      if (vm.key().value(0).equals(values.get("VMId"))) {
-        of.add(values);
-      }
-    }
-    of.sort(Comparator.comparing(a -> (Integer) a.get("SlotId")));
-    return of;
+    return world.adaptersOf(vm);
   }
 
   @Test
