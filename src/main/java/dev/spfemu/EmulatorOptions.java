@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param journalSize how many recent requests the request journal keeps; 0 turns it off
  * @param clock the clock of every timestamp (a {@link SettableClock} makes them repeatable)
  * @param idSeed a seed for the GUIDs the emulator assigns, so that runs repeat; null for random ones
+ * @param tls plain HTTP and/or HTTPS, and the certificate HTTPS shows
+ * @param credentials who may call (nothing configured: every root open)
+ * @param limits what bounds memory and work whatever clients send
+ * @param accessLog whether one line per request is logged (method, path, status, time, …)
  */
 public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile,
-    Duration jobDuration, int journalSize, Clock clock, Long idSeed) {
+    Duration jobDuration, int journalSize, Clock clock, Long idSeed, TlsOptions tls, Credentials credentials,
+    Limits limits, boolean accessLog) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
@@ -43,6 +48,9 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     }
     Objects.requireNonNull(jobDuration, "jobDuration");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(limits, "limits");
     if (jobDuration.isNegative()) {
       throw new IllegalArgumentException("job duration cannot be negative");
     }
@@ -73,6 +81,10 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     private int journalSize = DEFAULT_JOURNAL_SIZE;
     private Clock clock = Clock.systemUTC();
     private Long idSeed;
+    private TlsOptions tls = TlsOptions.httpOnly();
+    private Credentials credentials = Credentials.none();
+    private Limits limits = Limits.defaults();
+    private boolean accessLog;
 
     private Builder() {
     }
@@ -133,8 +145,55 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
       return this;
     }
 
+    /** Plain HTTP and/or HTTPS, and the certificate HTTPS shows (default: plain HTTP only). */
+    public Builder tls(TlsOptions tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** Serve HTTPS too, on {@code port} (0: any free port), with a certificate generated at start. */
+    public Builder httpsPort(int port) {
+      return tls(tls.withHttpsPort(port));
+    }
+
+    /** Who may call (default: nobody needs to authenticate). */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /** A user of HTTP Basic and NTLM; once any credential is set, the SPF roots require one. */
+    public Builder user(String name, String password) {
+      return credentials(credentials.withUser(new Credentials.User(name, password)));
+    }
+
+    /** A bearer token for the tenant roots of {@code subscriptions} (none: every subscription). */
+    public Builder token(String token, String... subscriptions) {
+      return credentials(credentials.withToken(new Credentials.Token(token,
+          java.util.Arrays.stream(subscriptions).map(s -> s.toLowerCase(java.util.Locale.ROOT))
+              .collect(java.util.stream.Collectors.toSet()))));
+    }
+
+    /** The bearer token the admin API ({@code /_emulator/}) requires. */
+    public Builder adminToken(String token) {
+      return credentials(credentials.withAdminToken(token));
+    }
+
+    /** What bounds memory and work (default: {@link Limits#defaults()}). */
+    public Builder limits(Limits limits) {
+      this.limits = limits;
+      return this;
+    }
+
+    /** Log one line per request (default: off). */
+    public Builder accessLog(boolean accessLog) {
+      this.accessLog = accessLog;
+      return this;
+    }
+
     public EmulatorOptions build() {
-      return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration, journalSize, clock, idSeed);
+      return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration, journalSize, clock, idSeed, tls,
+          credentials, limits, accessLog);
     }
 
     /** Builds the options and starts an emulator with them: {@code SpfEmulator.builder()…start()}. */

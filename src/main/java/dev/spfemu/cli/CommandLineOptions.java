@@ -1,8 +1,15 @@
 package dev.spfemu.cli;
 
+import dev.spfemu.Credentials;
 import dev.spfemu.EmulatorOptions;
+import dev.spfemu.Limits;
+import dev.spfemu.TlsOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,8 +49,105 @@ final class CommandLineOptions {
       description = "How many recent requests the request journal keeps; 0 turns it off (default: ${DEFAULT-VALUE}).")
   int journalSize = EmulatorOptions.DEFAULT_JOURNAL_SIZE;
 
+  @Option(names = "--https-port", paramLabel = "N",
+      description = "Also serve HTTPS on port N; 0 picks any free port (default: no HTTPS).")
+  Integer httpsPort;
+
+  @Option(names = "--no-http", description = "Serve HTTPS only (needs --https-port).")
+  boolean noHttp;
+
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "A PKCS#12 keystore with the key and certificate HTTPS shows (default: one generated at start).")
+  Path tlsKeystore;
+
+  @Option(names = "--tls-password", paramLabel = "PASSWORD", description = "The password of --tls-keystore.")
+  String tlsPassword;
+
+  @Option(names = "--tls-san", paramLabel = "NAME",
+      description = "One more name (DNS name or IP address) in the generated certificate; repeatable.")
+  List<String> tlsSans = new ArrayList<>();
+
+  @Option(names = "--export-cert", paramLabel = "FILE",
+      description = "Write the certificate HTTPS shows to FILE (PEM), to trust it in a client.")
+  Path exportCert;
+
+  @Option(names = "--user", paramLabel = "NAME:PASSWORD",
+      description = "A user for HTTP Basic and NTLM; repeatable. Any credential makes the SPF roots require one.")
+  List<String> users = new ArrayList<>();
+
+  @Option(names = "--users", paramLabel = "FILE", description = "Users from FILE, one NAME:PASSWORD per line.")
+  Path usersFile;
+
+  @Option(names = "--token", paramLabel = "TOKEN[=SUBSCRIPTION,...]",
+      description = "A bearer token for the tenant roots, of the listed subscriptions or any; repeatable.")
+  List<String> tokens = new ArrayList<>();
+
+  @Option(names = "--client-ca", paramLabel = "FILE",
+      description = "PEM bundle: HTTPS asks for a client certificate that chains to it (tenant roots).")
+  Path clientCa;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "The bearer token the admin API (/_emulator/) requires.")
+  String adminToken;
+
+  @Option(names = "--journal-body-bytes", paramLabel = "N",
+      description = "The most bytes of one body the request journal keeps (default: ${DEFAULT-VALUE}).")
+  int journalBodyBytes = Limits.DEFAULT_JOURNAL_BODY_BYTES;
+
+  @Option(names = {"--access-log", "--verbose"},
+      description = "Log one line per request (method, path, status, ms, bytes, request id, subscription, principal).")
+  boolean accessLog;
+
   EmulatorOptions toOptions() {
+    TlsOptions tls = TlsOptions.httpOnly();
+    if (httpsPort != null) {
+      tls = tls.withHttpsPort(httpsPort);
+    }
+    if (noHttp) {
+      tls = tls.withoutHttp();
+    }
+    if (tlsKeystore != null) {
+      tls = tls.withKeystore(tlsKeystore, tlsPassword);
+    }
+    for (String san : tlsSans) {
+      tls = tls.withSubjectAlternativeName(san);
+    }
+    if (exportCert != null) {
+      tls = tls.withExportedCertificate(exportCert);
+    }
     return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
-        .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize).build();
+        .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize)
+        .tls(tls).credentials(credentials()).limits(Limits.defaults().withJournalBodyBytes(journalBodyBytes))
+        .accessLog(accessLog).build();
+  }
+
+  private Credentials credentials() {
+    Credentials credentials = Credentials.none();
+    List<String> all = new ArrayList<>(users);
+    if (usersFile != null) {
+      try {
+        for (String line : Files.readAllLines(usersFile)) {
+          if (!line.isBlank() && !line.startsWith("#")) {
+            all.add(line.strip());
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Cannot read the users file " + usersFile + ": " + e.getMessage()
+            + ". Give a readable file with one NAME:PASSWORD per line.", e);
+      }
+    }
+    for (String user : all) {
+      credentials = credentials.withUser(Credentials.User.parse(user));
+    }
+    for (String token : tokens) {
+      credentials = credentials.withToken(Credentials.Token.parse(token));
+    }
+    if (clientCa != null) {
+      credentials = credentials.withClientCa(clientCa);
+    }
+    if (adminToken != null) {
+      credentials = credentials.withAdminToken(adminToken);
+    }
+    return credentials;
   }
 }
