@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The consistency invariant (issue 10): after every step of a seeded random sequence of creates,
- * power operations, changes, deletes, checkpoints, failed jobs, network changes and rolled-back
- * change sets, the domain's state passes the same checker as a world file at load
+ * power operations, changes, deletes, checkpoints, disk drives added and removed, failed jobs, network
+ * changes and rolled-back change sets, the domain's state passes the same checker as a world file at load
  * ({@link dev.spfemu.vmm.world.WorldConsistency}, every reference checked): no orphan adapters,
  * disks or checkpoints, every adapter's IP inside its pool and unique, MACs unique. A failure names
  * the seed and the step, and the steps before it, to replay. Jobs take no time (synchronous). At the
@@ -49,7 +49,8 @@ class ConsistencyInvariantTest {
   private static final String[] SUBSCRIPTIONS = {VmmFixture.SUBSCRIPTION, "3f6a1c2e-8b4d-4e7a-9c5f-0d1e2f3a4b5c"};
   private static final String[] FAILING_CMDLETS = {"New-SCVirtualMachine", "Set-SCVirtualMachine",
       "Start-SCVirtualMachine", "Remove-SCVirtualMachine", "New-SCVMCheckpoint", "Restore-SCVMCheckpoint",
-      "Remove-SCVMCheckpoint", "New-SCVMNetwork", "New-SCVMSubnet", "New-SCStaticIPAddressPool", "Remove-SCVMNetwork"};
+      "Remove-SCVMCheckpoint", "New-SCVMNetwork", "New-SCVMSubnet", "New-SCStaticIPAddressPool", "Remove-SCVMNetwork",
+      "New-SCVirtualDiskDrive", "Remove-SCVirtualDiskDrive"};
 
   private final Domain world = new Domain();
   private final Random random = new Random(SEED);
@@ -96,7 +97,8 @@ class ConsistencyInvariantTest {
     assertTrue(refused > 0 && world.set("VirtualMachines").list(null).size() > 0,
         "the sequence both refused and kept something (" + refused + " refused)");
     assertTrue(refusals.containsAll(List.of("QuotaExceeded", "CloudCapacityExceeded", "ResourceInUse",
-        "InvalidOperationForState", "ReferencedEntityNotFound")), "every rule was hit: " + refusals);
+        "InvalidOperationForState", "ReferencedEntityNotFound", "InvalidDiskDrive")),
+        "every rule was hit: " + refusals);
   }
 
   /** Clouds, profiles, templates with their library disks, and two VM networks with subnets and small pools. */
@@ -137,7 +139,7 @@ class ConsistencyInvariantTest {
       stopAndDeleteVm(subscription); // keeps the world small, so that checking it after every step stays cheap
       return;
     }
-    switch (random.nextInt(14)) {
+    switch (random.nextInt(16)) {
       case 0, 1, 2 -> createVm(subscription);
       case 3, 4, 5 -> operate(subscription);
       case 6 -> change(subscription);
@@ -147,6 +149,8 @@ class ConsistencyInvariantTest {
       case 11 -> attempt("failNextJobs", () -> world.vmm.failNextJobs(
           FAILING_CMDLETS[random.nextInt(FAILING_CMDLETS.length)], 1, "InjectedFailure", "injected by the test"));
       case 12 -> createNetwork(subscription);
+      case 13 -> addDrive(subscription);
+      case 14 -> removeDrive(subscription);
       default -> deleteUnusedNetworkPart(subscription);
     }
   }
@@ -227,6 +231,50 @@ class ConsistencyInvariantTest {
     EntityRecord vm = any(subscription, "VirtualMachines");
     if (vm != null) {
       attempt("delete VM " + vm.key(), () -> world.set("VirtualMachines").delete(subscription, vm.key(), false));
+    }
+  }
+
+  /**
+   * Adds a disk drive to a VM: a copy of a template's library disk, a blank disk of some size, or (now
+   * and then) in a slot its boot disk holds, or on a VM that is not there.
+   */
+  private void addDrive(String subscription) {
+    EntityRecord vm = any(subscription, "VirtualMachines");
+    if (vm == null) {
+      return;
+    }
+    EntityPayload drive = world.payload("VirtualDiskDrives", "StampId", STAMP,
+        "VMId", random.nextInt(30) == 0 ? UUID.randomUUID() : vm.key().value(0));
+    switch (random.nextInt(4)) {
+      case 0 -> drive.put(drive.type().property("VirtualHardDiskId"), libraryDisk(subscription));
+      case 1 -> drive.put(drive.type().property("Size"), (1L + random.nextInt(200)) << 30);
+      case 2 -> {
+        drive.put(drive.type().property("IDE"), true);
+        drive.put(drive.type().property("Bus"), 0);
+        drive.put(drive.type().property("LUN"), random.nextInt(2));
+      }
+      default -> drive.put(drive.type().property("SCSI"), true);
+    }
+    attempt("add a drive to " + vm.key(), () -> world.set("VirtualDiskDrives").create(subscription, drive, false));
+  }
+
+  /** A disk of no VM (a template's). */
+  private UUID libraryDisk(String subscription) {
+    List<EntityRecord> library = new ArrayList<>();
+    int vmId = world.model.byEntitySet("VirtualHardDisks").property("VMId").index();
+    for (EntityRecord disk : sorted(world.set("VirtualHardDisks").list(subscription))) {
+      if (disk.value(vmId) == null) {
+        library.add(disk);
+      }
+    }
+    return id(library.get(random.nextInt(library.size())));
+  }
+
+  private void removeDrive(String subscription) {
+    EntityRecord drive = any(subscription, "VirtualDiskDrives");
+    if (drive != null) {
+      attempt("remove drive " + drive.key(), () -> world.set("VirtualDiskDrives").delete(subscription, drive.key(),
+          false));
     }
   }
 

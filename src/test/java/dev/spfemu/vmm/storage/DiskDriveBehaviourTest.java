@@ -252,7 +252,8 @@ class DiskDriveBehaviourTest {
     Change removed = world.set("VirtualDiskDrives").delete(SUBSCRIPTION, added.entity().key(), false);
     assertEquals(removed.job(), vmNow(vm).get("MostRecentTaskId"));
     assertEquals("Remove-SCVirtualDiskDrive web-01", world.job(removed.job()).get("Name"));
-    assertEquals("ResourceNotFound", code(() -> world.set("VirtualDiskDrives").read(SUBSCRIPTION, added.entity().key())));
+    assertEquals("ResourceNotFound",
+        code(() -> world.set("VirtualDiskDrives").read(SUBSCRIPTION, added.entity().key())));
     assertEquals("ResourceNotFound", code(() -> world.set("VirtualHardDisks").read(SUBSCRIPTION, VmmFixture.key(disk))),
         "its disk too");
     world.set("VirtualHardDisks").read(SUBSCRIPTION, VmmFixture.key(LIBRARY)); // not the source

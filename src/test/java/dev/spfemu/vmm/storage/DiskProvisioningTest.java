@@ -151,7 +151,8 @@ class DiskProvisioningTest {
     disk(SOURCE, "ubuntu.vhd", 30 * GB, 3 * GB);
     world.set("HardwareProfiles").create(SUBSCRIPTION, world.payload("HardwareProfiles", "ID", PROFILE,
         "StampId", STAMP, "Name", "Small", "CPUCount", 1, "Memory", 2048, "Generation", 1), false);
-    EntityRecord vm = vm("dev-01", "VirtualHardDiskId", SOURCE, "HardwareProfileId", PROFILE, "Path", "D:\\VMs\\dev-01");
+    EntityRecord vm = vm("dev-01", "VirtualHardDiskId", SOURCE, "HardwareProfileId", PROFILE,
+        "Path", "D:\\VMs\\dev-01");
     List<Map<String, Object>> disks = of("VirtualHardDisks", vm);
     assertEquals(1, disks.size());
     assertEquals("dev-01.vhd", disks.get(0).get("Name"), "the source's format");
