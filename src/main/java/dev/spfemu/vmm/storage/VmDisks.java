@@ -163,7 +163,7 @@ final class VmDisks {
     return folder.endsWith("\\") ? folder + file : folder + "\\" + file;
   }
 
-  /** {@code base} with the extension of the disk {@code sourceName} ({@code .vhd}, else {@code .vhdx}) if it has none. */
+  /** {@code base} with the extension of the disk {@code sourceName} (.vhd, else .vhdx) if it has none. */
   static String fileName(String base, String sourceName) {
     String lower = base.toLowerCase(Locale.ROOT);
     if (lower.endsWith(VHD) || lower.endsWith(VHDX)) {
