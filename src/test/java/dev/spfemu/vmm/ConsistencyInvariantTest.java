@@ -22,7 +22,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +59,8 @@ class ConsistencyInvariantTest {
   /** What the steps did, for the failure message. */
   private final List<String> log = new ArrayList<>();
   private final UUID cloud = VmmFixture.CLOUD;
+  /** The library (template) disks of each subscription, which a drive may copy. */
+  private final Map<String, List<UUID>> libraryDisks = new HashMap<>();
   private int networks;
   private int refused;
   /** The error codes of the refused steps. */
@@ -109,6 +113,7 @@ class ConsistencyInvariantTest {
           "Memory", 2048 * (i + 1));
       UUID disk = id(create(subscription, "VirtualHardDisks", "StampId", STAMP, "Name", "template-" + i + ".vhdx",
           "MaximumSize", (i + 1) * 20L << 30));
+      libraryDisks.computeIfAbsent(subscription, s -> new ArrayList<>()).add(disk);
       create(subscription, "VMTemplates", "StampId", STAMP, "Name", "template-" + i, "CPUCount", i + 2,
           "Memory", 1024 * (i + 2), "VirtualHardDiskId", disk);
     }
@@ -236,17 +241,19 @@ class ConsistencyInvariantTest {
 
   /**
    * Adds a disk drive to a VM: a copy of a template's library disk, a blank disk of some size, or (now
-   * and then) in a slot its boot disk holds, or on a VM that is not there.
+   * and then) in a slot its boot disk holds, or on a VM that is not there. Fewer drives are added than
+   * removed, so that the world stays small.
    */
   private void addDrive(String subscription) {
     EntityRecord vm = any(subscription, "VirtualMachines");
-    if (vm == null) {
+    if (vm == null || random.nextBoolean()) {
       return;
     }
     EntityPayload drive = world.payload("VirtualDiskDrives", "StampId", STAMP,
         "VMId", random.nextInt(30) == 0 ? UUID.randomUUID() : vm.key().value(0));
     switch (random.nextInt(4)) {
-      case 0 -> drive.put(drive.type().property("VirtualHardDiskId"), libraryDisk(subscription));
+      case 0 -> drive.put(drive.type().property("VirtualHardDiskId"),
+          libraryDisks.get(subscription).get(random.nextInt(2)));
       case 1 -> drive.put(drive.type().property("Size"), (1L + random.nextInt(200)) << 30);
       case 2 -> {
         drive.put(drive.type().property("IDE"), true);
@@ -256,18 +263,6 @@ class ConsistencyInvariantTest {
       default -> drive.put(drive.type().property("SCSI"), true);
     }
     attempt("add a drive to " + vm.key(), () -> world.set("VirtualDiskDrives").create(subscription, drive, false));
-  }
-
-  /** A disk of no VM (a template's). */
-  private UUID libraryDisk(String subscription) {
-    List<EntityRecord> library = new ArrayList<>();
-    int vmId = world.model.byEntitySet("VirtualHardDisks").property("VMId").index();
-    for (EntityRecord disk : sorted(world.set("VirtualHardDisks").list(subscription))) {
-      if (disk.value(vmId) == null) {
-        library.add(disk);
-      }
-    }
-    return id(library.get(random.nextInt(library.size())));
   }
 
   private void removeDrive(String subscription) {
