@@ -160,6 +160,14 @@ public final class VmmErrors {
         + kind + " " + String.join(", ", names) + ". Delete those first, then delete the " + what + " again.");
   }
 
+  /**
+   * A disk drive VMM cannot add as asked (a slot another drive holds, IDE on a generation 2 VM, a disk
+   * another VM owns); the detail says what to send instead.
+   */
+  public static ServiceException invalidDiskDrive(String detail) {
+    return new ServiceException(400, "InvalidDiskDrive", detail);
+  }
+
   public static ServiceException invalidUri(String detail) {
     return new ServiceException(400, "InvalidUri", detail);
   }

@@ -97,7 +97,8 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
                 stored.get("HardwareProfiles")), quotas),
         "VMNetworks", NetworkBehaviour.vmNetworks(stored.get("VMNetworks"), stored.get("LogicalNetworks"), jobs, inUse),
         "VMSubnets", NetworkBehaviour.subnets(stored.get("VMSubnets"), jobs, inUse),
-        "StaticIPAddressPools", NetworkBehaviour.staticIpPools(stored.get("StaticIPAddressPools"), jobs, inUse));
+        "StaticIPAddressPools", NetworkBehaviour.staticIpPools(stored.get("StaticIPAddressPools"), jobs, inUse),
+        "VirtualDiskDrives", disks.drives(machines, jobs, quotas));
     Tenancy tenancy = new Tenancy(model, store);
     Owners owners = new Owners(model, store);
     Map<String, EntitySet> byName = new HashMap<>();

@@ -141,8 +141,7 @@ class TerraformProviderTest extends EmulatorHttpTest {
     awaitJobOf(vmId);
     assertEquals(1, idsOf(get("VirtualDiskDrives")).stream().filter(drive::equals).count());
     JsonNode read = GoStructs.decode(get(key("VirtualDiskDrives", drive)), GoStructs.DISK_DRIVE);
-    // Path, also dereferenced, is VMM's to fill: theDriveOfANewVmHasAPath (issue 10)
-    for (String dereferenced : List.of("Bus", "LUN", "IDE", "StampId")) {
+    for (String dereferenced : List.of("Path", "Bus", "LUN", "IDE", "StampId")) {
       assertFalse(read.path(dereferenced).isNull() || read.path(dereferenced).isMissingNode(), dereferenced);
     }
     assertEquals(1, read.get("LUN").asInt());
@@ -209,8 +208,6 @@ class TerraformProviderTest extends EmulatorHttpTest {
   }
 
   @Test
-  @Disabled("issue 10: a new VirtualDiskDrive is stored as sent, so its Path (where VMM puts the disk, from the "
-      + "VirtualHardDiskId and FileName) stays null (and IDE too when SCSI was sent), and the provider dereferences both")
   void theDriveOfANewVmHasAPath() {
     String vmId = create("VirtualMachines", newVm("tf-vm-03", idByName("Clouds", "Gold Cloud"),
         idByName("VMTemplates", "Windows Server 2012 R2 Datacenter")));

@@ -6,11 +6,12 @@ import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.store.SecondaryIndex;
 import dev.spfemu.vmm.entity.StoredSet;
+import dev.spfemu.vmm.job.JobScheduler;
+import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.Provisioning;
-import java.time.OffsetDateTime;
+import dev.spfemu.vmm.machine.Usage;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,9 +25,6 @@ import java.util.UUID;
  */
 public final class DiskProvisioning implements Provisioning {
 
-  private static final String SCSI = "SCSI";
-  private static final String IDE = "IDE";
-
   private final EntityStore store;
   private final StoredSet disks;
   private final StoredSet drives;
@@ -34,6 +32,8 @@ public final class DiskProvisioning implements Provisioning {
   private final StoredSet scsiAdapters;
   private final StorageFields fields;
   private final DiskSources sources;
+  private final VmDisks own;
+  private final StoredSet vms;
   /** Each set's entities by the VM they belong to ({@code VMId}, {@code StampId}), as navigation finds them. */
   private final List<Owned> owned;
 
@@ -50,10 +50,10 @@ public final class DiskProvisioning implements Provisioning {
     this.fields = new StorageFields(vms.type(), templates.type(), disks.type(), drives.type(), dvds.type(),
         scsiAdapters.type());
     this.sources = new DiskSources(store, templates, disks, drives, fields);
-    this.owned = List.of(
-        new Owned(disks, store.index(disks.type().entitySet(), fields.diskVm.index(), fields.diskStamp.index())),
-        new Owned(drives, store.index(drives.type().entitySet(), fields.driveVm.index(), fields.driveStamp.index())),
-        new Owned(dvds, store.index(dvds.type().entitySet(), fields.dvdVm.index(), fields.dvdStamp.index())),
+    this.own = new VmDisks(store, disks, drives, dvds, fields);
+    this.vms = vms;
+    this.owned = List.of(new Owned(disks, own.disksByVm), new Owned(drives, own.drivesByVm),
+        new Owned(dvds, own.dvdsByVm),
         new Owned(scsiAdapters, store.index(scsiAdapters.type().entitySet(), fields.scsiVm.index(),
             fields.scsiStamp.index())));
   }
@@ -82,7 +82,7 @@ public final class DiskProvisioning implements Provisioning {
     Set<String> usedSlots = new HashSet<>();
     for (DiskSources.Source source : planned) {
       if (source.templateDrive() != null) {
-        usedSlots.add(slot(source.templateDrive()::value));
+        usedSlots.add(own.slot(source.templateDrive()::value));
       }
     }
     boolean scsi = generation2;
@@ -110,53 +110,16 @@ public final class DiskProvisioning implements Provisioning {
   private boolean disk(String subscription, EntityValues vm, DiskSources.Source source, int index,
       boolean generation2, Set<String> usedSlots) {
     String vmName = fields.vmName.get(vm);
-    String sourceName = fields.diskName.get(source.disk()::value);
-    boolean vhd = sourceName != null && sourceName.toLowerCase(Locale.ROOT).endsWith(".vhd");
-    String name = (index == 0 ? vmName : vmName + "-" + index) + (vhd ? ".vhd" : ".vhdx");
-    Object[] disk = newDisk(vm, source.disk(), name);
+    String name = VmDisks.fileName(index == 0 ? vmName : vmName + "-" + index,
+        fields.diskName.get(source.disk()::value));
+    Object[] disk = own.copyOf(vm, source.disk()::value, name);
     disks.insert(subscription, disk);
     Object[] drive = new Object[drives.type().propertyCount()];
     boolean scsi = place(drive, source.templateDrive(), index, generation2, usedSlots);
-    fields.driveStamp.set(drive, fields.vmStamp.get(vm));
     fields.driveName.set(drive, vmName + " disk " + index);
-    fields.driveDescription.set(drive, "");
-    fields.driveAccessibility.set(drive, "Public");
-    fields.driveAdded.set(drive, fields.diskAdded.get(disk));
-    fields.driveModified.set(drive, fields.diskAdded.get(disk));
-    fields.driveEnabled.set(drive, true);
-    fields.driveIsoLinked.set(drive, false);
-    fields.driveIsVhd.set(drive, true);
-    fields.driveFileName.set(drive, name);
-    fields.driveSize.set(drive, fields.diskSize.get(disk));
-    fields.driveDisk.set(drive, fields.diskId.get(disk));
-    fields.driveVm.set(drive, fields.vmOwnId.get(vm));
+    own.holding(drive, vm, i -> disk[i]);
     drives.insert(subscription, drive);
     return scsi;
-  }
-
-  /** The VM's own disk made from {@code source}: the source's sizes and operating system, the VM's owner. */
-  private Object[] newDisk(EntityValues vm, EntityRecord source, String name) {
-    OffsetDateTime now = disks.currentTime();
-    Object[] disk = new Object[disks.type().propertyCount()];
-    for (int copied : fields.copied) {
-      disk[copied] = source.value(copied);
-    }
-    fields.diskId.set(disk, disks.newId());
-    fields.diskStamp.set(disk, fields.vmStamp.get(vm));
-    fields.diskName.set(disk, name);
-    fields.diskDescription.set(disk, "");
-    fields.diskAccessibility.set(disk, "Public");
-    fields.diskCloud.set(disk, fields.vmCloud.get(vm));
-    fields.diskOwner.set(disk, fields.vmOwner.get(vm));
-    fields.diskEnabled.set(disk, true);
-    fields.diskOrphaned.set(disk, false);
-    fields.diskResourceGroup.set(disk, false);
-    fields.diskState.set(disk, "Normal");
-    fields.diskVm.set(disk, fields.vmOwnId.get(vm));
-    fields.diskParent.set(disk, fields.diskId.get(source::value));
-    fields.diskAdded.set(disk, now);
-    fields.diskModified.set(disk, now);
-    return disk;
   }
 
   /**
@@ -174,26 +137,26 @@ public final class DiskProvisioning implements Provisioning {
     } else {
       scsi = generation2 || index > 0;
       int lun = 0;
-      while (usedSlots.contains((scsi ? SCSI : IDE) + ":0:" + lun)) {
+      while (usedSlots.contains((scsi ? VmDisks.SCSI : VmDisks.IDE) + ":0:" + lun)) {
         lun++;
       }
-      usedSlots.add((scsi ? SCSI : IDE) + ":0:" + lun);
+      usedSlots.add((scsi ? VmDisks.SCSI : VmDisks.IDE) + ":0:" + lun);
       fields.driveBus.set(drive, 0);
       fields.driveLun.set(drive, lun);
       fields.driveVolumeType.set(drive, index == 0 ? "BootAndSystem" : "None");
     }
-    fields.driveBusType.set(drive, scsi ? SCSI : IDE);
-    fields.driveIde.set(drive, !scsi);
-    fields.driveScsi.set(drive, scsi);
+    Integer bus = fields.driveBus.get(drive);
+    Integer lun = fields.driveLun.get(drive);
+    own.place(drive, scsi, bus == null ? 0 : bus, lun == null ? 0 : lun);
     return scsi;
   }
 
-  /** Where a drive sits: its bus type, bus and LUN. */
-  private String slot(EntityValues drive) {
-    boolean scsi = Boolean.TRUE.equals(fields.driveScsi.get(drive));
-    Integer bus = fields.driveBus.get(drive);
-    Integer lun = fields.driveLun.get(drive);
-    return (scsi ? SCSI : IDE) + ":" + (bus == null ? 0 : bus) + ":" + (lun == null ? 0 : lun);
+  /**
+   * The behaviour of {@code VirtualDiskDrives}: a drive added to or removed from a VM later, with its disk,
+   * as jobs on the VM that count against {@code usage}.
+   */
+  public DiskDriveBehaviour drives(Machines machines, JobScheduler jobs, Usage usage) {
+    return new DiskDriveBehaviour(new DriveTarget(vms, machines, jobs, usage, fields), disks, drives, own, fields);
   }
 
   /** Deletes a deleted VM's disks, disk and DVD drives and SCSI adapters (undone by a rollback). */

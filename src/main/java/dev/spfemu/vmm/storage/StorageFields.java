@@ -29,6 +29,7 @@ final class StorageFields {
   final Field<UUID> vmDisk;
   final Field<Integer> vmGeneration;
   final Field<Long> vmTotalSize;
+  final Field<String> vmPath;
 
   final Field<UUID> templateDisk;
   final Field<Long> templateCapacity;
@@ -44,6 +45,8 @@ final class StorageFields {
   final Field<Boolean> diskOrphaned;
   final Field<Boolean> diskResourceGroup;
   final Field<String> diskState;
+  final Field<String> diskVhdType;
+  final Field<String> diskPlatform;
   final Field<UUID> diskVm;
   final Field<UUID> diskTemplate;
   final Field<UUID> diskParent;
@@ -69,6 +72,7 @@ final class StorageFields {
   final Field<Boolean> driveIsoLinked;
   final Field<Boolean> driveIsVhd;
   final Field<String> driveFileName;
+  final Field<String> drivePath;
   final Field<Long> driveSize;
   final Field<UUID> driveDisk;
   final Field<UUID> driveVm;
@@ -97,6 +101,7 @@ final class StorageFields {
     this.vmDisk = Field.guid(vm, "VirtualHardDiskId");
     this.vmGeneration = Field.int32(vm, "Generation");
     this.vmTotalSize = Field.int64(vm, "TotalSize");
+    this.vmPath = Field.string(vm, "Path");
     this.templateDisk = Field.guid(template, "VirtualHardDiskId");
     this.templateCapacity = Field.int64(template, "TotalVHDCapacity");
     this.diskId = Field.guid(disk, "ID");
@@ -110,6 +115,8 @@ final class StorageFields {
     this.diskOrphaned = Field.bool(disk, "IsOrphaned");
     this.diskResourceGroup = Field.bool(disk, "IsResourceGroup");
     this.diskState = Field.string(disk, "State");
+    this.diskVhdType = Field.string(disk, "VHDType");
+    this.diskPlatform = Field.string(disk, "VirtualizationPlatform");
     this.diskVm = Field.guid(disk, "VMId");
     this.diskTemplate = Field.guid(disk, "TemplateId");
     this.diskParent = Field.guid(disk, "ParentDiskId");
@@ -141,6 +148,7 @@ final class StorageFields {
     this.driveIsoLinked = Field.bool(drive, "ISOLinked");
     this.driveIsVhd = Field.bool(drive, "IsVHD");
     this.driveFileName = Field.string(drive, "FileName");
+    this.drivePath = Field.string(drive, "Path");
     this.driveSize = Field.int64(drive, "Size");
     this.driveDisk = Field.guid(drive, "VirtualHardDiskId");
     this.driveVm = Field.guid(drive, "VMId");

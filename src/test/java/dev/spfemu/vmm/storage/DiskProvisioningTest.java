@@ -117,6 +117,8 @@ class DiskProvisioningTest {
     assertEquals(9 * GB, drive.get("Size"));
     assertEquals("web-01 disk 0", drive.get("Name"));
     assertEquals("BootAndSystem", drive.get("VolumeType"));
+    assertEquals("C:\\ProgramData\\Microsoft\\Windows\\Hyper-V\\web-01\\web-01.vhdx", drive.get("Path"),
+        "the VM has no Path: Hyper-V's default folder");
 
     List<Map<String, Object>> dvds = of("VirtualDVDDrives", vm);
     assertEquals(1, dvds.size());
@@ -149,10 +151,12 @@ class DiskProvisioningTest {
     disk(SOURCE, "ubuntu.vhd", 30 * GB, 3 * GB);
     world.set("HardwareProfiles").create(SUBSCRIPTION, world.payload("HardwareProfiles", "ID", PROFILE,
         "StampId", STAMP, "Name", "Small", "CPUCount", 1, "Memory", 2048, "Generation", 1), false);
-    EntityRecord vm = vm("dev-01", "VirtualHardDiskId", SOURCE, "HardwareProfileId", PROFILE);
+    EntityRecord vm = vm("dev-01", "VirtualHardDiskId", SOURCE, "HardwareProfileId", PROFILE,
+        "Path", "D:\\VMs\\dev-01");
     List<Map<String, Object>> disks = of("VirtualHardDisks", vm);
     assertEquals(1, disks.size());
     assertEquals("dev-01.vhd", disks.get(0).get("Name"), "the source's format");
+    assertEquals("D:\\VMs\\dev-01\\dev-01.vhd", of("VirtualDiskDrives", vm).get(0).get("Path"), "in the VM's Path");
     assertEquals(SOURCE, disks.get(0).get("ParentDiskId"));
     assertEquals(true, of("VirtualDiskDrives", vm).get(0).get("IDE"));
     assertEquals(30 * GB, read(vm).get("TotalSize"));
