@@ -27,7 +27,7 @@ public class SelfSignedCertificatesTest {
    * The subject alternative names as "dns:name" or "ip:address" (read from the encoding: the JDK's
    * own rendering of ::1 has nine groups).
    */
-  static List<String> sans(X509Certificate certificate) throws Exception {
+  public static List<String> sans(X509Certificate certificate) throws Exception {
     GeneralNames names = GeneralNames.fromExtensions(
         new X509CertificateHolder(certificate.getEncoded()).getExtensions(), Extension.subjectAlternativeName);
     List<String> out = new java.util.ArrayList<>();

@@ -51,7 +51,7 @@ public final class TestPki {
       return chain.get(0);
     }
 
-    /** A certificate for {@code cn} signed by this one (a CA): for a client, or for a server with {@code dnsNames}. */
+    /** A certificate for {@code cn} signed by this one (a CA): for a client, or for a server with these names (DNS or IP). */
     public Issued issue(String cn, boolean client, String... dnsNames) {
       return TestPki.make(cn, this, false, client, dnsNames);
     }
@@ -95,7 +95,10 @@ public final class TestPki {
       if (dnsNames.length > 0) {
         GeneralName[] names = new GeneralName[dnsNames.length];
         for (int i = 0; i < names.length; i++) {
-          names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
+          names[i] = org.bouncycastle.util.IPAddress.isValid(dnsNames[i])
+              ? new GeneralName(GeneralName.iPAddress, new org.bouncycastle.asn1.DEROctetString(
+                  java.net.InetAddress.getByName(dnsNames[i]).getAddress()))
+              : new GeneralName(GeneralName.dNSName, dnsNames[i]);
         }
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
       }
