@@ -63,6 +63,12 @@ class HttpsStartupTest {
   }
 
   @Test
+  void aTlsSanThatIsNoName() {
+    assertContains(startFails(https(TlsOptions.httpOnly().withHttpsPort(0).withSubjectAlternativeName("spf host"))),
+        "Cannot serve HTTPS", "'spf host' is neither an IP address nor a DNS name");
+  }
+
+  @Test
   void anExportPathThatCannotBeWritten() throws Exception {
     Path file = Files.writeString(folder.resolve("a-file"), "");
     Path below = file.resolve("spf.pem"); // a folder that is a file
