@@ -112,6 +112,14 @@ final class Endpoints {
     return options.tls().http() ? "port " + options.port() + (https.isEmpty() ? "" : " and " + https) : https;
   }
 
+  /** {@code https://host:port}; an {@link IllegalStateException} without HTTPS. */
+  String httpsUrl(int port) {
+    if (!options.tls().https()) {
+      throw new IllegalStateException("HTTPS is off: set an HTTPS port (builder httpsPort(0), --https-port 0)");
+    }
+    return url("https", port);
+  }
+
   /** {@code scheme://host:port}, an IPv6 host in brackets. */
   String url(String scheme, int port) {
     String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();

@@ -246,10 +246,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
 
   /** {@code https://host:port}, without a trailing slash; an {@link IllegalStateException} without HTTPS. */
   public String httpsBaseUrl() {
-    if (!options.tls().https()) {
-      throw new IllegalStateException("HTTPS is off: set an HTTPS port (builder httpsPort(0), --https-port 0)");
-    }
-    return endpoints.url("https", server.httpsPort());
+    return endpoints.httpsUrl(server.httpsPort());
   }
 
   /** The certificate HTTPS shows (for a client to trust), or null without HTTPS. */

@@ -150,6 +150,16 @@ class HttpsTest {
   }
 
   @Test
+  void withoutHttpsThereIsNoHttpsPortUrlOrCertificate() {
+    start(TlsOptions.httpOnly());
+    assertEquals(-1, spf.httpsPort());
+    assertEquals(null, spf.httpsCertificate());
+    IllegalStateException error = assertThrows(IllegalStateException.class, spf::httpsBaseUrl);
+    assertTrue(error.getMessage().contains("HTTPS is off"), error.getMessage());
+    assertTrue(spf.baseUrl().startsWith("http://"), spf.baseUrl());
+  }
+
+  @Test
   void aClientThatDoesNotTrustTheCertificateFails() {
     start(TlsOptions.httpOnly().withHttpsPort(0));
     HttpClient untrusting = HttpClient.newHttpClient(); // the JDK's CAs only
