@@ -51,6 +51,7 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(limits, "limits");
+    tls.requireHttpsForTlsSettings(credentials.clientCa() != null);
     if (jobDuration.isNegative()) {
       throw new IllegalArgumentException("job duration cannot be negative");
     }

@@ -19,6 +19,7 @@ import dev.spfemu.vmm.spfadmin.SpfAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.stream.Stream;
 public final class SpfEmulator implements Admin, AutoCloseable {
 
   private final EmulatorOptions options;
+  private final Endpoints endpoints;
   private final EmulatorServer server;
   private final Vmm vmm;
   private final SpfAdmin spfAdmin;
@@ -51,6 +53,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
+    this.endpoints = Endpoints.of(options); // the certificate first: a bad keystore fails before anything runs
     IdGenerator ids = options.idSeed() == null ? IdGenerator.random() : IdGenerator.seeded(options.idSeed());
     this.clock = SettableClock.over(options.clock());
     this.startingClock = clock.setting();
@@ -74,7 +77,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
         Stream.concat(edm.model().secretNames().stream(), adminEdm.model().secretNames().stream()).toList()));
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
     ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize());
-    this.server = new EmulatorServer(options.host(), options.port(), pipeline, adminPipeline, ids::next, journal,
+    this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
         faults, this);
   }
 
@@ -86,7 +89,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   /**
    * An emulator configured by {@code options}, its world loaded, not yet listening.
    *
-   * @throws EmulatorStartException if the world cannot be loaded
+   * @throws EmulatorStartException if the world, the HTTPS keystore or the client CAs cannot be loaded
    */
   public static SpfEmulator create(EmulatorOptions options) {
     return new SpfEmulator(options);
@@ -95,16 +98,10 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   /**
    * Starts listening.
    *
-   * @throws EmulatorStartException if the server cannot start (for example, the port is in use)
+   * @throws EmulatorStartException if a port is in use, or the certificate cannot be exported
    */
   public SpfEmulator start() {
-    try {
-      server.start();
-    } catch (Exception e) {
-      stopQuietly();
-      throw new EmulatorStartException("Cannot start the SPF VMM emulator on " + options.host() + ":"
-          + options.port() + " (" + e.getMessage() + "). Is the port in use? Try --port 0 for any free port.", e);
-    }
+    endpoints.start(server, this::stopQuietly);
     return this;
   }
 
@@ -232,15 +229,29 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     return options;
   }
 
-  /** The port the emulator listens on (the real one when started with port 0). */
+  /** The plain HTTP port (the real one when started with port 0); without plain HTTP, the HTTPS port. */
   public int port() {
-    return server.port();
+    return options.tls().http() ? server.port() : server.httpsPort();
   }
 
-  /** {@code http://host:port}, without a trailing slash. */
+  /** {@code http://host:port}, without a trailing slash; without plain HTTP, {@link #httpsBaseUrl()}. */
   public String baseUrl() {
-    String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-    return "http://" + host + ":" + port();
+    return options.tls().http() ? endpoints.url("http", server.port()) : httpsBaseUrl();
+  }
+
+  /** The HTTPS port (the real one when started with port 0), or -1 without HTTPS. */
+  public int httpsPort() {
+    return server.httpsPort();
+  }
+
+  /** {@code https://host:port}, without a trailing slash; an {@link IllegalStateException} without HTTPS. */
+  public String httpsBaseUrl() {
+    return endpoints.httpsUrl(server.httpsPort());
+  }
+
+  /** The certificate HTTPS shows (for a client to trust), or null without HTTPS. */
+  public X509Certificate httpsCertificate() {
+    return endpoints.certificate();
   }
 
   /** The root of SPF's Admin web service (stamps, servers, tenants), ending with '/'. */

@@ -29,6 +29,20 @@ public record TlsOptions(boolean http, Integer httpsPort, Path keystore, String 
     }
   }
 
+  /**
+   * Refuses settings that only HTTPS uses while HTTPS is off: they would be silently ignored.
+   *
+   * @param clientCa whether a client CA bundle is configured ({@link Credentials#clientCa()})
+   */
+  void requireHttpsForTlsSettings(boolean clientCa) {
+    String needsHttps = https() ? null : keystore != null ? "--tls-keystore" : exportCertificate != null
+        ? "--export-cert" : !subjectAlternativeNames.isEmpty() ? "--tls-san" : clientCa ? "--client-ca" : null;
+    if (needsHttps != null) {
+      throw new IllegalArgumentException(needsHttps + " needs HTTPS, which is off: add --https-port N"
+          + " (0 for any free port; httpsPort(…) in the Java API)");
+    }
+  }
+
   /** Plain HTTP only: the default. */
   public static TlsOptions httpOnly() {
     return new TlsOptions(true, null, null, null, List.of(), null);

@@ -93,6 +93,12 @@ class ArchitectureTest {
       .resideInAnyPackage("java..", "dev.spfemu.store..", "dev.spfemu.error..", "dev.spfemu.journal..",
           "dev.spfemu.faults..");
 
+  /** Certificates and keys are plain JDK and BouncyCastle: the HTTP front and the facade use them, not the reverse. */
+  @ArchTest
+  static final ArchRule tlsStandsAlone = classes().that().resideInAPackage("dev.spfemu.tls..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.security..", "javax.net..",
+          "org.bouncycastle..", "dev.spfemu.tls..");
+
   @ArchTest
   static final ArchRule jettyOnlyInServer = noClasses().that().resideOutsideOfPackage("dev.spfemu.server..")
       .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "javax.servlet..");

@@ -108,6 +108,8 @@ final class CommandLineOptions {
     }
     if (tlsKeystore != null) {
       tls = tls.withKeystore(tlsKeystore, tlsPassword);
+    } else if (tlsPassword != null) {
+      throw new IllegalArgumentException("--tls-password is the password of --tls-keystore, which is not given");
     }
     for (String san : tlsSans) {
       tls = tls.withSubjectAlternativeName(san);

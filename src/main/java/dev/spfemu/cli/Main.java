@@ -51,7 +51,15 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "spf-emulator-shutdown"));
-    System.out.println("SPF VMM emulator listening on " + emulator.baseUrl() + "/");
+    if (options.tls().http()) {
+      System.out.println("SPF VMM emulator listening on " + emulator.baseUrl() + "/");
+    }
+    if (options.tls().https()) {
+      System.out.println("SPF VMM emulator listening on " + emulator.httpsBaseUrl() + "/");
+    }
+    if (options.tls().exportCertificate() != null) {
+      System.out.println("HTTPS certificate written to " + options.tls().exportCertificate());
+    }
     System.out.flush();
     emulator.join();
   }

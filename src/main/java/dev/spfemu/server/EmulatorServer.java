@@ -6,6 +6,7 @@ import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -18,9 +19,9 @@ public final class EmulatorServer {
    * @param pipeline the VMM service's pipeline
    * @param adminPipeline the pipeline of SPF's Admin web service
    */
-  public EmulatorServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
+  public EmulatorServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
       Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
-    this.server = JettyServerFactory.createServer(host, port, pipeline, adminPipeline, ids, journal, faults, admin);
+    this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */
@@ -28,9 +29,23 @@ public final class EmulatorServer {
     server.start();
   }
 
-  /** The bound port; the real one after binding port 0. */
+  /** The bound plain HTTP port (the real one after binding port 0), or -1 without plain HTTP. */
   public int port() {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return port("http");
+  }
+
+  /** The bound HTTPS port (the real one after binding port 0), or -1 without HTTPS. */
+  public int httpsPort() {
+    return port("https");
+  }
+
+  private int port(String connector) {
+    for (Connector each : server.getConnectors()) {
+      if (connector.equals(each.getName())) {
+        return ((ServerConnector) each).getLocalPort();
+      }
+    }
+    return -1;
   }
 
   public void join() throws InterruptedException {

@@ -14,7 +14,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Builds the embedded Jetty server: one HTTP connector in front of the servlet context that
+ * Builds the embedded Jetty server: an HTTP connector, an HTTPS one ({@link HttpsConnectors}), or both, in front of the servlet context that
  * {@link ServerChain} assembles, and OData errors for what Jetty refuses before the context sees it.
  * Jetty's version is not advertised ({@code Server} header off).
  */
@@ -23,7 +23,7 @@ final class JettyServerFactory {
   private JettyServerFactory() {
   }
 
-  static Server createServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
+  static Server createServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
       Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
@@ -35,10 +35,16 @@ final class JettyServerFactory {
     // Empty path segments ("…svc//VirtualMachines", "//{subscription}/services/…") reach the service,
     // which ignores them as WCF Data Services does (ServiceRootPath); Jetty would refuse them as ambiguous.
     http.setUriCompliance(UriCompliance.DEFAULT.with("SPF", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(host);
-    connector.setPort(port);
-    server.addConnector(connector);
+    if (listeners.httpPort() != null) {
+      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      connector.setName("http");
+      connector.setHost(listeners.host());
+      connector.setPort(listeners.httpPort());
+      server.addConnector(connector);
+    }
+    if (listeners.https() != null) {
+      server.addConnector(HttpsConnectors.connector(server, http, listeners.host(), listeners.https()));
+    }
 
     server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spfemu.EmulatorOptions;
+import dev.spfemu.TlsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -48,5 +50,27 @@ class CommandLineOptionsTest {
     assertEquals(Duration.ZERO, parse().jobDuration());
     assertEquals(Duration.ofMillis(1500), parse("--job-duration", "1500").jobDuration());
     assertThrows(IllegalArgumentException.class, () -> parse("--job-duration", "-1"));
+  }
+
+  @Test
+  void httpsOptions() {
+    assertEquals(TlsOptions.httpOnly(), parse().tls());
+    TlsOptions tls = parse("--https-port", "0", "--tls-keystore", "spf.p12", "--tls-password", "pw",
+        "--tls-san", "spf.example.com", "--tls-san", "10.0.0.5", "--export-cert", "spf.pem").tls();
+    assertEquals(new TlsOptions(true, 0, Path.of("spf.p12"), "pw", List.of("spf.example.com", "10.0.0.5"),
+        Path.of("spf.pem")), tls);
+    assertEquals(false, parse("--https-port", "8090", "--no-http").tls().http());
+    assertEquals(Path.of("ca.pem"), parse("--https-port", "0", "--client-ca", "ca.pem").credentials().clientCa());
+  }
+
+  @Test
+  void httpsOptionsWithoutHttpsAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> parse("--no-http"));
+    assertThrows(IllegalArgumentException.class, () -> parse("--tls-keystore", "spf.p12"));
+    assertThrows(IllegalArgumentException.class, () -> parse("--export-cert", "spf.pem"));
+    assertThrows(IllegalArgumentException.class, () -> parse("--tls-san", "spf"));
+    assertThrows(IllegalArgumentException.class, () -> parse("--client-ca", "ca.pem"));
+    assertThrows(IllegalArgumentException.class, () -> parse("--https-port", "0", "--tls-password", "pw"));
+    assertThrows(IllegalArgumentException.class, () -> parse("--https-port", "70000"));
   }
 }

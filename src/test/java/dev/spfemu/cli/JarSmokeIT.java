@@ -3,6 +3,8 @@ package dev.spfemu.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spfemu.tls.PemCertificates;
+import dev.spfemu.tls.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,25 +15,33 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar as a user runs it: starts, prints its address, serves the seed request, stops on SIGTERM. */
 class JarSmokeIT {
 
   private static final Path JAR = Path.of("target", "spf-vmm-emulator.jar");
   private static final Pattern LISTENING = Pattern.compile("SPF VMM emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
+  private static final Pattern LISTENING_HTTPS =
+      Pattern.compile("SPF VMM emulator listening on (https://127\\.0\\.0\\.1:(\\d+)/)");
 
   private static Process launch(String... args) throws IOException {
+    return command(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private static ProcessBuilder command(String... args) {
     String java = ProcessHandle.current().info().command().orElse("java");
     String[] command = new String[args.length + 3];
     command[0] = java;
     command[1] = "-jar";
     command[2] = JAR.toString();
     System.arraycopy(args, 0, command, 3, args.length);
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return new ProcessBuilder(command);
   }
 
   @Test
@@ -61,6 +71,43 @@ class JarSmokeIT {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  @Test
+  void servesHttpsWithTheGeneratedCertificateItExports(@TempDir Path folder) throws Exception {
+    Path pem = folder.resolve("spf.pem");
+    Process process = launch("--port", "0", "--https-port", "0", "--export-cert", pem.toString());
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      assertTrue(LISTENING.matcher(String.valueOf(out.readLine())).matches());
+      String line = out.readLine();
+      Matcher https = LISTENING_HTTPS.matcher(String.valueOf(line));
+      assertTrue(https.matches(), "second line: " + line);
+      assertEquals("HTTPS certificate written to " + pem, out.readLine());
+
+      HttpClient client = TestPki.httpClient(List.of(PemCertificates.read(pem, "exported").get(0)), null);
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(https.group(1)
+          + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/Clouds"))
+          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      assertTrue(response.body().contains("\"value\""), response.body());
+
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aMissingKeystoreExitsOneSayingSo(@TempDir Path folder) throws Exception {
+    Path missing = folder.resolve("missing.p12");
+    Process process = command("--port", "0", "--https-port", "0", "--tls-keystore", missing.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String error = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(1, process.exitValue());
+    assertTrue(error.contains("--tls-keystore file " + missing + " was not found"), error);
   }
 
   @Test
