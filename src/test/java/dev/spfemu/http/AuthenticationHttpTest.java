@@ -108,6 +108,21 @@ class AuthenticationHttpTest extends EmulatorHttpTest {
     jsonLight().get(spfRoot() + "Clouds").then().statusCode(401); // another connection is not
   }
 
+  /** A client that sends its body with every leg of the handshake keeps its connection for the next leg. */
+  @Test
+  void aNegotiateWithABodyKeepsTheConnection() {
+    try (RawHttp.Connection connection = new RawHttp.Connection(URI.create(spfRoot()))) {
+      URI vms = URI.create(spfRoot() + "VirtualMachines");
+      RawHttp.Reply probe = connection.send("POST", vms, vm("ntlm-body-vm"), "Content-Type: application/json",
+          "Authorization: NTLM " + NtlmClient.GO_NEGOTIATE);
+      assertEquals(401, probe.status(), probe.body());
+      RawHttp.Reply created = connection.send("POST", vms, vm("ntlm-body-vm"), "Content-Type: application/json",
+          "Accept: application/json", "x-ms-principal-id: " + SEED_SUBSCRIPTION,
+          "Authorization: " + NtlmClient.authenticate(probe.header("WWW-Authenticate"), USER, "CORP", PASSWORD));
+      assertEquals(201, created.status(), created.body());
+    }
+  }
+
   @Test
   void ntlmWithAWrongPasswordIs401() {
     try (RawHttp.Connection connection = new RawHttp.Connection(URI.create(spfRoot()))) {
