@@ -177,6 +177,15 @@ class AuthenticationHttpTest extends EmulatorHttpTest {
   }
 
   @Test
+  void theAuthenticatedUserOwnsWhatABatchCreates() {
+    List<BatchResponse.Part> parts = new BatchRequest().changeSet(BatchRequest.operation("POST", "VirtualMachines",
+        "Content-Type: application/json\r\nAccept: application/json\r\n", vm("batched"))).post(demoRoot(),
+        "Authorization", basic(USER, PASSWORD));
+    JsonNode owner = json(parts.get(0).single().body()).get("Owner");
+    assertEquals(USER, owner.get("UserName").asText(), parts.toString());
+  }
+
+  @Test
   void theJournalKeepsNoCredential() {
     spf.clearRequests();
     jsonLight().header("Authorization", basic(USER, PASSWORD)).get(demoRoot() + "Clouds").then().statusCode(200);
