@@ -23,6 +23,8 @@ final class NtlmHandshakes {
   private final long ttlNanos;
   private final LongSupplier nanos;
   private final LinkedHashMap<String, State> states = new LinkedHashMap<>(16, 0.75f, true);
+  /** The number of states, readable without the lock: most requests come on connections with none. */
+  private volatile int count;
 
   NtlmHandshakes(int capacity, Duration ttl, LongSupplier nanos) {
     this.capacity = capacity;
@@ -42,6 +44,7 @@ final class NtlmHandshakes {
       return null;
     }
     states.remove(connection);
+    count = states.size();
     return state.challenge();
   }
 
@@ -51,7 +54,11 @@ final class NtlmHandshakes {
   }
 
   /** The user {@code connection} authenticated as, or null; each use keeps it alive. */
-  synchronized String user(String connection) {
+  String user(String connection) {
+    return count == 0 ? null : userOf(connection);
+  }
+
+  private synchronized String userOf(String connection) {
     State state = live(connection);
     if (state == null || state.challenge() != null) {
       return null;
@@ -62,6 +69,7 @@ final class NtlmHandshakes {
 
   synchronized void forget(String connection) {
     states.remove(connection);
+    count = states.size();
   }
 
   synchronized int size() {
@@ -75,6 +83,7 @@ final class NtlmHandshakes {
     State state = states.get(connection);
     if (state != null && expired(state, nanos.getAsLong())) {
       states.remove(connection);
+      count = states.size();
       return null;
     }
     return state;
@@ -96,6 +105,7 @@ final class NtlmHandshakes {
         break;
       }
     }
+    count = states.size();
   }
 
   private boolean expired(State state, long now) {
