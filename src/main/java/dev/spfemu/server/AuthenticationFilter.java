@@ -5,6 +5,7 @@ import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.auth.AuthResult;
 import dev.spfemu.server.auth.Scope;
 import java.io.IOException;
+import java.io.InputStream;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpFilter;
@@ -43,6 +44,7 @@ final class AuthenticationFilter extends HttpFilter {
       return;
     }
     if (result instanceof AuthResult.Challenge challenge) {
+      drain(request);
       response.addHeader("WWW-Authenticate", "NTLM " + challenge.challenge());
       send(request, response, 401, "The NTLM handshake goes on: answer the challenge in WWW-Authenticate with "
           + "an AUTHENTICATE message on this connection.");
@@ -53,6 +55,23 @@ final class AuthenticationFilter extends HttpFilter {
       authentication.challenges(scope).forEach(value -> response.addHeader("WWW-Authenticate", value));
     }
     send(request, response, refused.status(), refused.message());
+  }
+
+  /**
+   * Reads and drops the body a NEGOTIATE came with (some clients send the body with every leg), so
+   * that the connection, which the handshake's next leg must use, stays open: Jetty closes one whose
+   * request body was not read. A client waiting on {@code Expect: 100-continue} has sent none.
+   */
+  private static void drain(HttpServletRequest request) throws IOException {
+    if (!"100-continue".equalsIgnoreCase(request.getHeader("Expect"))
+        && request.getContentLengthLong() <= ServerChain.MAX_BODY_BYTES) {
+      InputStream body = request.getInputStream();
+      byte[] buffer = new byte[8192];
+      long left = ServerChain.MAX_BODY_BYTES; // a chunked body, of no declared length, is bounded too
+      for (int read = 0; left > 0 && read >= 0; left -= read) {
+        read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+      }
+    }
   }
 
   private void send(HttpServletRequest request, HttpServletResponse response, int status, String message)

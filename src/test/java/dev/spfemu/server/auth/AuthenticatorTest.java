@@ -86,6 +86,7 @@ class AuthenticatorTest {
     assertEquals("terraform", principal(open.authenticate(Scope.SPF, null, caller("c", answer))));
     assertEquals("terraform", principal(open.authenticate(Scope.SPF, null, caller("c", null))),
         "the connection stays authenticated");
+    refused(open.authenticate(Scope.SPF, null, caller("c", "NTLM %%%")), 401);
   }
 
   @Test
