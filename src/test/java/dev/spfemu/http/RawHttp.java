@@ -45,10 +45,9 @@ final class RawHttp {
   /** One kept-alive connection, for exchanges that must share it (an NTLM handshake). */
   static final class Connection implements AutoCloseable {
     private final Socket socket;
-    private final URI base;
 
+    /** Opens a connection to the host and port of {@code base}. */
     Connection(URI base) {
-      this.base = base;
       try {
         this.socket = new Socket(base.getHost(), base.getPort());
         socket.setSoTimeout(30_000);
@@ -64,19 +63,6 @@ final class RawHttp {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    /** Whether the server closed the connection (after reading what it still has to send). */
-    boolean closedByServer() {
-      try {
-        return socket.getInputStream().read() < 0;
-      } catch (IOException e) {
-        return true;
-      }
-    }
-
-    URI base() {
-      return base;
     }
 
     @Override
