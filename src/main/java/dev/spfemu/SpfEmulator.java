@@ -78,7 +78,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
     ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize());
     this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
-        faults, this);
+        faults, this, ServerAccounts.of(options.credentials()));
   }
 
   /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */

@@ -39,6 +39,22 @@ public final class SecretMask {
     return new SecretMask(List.copyOf(names), json, xml);
   }
 
+  /**
+   * The values of header {@code name} as the journal keeps them: the credentials of
+   * {@code Authorization} and {@code Proxy-Authorization} replaced by {@value #MASK} (the scheme is
+   * kept, so a test can see which was sent), every other header as sent.
+   */
+  public static List<String> header(String name, List<String> values) {
+    if (!name.equalsIgnoreCase("Authorization") && !name.equalsIgnoreCase("Proxy-Authorization")) {
+      return values;
+    }
+    return values.stream().map(value -> {
+      String trimmed = value.trim();
+      int space = trimmed.indexOf(' ');
+      return space < 0 ? MASK : trimmed.substring(0, space) + " " + MASK;
+    }).toList();
+  }
+
   /** {@code body} with every secret's value replaced by {@value #MASK}. */
   public String mask(String body) {
     if (json == null || body == null || body.isEmpty() || !namesAny(body)) {

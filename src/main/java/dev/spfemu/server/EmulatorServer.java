@@ -4,6 +4,7 @@ import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.server.auth.Accounts;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Connector;
@@ -18,10 +19,11 @@ public final class EmulatorServer {
   /**
    * @param pipeline the VMM service's pipeline
    * @param adminPipeline the pipeline of SPF's Admin web service
+   * @param accounts who may call (none: every root open)
    */
   public EmulatorServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
-    this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin);
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts) {
+    this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin, accounts);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

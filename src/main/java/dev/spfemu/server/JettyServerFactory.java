@@ -4,6 +4,7 @@ import dev.spfemu.admin.Admin;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.server.auth.Accounts;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
@@ -24,7 +25,7 @@ final class JettyServerFactory {
   }
 
   static Server createServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -46,7 +47,7 @@ final class JettyServerFactory {
       server.addConnector(HttpsConnectors.connector(server, http, listeners.host(), listeners.https()));
     }
 
-    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin));
+    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, accounts));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     return server;

@@ -2,6 +2,7 @@ package dev.spfemu.server;
 
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.journal.SecretMask;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collections;
@@ -71,7 +72,7 @@ final class JournalFilter extends HttpFilter {
     private RecordedRequest record() {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       for (String name : Collections.list(request.getHeaderNames())) {
-        headers.put(name, List.copyOf(Collections.list(request.getHeaders(name))));
+        headers.put(name, SecretMask.header(name, List.copyOf(Collections.list(request.getHeaders(name)))));
       }
       String query = request.getQueryString();
       String url = request.getRequestURL() + (query == null ? "" : "?" + query);

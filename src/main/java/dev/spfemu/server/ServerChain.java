@@ -5,6 +5,7 @@ import dev.spfemu.admin.AdminRoutes;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
+import dev.spfemu.server.auth.Accounts;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,9 +34,11 @@ final class ServerChain {
   /**
    * @param pipeline the VMM service's pipeline, which also renders the chain's own errors
    * @param adminPipeline the pipeline of SPF's Admin web service
+   * @param accounts who may call (none: every root open)
    */
   static ServletContextHandler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
-      RequestJournal journal, FaultRules faults, Admin admin) {
+      RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts) {
+    RequestAuthentication authentication = new RequestAuthentication(accounts);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.addServlet(new ServletHolder(ODATA, new ODataServlet(pipeline, adminPipeline, MAX_BODY_BYTES)), "/*");
@@ -53,10 +56,11 @@ final class ServerChain {
     stage(context, "journal", new JournalFilter(journal));
     // 3. The 500 fallback, inside the journal (the 500 is recorded) and around everything that can fail.
     stage(context, "unexpected-failure", new UnexpectedFailureFilter(pipeline));
-    // 4. Authentication (HTTPS with Basic, NTLM or bearer tokens; the next issue) goes here: after the
-    //    headers and the journal, so a refusal carries SPF's headers and is recorded; inside the
-    //    fallback; and before the faults, which stand for failures behind SPF that an unauthenticated
-    //    request never reaches.
+    // 4. Authentication (Basic, NTLM, bearer tokens, client certificates; off while nothing is
+    //    configured, but NTLM handshakes are always answered): after the headers and the journal, so a
+    //    refusal carries SPF's headers and is recorded; inside the fallback; and before the faults,
+    //    which stand for failures behind SPF that an unauthenticated request never reaches.
+    stage(context, "authentication", new AuthenticationFilter(authentication, pipeline));
     // 5. Fault injection, last before the servlet: a rule sees the request as the pipeline would, and
     //    an injected error or a dropped connection still passes the journal on the way out.
     stage(context, "faults", new FaultInjectionFilter(faults, pipeline));

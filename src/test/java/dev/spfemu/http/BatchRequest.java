@@ -40,10 +40,18 @@ final class BatchRequest {
 
   /** Posts the batch to {@code root}; 202 expected; the response's parts. */
   List<BatchResponse.Part> post(String root) {
+    return post(root, new String[0]);
+  }
+
+  /** Posts the batch with more request headers ({@code name, value, …}). */
+  List<BatchResponse.Part> post(String root, String... headers) {
     String text = body + "--" + BATCH + "--\r\n";
-    HttpResponse<String> response = BadInputTest.send(HttpRequest.newBuilder(URI.create(root + "$batch"))
-        .header("Content-Type", "multipart/mixed; boundary=" + BATCH)
-        .POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + "$batch"))
+        .header("Content-Type", "multipart/mixed; boundary=" + BATCH);
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    HttpResponse<String> response = BadInputTest.send(request.POST(HttpRequest.BodyPublishers.ofString(text)).build());
     assertEquals(202, response.statusCode(), response.body());
     return BatchResponse.parse(response.headers().firstValue("Content-Type").orElseThrow(), response.body());
   }

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,10 +20,58 @@ import java.util.TreeMap;
  */
 final class RawHttp {
 
-  /** A response: status, headers (case-insensitive) and body as UTF-8 text. */
-  record Reply(int status, Map<String, String> headers, String body) {
+  /**
+   * A response: status, headers (case-insensitive, repeated ones joined by ", "), body as UTF-8 text,
+   * and the header lines as sent.
+   */
+  record Reply(int status, Map<String, String> headers, String body, List<String> lines) {
     String header(String name) {
       return headers.get(name);
+    }
+
+    /** Every value of header {@code name}, one per header line, in order. */
+    List<String> values(String name) {
+      List<String> values = new ArrayList<>();
+      for (String line : lines) {
+        int colon = line.indexOf(':');
+        if (line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+          values.add(line.substring(colon + 1).trim());
+        }
+      }
+      return values;
+    }
+  }
+
+  /** One kept-alive connection, for exchanges that must share it (an NTLM handshake). */
+  static final class Connection implements AutoCloseable {
+    private final Socket socket;
+
+    /** Opens a connection to the host and port of {@code base}. */
+    Connection(URI base) {
+      try {
+        this.socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(30_000);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Sends one request on this connection, its body (if any) at once, as Go's net/http does. */
+    Reply send(String method, URI target, String body, String... headers) {
+      try {
+        return exchange(socket, method, target, body, false, headers);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -54,6 +104,15 @@ final class RawHttp {
   static Reply send(String method, URI target, String body, boolean expectContinue, String... headers) {
     try (Socket socket = new Socket(target.getHost(), target.getPort())) {
       socket.setSoTimeout(30_000);
+      return exchange(socket, method, target, body, expectContinue, headers);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reply exchange(Socket socket, String method, URI target, String body, boolean expectContinue,
+      String... headers) throws IOException {
+    {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
       StringBuilder head = new StringBuilder(method).append(' ').append(target.getRawPath())
@@ -78,20 +137,20 @@ final class RawHttp {
         out.flush();
         reply = readHead(in);
       }
-      return new Reply(reply.status(), reply.headers(), readBody(in, reply));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return new Reply(reply.status(), reply.headers(), readBody(in, reply), reply.lines());
     }
   }
 
   private static Reply readHead(InputStream in) throws IOException {
     String statusLine = line(in);
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    List<String> lines = new ArrayList<>();
     for (String line = line(in); !line.isEmpty(); line = line(in)) {
+      lines.add(line);
       int colon = line.indexOf(':');
       headers.merge(line.substring(0, colon).trim(), line.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
     }
-    return new Reply(Integer.parseInt(statusLine.split(" ")[1]), headers, "");
+    return new Reply(Integer.parseInt(statusLine.split(" ")[1]), headers, "", lines);
   }
 
   private static String readBody(InputStream in, Reply head) throws IOException {

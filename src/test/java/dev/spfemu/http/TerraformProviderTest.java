@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spfemu.server.auth.NtlmClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,13 +222,34 @@ class TerraformProviderTest extends EmulatorHttpTest {
   }
 
   @Test
-  @Disabled("issue 11: no NTLM; the transport's probe (GET with Authorization: NTLM <type-1>) must be answered 401 "
-      + "with WWW-Authenticate: NTLM <type-2 challenge>, else the POST/PUT/DELETE behind it is never sent")
   void theNtlmProbeIsChallenged() {
     RawHttp.Reply probe = send("GET", "VirtualMachines", null,
-        "Authorization: NTLM TlRMTVNTUAABAAAAB4IIAAAAAAAAAAAAAAAAAAAAAAA=");
+        "Authorization: NTLM " + NtlmClient.GO_NEGOTIATE);
     assertEquals(401, probe.status());
     assertTrue(probe.header("WWW-Authenticate").startsWith("NTLM "), probe.header("WWW-Authenticate"));
+  }
+
+  /**
+   * The Go transport as it runs: a GET probe with the NEGOTIATE, the 401 CHALLENGE, then the real POST
+   * with the AUTHENTICATE on the same connection; an open emulator accepts any answer.
+   */
+  @Test
+  void theNtlmTransportsPostIsServedAfterTheHandshake() {
+    URI vms = URI.create(baseUrl() + "/VirtualMachines");
+    try (RawHttp.Connection connection = new RawHttp.Connection(vms)) {
+      RawHttp.Reply probe = connection.send("GET", vms, null, "User-Agent: Go-http-client/1.1",
+          "Authorization: NTLM " + NtlmClient.GO_NEGOTIATE, "Accept-Encoding: gzip");
+      assertEquals(401, probe.status(), probe.body());
+      String challenge = probe.values("WWW-Authenticate").get(0);
+      assertTrue(challenge.startsWith("NTLM "), "the first WWW-Authenticate is the NTLM challenge: " + challenge);
+      RawHttp.Reply created = connection.send("POST", vms, newVm("tf-vm-ntlm", idByName("Clouds", "Gold Cloud"),
+          idByName("VMTemplates", "Windows Server 2012 R2 Datacenter")), "User-Agent: Go-http-client/1.1",
+          "Authorization: " + NtlmClient.authenticate(challenge, "tfuser", "CORP", "any password"),
+          "Content-Type: application/json", "x-ms-principal-id: terraform-provider-vmm", "Accept-Encoding: gzip");
+      assertEquals(201, created.status(), created.body());
+      String id = Xml.parse(created.body()).string("/a:entry/a:content/m:properties/d:ID");
+      assertEquals("tf-vm-ntlm", readVm(id).get("Name").asText());
+    }
   }
 
   /** The decoder fails where Go's does, so the tests above would notice. */

@@ -35,4 +35,11 @@ class SecretMaskTest {
     assertEquals("{\"ProductKey\":\"***\"}", journal.requests().get(0).body());
     assertEquals("", SecretMask.NONE.mask(""));
   }
+
+  @Test
+  void credentialsInHeadersAreMaskedTheSchemeKept() {
+    assertEquals(List.of("Basic ***", "***"), SecretMask.header("Authorization", List.of("Basic YTpi", "opaque")));
+    assertEquals(List.of("NTLM ***"), SecretMask.header("proxy-authorization", List.of(" NTLM TlRMTVNTUAAB ")));
+    assertEquals(List.of("Bearer x"), SecretMask.header("X-Other", List.of("Bearer x")));
+  }
 }

@@ -186,6 +186,12 @@ final class BatchOperations {
     URI requestUri = request.getPathInfo().getRequestUri();
     String rawQuery = requestUri == null ? null : requestUri.getRawQuery();
     byte[] body = readAll(request.getBody());
+    // the caller of the batch (its x-ms-principal-id, or who authenticated it) is each part's caller
+    // unless the part names its own
+    String principal = x.call.header(WriteOperations.PRINCIPAL_HEADER);
+    if (principal != null) {
+      headers.putIfAbsent(WriteOperations.PRINCIPAL_HEADER, principal);
+    }
     return new ODataCall(request.getMethod().name(), x.call.subscription(),
         new ServiceUrls(x.call.urls().serviceRoot()), path, rawQuery, headers::get, () -> body, x.call.tenantApi());
   }
