@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.admin.Admin;
+import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
@@ -17,10 +18,12 @@ public final class EmulatorServer {
   /**
    * @param pipeline the VMM service's pipeline
    * @param adminPipeline the pipeline of SPF's Admin web service
+   * @param adminAccess who may call the admin API
    */
   public EmulatorServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
-    this.server = JettyServerFactory.createServer(host, port, pipeline, adminPipeline, ids, journal, faults, admin);
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, AdminAccess adminAccess) {
+    this.server = JettyServerFactory.createServer(host, port, pipeline, adminPipeline, ids, journal, faults, admin,
+        adminAccess);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.admin.Admin;
+import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
@@ -24,7 +25,7 @@ final class JettyServerFactory {
   }
 
   static Server createServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, AdminAccess adminAccess) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -40,7 +41,7 @@ final class JettyServerFactory {
     connector.setPort(port);
     server.addConnector(connector);
 
-    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin));
+    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, adminAccess));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     return server;

@@ -56,7 +56,8 @@ class ServerChainTest {
     vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, Clock.systemUTC(), Duration.ofSeconds(1),
         new WorldEntityJson());
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 100);
-    ServletContextHandler context = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin());
+    ServletContextHandler context = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin(),
+        dev.spfemu.admin.AdminAccess.loopbackOnly());
     addFailingStage(context);
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
