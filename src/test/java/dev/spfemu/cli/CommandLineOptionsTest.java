@@ -49,4 +49,11 @@ class CommandLineOptionsTest {
     assertEquals(Duration.ofMillis(1500), parse("--job-duration", "1500").jobDuration());
     assertThrows(IllegalArgumentException.class, () -> parse("--job-duration", "-1"));
   }
+
+  @Test
+  void theLongestFaultDelayIsTaken() {
+    assertEquals(Duration.ofSeconds(60), parse().limits().maxFaultDelay());
+    assertEquals(Duration.ofSeconds(5), parse("--max-fault-delay", "5").limits().maxFaultDelay());
+    assertThrows(IllegalArgumentException.class, () -> parse("--max-fault-delay", "-1"));
+  }
 }
