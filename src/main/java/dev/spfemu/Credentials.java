@@ -2,7 +2,9 @@ package dev.spfemu;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -86,6 +88,13 @@ public record Credentials(List<User> users, List<Token> tokens, Path clientCa, S
   /** Whether any credential is configured, so that the SPF roots require one. */
   public boolean configured() {
     return !users.isEmpty() || !tokens.isEmpty() || clientCa != null;
+  }
+
+  /** The users' passwords by name (a name given twice: the last password). */
+  public Map<String, String> passwords() {
+    Map<String, String> passwords = new LinkedHashMap<>();
+    users.forEach(user -> passwords.put(user.name(), user.password()));
+    return passwords;
   }
 
   public Credentials withUser(User user) {

@@ -1,19 +1,15 @@
 package dev.spfemu;
 
 import dev.spfemu.admin.Admin;
+import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
-import dev.spfemu.journal.SecretMask;
 import dev.spfemu.model.Guids;
-import dev.spfemu.model.ModelLoader;
-import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
-import dev.spfemu.odata.processor.WorldEntityJson;
 import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.store.IdGenerator;
-import dev.spfemu.store.InMemoryEntityStore;
 import dev.spfemu.vmm.Vmm;
 import dev.spfemu.vmm.spfadmin.SpfAdmin;
 import java.io.IOException;
@@ -24,7 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An SPF VMM emulator: its own models, stores and HTTP server, serving SPF's VMM web service and its
@@ -39,6 +36,8 @@ import java.util.stream.Stream;
  */
 public final class SpfEmulator implements Admin, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SpfEmulator.class);
+
   private final EmulatorOptions options;
   private final Endpoints endpoints;
   private final EmulatorServer server;
@@ -48,8 +47,10 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   private final RequestJournal journal;
   private final SettableClock clock;
   private final SettableClock.Setting startingClock;
-  private final Runnable catchUpJobs = this::catchUpJobs;
-  private final FaultRules faults = new FaultRules();
+  private final Runnable catchUpJobs;
+  private final FaultRules faults;
+  private final Domains domains;
+  private final AdminAccess adminAccess;
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
@@ -57,28 +58,20 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     IdGenerator ids = options.idSeed() == null ? IdGenerator.random() : IdGenerator.seeded(options.idSeed());
     this.clock = SettableClock.over(options.clock());
     this.startingClock = clock.setting();
-    VmmEdm edm = VmmEdm.loadDefault();
-    this.vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, clock, options.jobDuration(),
-        new WorldEntityJson());
-    // SPF's Admin web service: its own model and store (stamps and tenants are SPF's, not a
-    // subscription's), over the same VMM, whose user roles its tenants get
-    VmmEdm adminEdm = new VmmEdm(ModelLoader.loadResource(ModelLoader.ADMIN_RESOURCE));
-    this.spfAdmin = SpfAdmin.create(adminEdm.model(), new InMemoryEntityStore(), ids, clock, vmm,
-        new WorldEntityJson());
+    this.domains = Domains.create(options, ids, clock);
+    this.vmm = domains.vmm();
+    this.spfAdmin = domains.spfAdmin();
+    this.faults = new FaultRules(options.limits().maxFaultDelay());
     this.world = new StartingWorld(options, vmm, spfAdmin);
-    try {
-      world.load(null);
-    } catch (EmulatorStartException e) {
-      vmm.close();
-      throw e;
-    }
+    world.loadAtStart();
+    this.catchUpJobs = vmm::catchUpJobs;
     clock.onChange(catchUpJobs);
-    this.journal = new RequestJournal(options.journalSize(), SecretMask.of(
-        Stream.concat(edm.model().secretNames().stream(), adminEdm.model().secretNames().stream()).toList()));
-    ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
-    ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize());
+    this.journal = domains.journal();
+    ODataPipeline pipeline = new ODataPipeline(domains.edm(), vmm, clock, options.pageSize());
+    ODataPipeline adminPipeline = new ODataPipeline(domains.adminEdm(), spfAdmin, clock, options.pageSize());
+    this.adminAccess = AdminAccess.of(options.credentials().adminToken(), options.credentials().passwords());
     this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
-        faults, this, ServerAccounts.of(options.credentials()));
+        faults, this, ServerAccounts.of(options.credentials()), adminAccess);
   }
 
   /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */
@@ -102,6 +95,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   public SpfEmulator start() {
     endpoints.start(server, this::stopQuietly);
+    adminAccess.exposureWarning(options.host(), !options.credentials().configured()).ifPresent(LOG::warn);
     return this;
   }
 
@@ -150,14 +144,11 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   /**
    * Replaces the whole state with a world file (such as an {@link #exportState} export).
    *
-   * @throws IllegalArgumentException when it is not a valid world
+   * @throws IllegalArgumentException when it is not a valid world; the state is then left as it was
    */
   @Override
   public void importState(InputStream in, String source) throws IOException {
-    byte[] file = in.readAllBytes();
-    vmm.reset();
-    spfAdmin.reset();
-    world.load(file, source, null);
+    domains.replaceWorld(in.readAllBytes(), source);
   }
 
   /** The requests answered most recently (up to the journal size), oldest first. */
@@ -176,13 +167,28 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     return journal.requests(r -> r.method().equalsIgnoreCase(method) && entitySet.equals(r.entitySet()));
   }
 
-  /** Injects a fault into the requests it matches (see {@link FaultRule}); rules are tried in order. */
+  /**
+   * Injects a fault into the requests it matches (see {@link FaultRule}); rules are tried in order.
+   *
+   * @return the rule's ID, for {@link #removeFault}
+   * @throws IllegalArgumentException when its delay is above {@link Limits#maxFaultDelay()}
+   */
   @Override
-  public void addFault(FaultRule rule) {
-    faults.add(rule);
+  public String addFault(FaultRule rule) {
+    return faults.add(rule);
   }
 
-  /** Removes every fault rule. */
+  @Override
+  public List<FaultRules.Listed> faults() {
+    return faults.listed();
+  }
+
+  @Override
+  public boolean removeFault(String id) {
+    return faults.remove(id);
+  }
+
+  /** Removes every fault rule; requests waiting in a fault's delay go on at once. */
   @Override
   public void clearFaults() {
     faults.clear();
@@ -272,10 +278,6 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   @Override
   public void close() {
     stopQuietly();
-  }
-
-  private void catchUpJobs() {
-    vmm.catchUpJobs();
   }
 
   private void stopQuietly() {

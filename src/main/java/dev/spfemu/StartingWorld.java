@@ -51,6 +51,16 @@ final class StartingWorld {
     }
   }
 
+  /** Loads the whole starting world at start; if it cannot be loaded, stops the domain's jobs first. */
+  void loadAtStart() {
+    try {
+      load(null);
+    } catch (EmulatorStartException e) {
+      vmm.close();
+      throw e;
+    }
+  }
+
   /** Loads a world file into the VMM service and, unless one subscription only is reloaded, the Admin service. */
   void load(byte[] world, String source, String only) throws IOException {
     vmm.loadWorld(new ByteArrayInputStream(world), source, only);

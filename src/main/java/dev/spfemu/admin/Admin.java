@@ -1,6 +1,7 @@
 package dev.spfemu.admin;
 
 import dev.spfemu.faults.FaultRule;
+import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,9 +52,24 @@ public interface Admin {
 
   void clearRequests();
 
-  /** Adds a fault rule after those already there. */
-  void addFault(FaultRule rule);
+  /**
+   * Adds a fault rule after those already there.
+   *
+   * @return the rule's ID, which {@link #faults()} lists and {@link #removeFault} takes
+   * @throws IllegalArgumentException when its delay is longer than the emulator's limit
+   */
+  String addFault(FaultRule rule);
 
-  /** Removes every fault rule. */
+  /** The fault rules with their IDs, in the order they are tried. */
+  List<FaultRules.Listed> faults();
+
+  /**
+   * Removes one fault rule; requests waiting in its delay go on at once.
+   *
+   * @return whether there was a rule with this ID
+   */
+  boolean removeFault(String id);
+
+  /** Removes every fault rule; requests waiting in their delays go on at once. */
   void clearFaults();
 }

@@ -18,6 +18,18 @@ public interface AdminRequest {
   /** The value of a query parameter, or null when it is absent. */
   String parameter(String name);
 
+  /** The value of a request header (name in any case), or null when it is absent. */
+  String header(String name);
+
+  /** The caller's IP address as the connection shows it ({@code 127.0.0.1}, {@code 0:0:0:0:0:0:0:1}, …). */
+  String remoteAddress();
+
+  /** {@code http} or {@code https}: how the request reached the emulator. */
+  String scheme();
+
+  /** Whether the request carries a body (a {@code Content-Length} above 0, or a chunked one). */
+  boolean hasBody();
+
   /** The request body. */
   InputStream body() throws IOException;
 }

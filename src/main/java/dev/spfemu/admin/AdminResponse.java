@@ -19,6 +19,9 @@ public abstract class AdminResponse {
     this.json = json;
   }
 
+  /** Adds a response header; call it before the status or body. */
+  public abstract void header(String name, String value);
+
   /** Answers {@code status} with no body. */
   public abstract void status(int status);
 

@@ -1,25 +1,41 @@
 package dev.spfemu.admin;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The admin API under {@code /_emulator/}, as one table: method and path to the task that answers.
  * Everything the API can do is read here in one place; anything else is a 404 that lists what there
- * is, so a mistyped call tells its author the right one.
+ * is, so a mistyped call tells its author the right one. Before any task, every call passes the
+ * same checks, in this order: who calls ({@link AdminAccess}: 401, 403), from which origin, and with
+ * what body ({@link CrossSiteGuard}: 403, 415).
  */
 public final class AdminRoutes {
 
   /** The operations, as the 404 for any other call names them. */
   static final String OPERATIONS = "GET health, POST reset, GET and PUT state, GET and DELETE requests,"
-      + " GET and PUT clock, POST clock/advance, POST and DELETE faults, POST job-faults";
+      + " GET and PUT clock, POST clock/advance, GET, POST and DELETE faults, DELETE faults/{id},"
+      + " POST job-faults";
 
   private final Map<Route, AdminTask> tasks;
+  private final AdminTask removeFault;
+  private final AdminAccess access;
 
+  /** The routes, for callers on this machine only. */
   public AdminRoutes(Admin admin) {
-    ObjectMapper mapper = new ObjectMapper();
+    this(admin, AdminAccess.loopbackOnly());
+  }
+
+  public AdminRoutes(Admin admin, AdminAccess access) {
+    this.access = access;
+    ObjectMapper mapper = strictMapper();
+    this.removeFault = new RemoveFaultTask(admin);
     this.tasks = Map.ofEntries(
         Map.entry(new Route("GET", "/health"), new HealthTask()),
         Map.entry(new Route("POST", "/reset"), new ResetTask(admin)),
@@ -30,20 +46,57 @@ public final class AdminRoutes {
         Map.entry(new Route("GET", "/clock"), new GetClockTask(admin)),
         Map.entry(new Route("PUT", "/clock"), new SetClockTask(admin, mapper)),
         Map.entry(new Route("POST", "/clock/advance"), new AdvanceClockTask(admin, mapper)),
+        Map.entry(new Route("GET", "/faults"), new ListFaultsTask(admin)),
         Map.entry(new Route("POST", "/faults"), new AddFaultTask(admin, mapper)),
         Map.entry(new Route("DELETE", "/faults"), new ClearFaultsTask(admin)),
         Map.entry(new Route("POST", "/job-faults"), new FailNextJobsTask(admin, mapper)));
   }
 
-  /** Answers one admin call: its task, or a 404 naming the operations there are. */
+  /**
+   * A mapper that refuses a JSON document with a member twice ({@code {"seconds":1,"seconds":9}}:
+   * which one counts?) or with anything after it ({@code {...}{...}}), rather than keeping one part.
+   */
+  static ObjectMapper strictMapper() {
+    return new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** Answers one admin call: a refusal, its task, or a 404 naming the operations there are. */
   public void handle(AdminRequest request, AdminResponse response) throws IOException {
-    AdminTask task = tasks.get(new Route(request.method(), request.path()));
+    Optional<AdminAccess.Refusal> refusal = access.check(request.header("Authorization"), request.remoteAddress())
+        .or(() -> CrossSiteGuard.foreignOrigin(request));
+    if (refusal.isPresent()) {
+      refuse(refusal.get(), response);
+      return;
+    }
+    AdminTask task = task(request);
     if (task == null) {
       response.error(404, "No admin operation '" + request.method() + " /_emulator" + request.path()
           + "'. There are: " + OPERATIONS + ".");
       return;
     }
+    Optional<AdminAccess.Refusal> notJson = CrossSiteGuard.notJson(request);
+    if (notJson.isPresent()) {
+      refuse(notJson.get(), response);
+      return;
+    }
     task.handle(request, response);
+  }
+
+  private AdminTask task(AdminRequest request) {
+    AdminTask task = tasks.get(new Route(request.method(), request.path()));
+    if (task == null && request.method().equals("DELETE") && request.path().startsWith(RemoveFaultTask.PREFIX)
+        && request.path().length() > RemoveFaultTask.PREFIX.length()) {
+      return removeFault;
+    }
+    return task;
+  }
+
+  private static void refuse(AdminAccess.Refusal refusal, AdminResponse response) throws IOException {
+    if (refusal.challenge() != null) {
+      response.header("WWW-Authenticate", refusal.challenge());
+    }
+    response.error(refusal.status(), refusal.message());
   }
 
   /** The routes there are (for tests). */

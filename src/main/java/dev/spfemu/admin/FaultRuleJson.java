@@ -1,7 +1,10 @@
 package dev.spfemu.admin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spfemu.faults.FaultRule;
+import dev.spfemu.faults.FaultRules;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
@@ -74,6 +77,47 @@ final class FaultRuleJson {
       rule.times(integer(body, "times"));
     }
     return rule.build();
+  }
+
+  /** Writes {@code listed} as the whole answer, closing the generator. */
+  static void write(FaultRules.Listed listed, JsonGenerator g) throws IOException {
+    try (g) {
+      writeFields(listed, g);
+    }
+  }
+
+  /** Writes {@code listed} as an object: its ID, then the fields {@link #read} takes, those that are set. */
+  static void writeFields(FaultRules.Listed listed, JsonGenerator g) throws IOException {
+    FaultRule rule = listed.rule();
+    g.writeStartObject();
+    g.writeStringField("id", listed.id());
+    optional(g, "method", rule.method());
+    optional(g, "entitySet", rule.entitySet());
+    optional(g, "path", rule.pathPattern());
+    optional(g, "header", rule.header());
+    optional(g, "headerValue", rule.headerValue());
+    if (rule.status() != 0) {
+      g.writeNumberField("status", rule.status());
+      g.writeStringField("code", rule.code());
+      g.writeStringField("message", rule.message());
+    }
+    g.writeNumberField("delayMillis", rule.delay().toMillis());
+    if (rule.maxDelay() != null) {
+      g.writeNumberField("maxDelayMillis", rule.maxDelay().toMillis());
+    }
+    g.writeBooleanField("dropConnection", rule.dropsConnection());
+    g.writeNumberField("probability", rule.probability());
+    g.writeNumberField("seed", rule.seed());
+    if (rule.remaining() >= 0) {
+      g.writeNumberField("times", rule.remaining());
+    }
+    g.writeEndObject();
+  }
+
+  private static void optional(JsonGenerator g, String name, String value) throws IOException {
+    if (value != null) {
+      g.writeStringField(name, value);
+    }
   }
 
   private static Optional<String> text(JsonNode body, String field) {

@@ -33,6 +33,23 @@ abstract class JsonBodyTask implements AdminTask {
    */
   abstract void apply(JsonNode body, AdminResponse response) throws IOException;
 
+  /**
+   * The whole number in {@code field}.
+   *
+   * @throws IllegalArgumentException when it is missing, not a whole number, or beyond a long
+   */
+  static long wholeNumber(JsonNode body, String field, String example) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("send " + example);
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new IllegalArgumentException("'" + field + "' must be a whole number, such as " + example + "; got "
+          + value);
+    }
+    return value.asLong();
+  }
+
   /** The answer of the clock and job operations: the emulator's time once the change is made. */
   static void answerNow(Admin admin, AdminResponse response) throws IOException {
     response.field(200, "now", admin.now().toString());

@@ -94,6 +94,10 @@ final class CommandLineOptions {
       description = "The most bytes of one body the request journal keeps (default: ${DEFAULT-VALUE}).")
   int journalBodyBytes = Limits.DEFAULT_JOURNAL_BODY_BYTES;
 
+  @Option(names = "--max-fault-delay", paramLabel = "SECONDS",
+      description = "The longest delay a fault rule may ask for (default: ${DEFAULT-VALUE}).")
+  long maxFaultDelaySeconds = Limits.DEFAULT_MAX_FAULT_DELAY.toSeconds();
+
   @Option(names = {"--access-log", "--verbose"},
       description = "Log one line per request (method, path, status, ms, bytes, request id, subscription, principal).")
   boolean accessLog;
@@ -119,7 +123,8 @@ final class CommandLineOptions {
     }
     return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
         .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize)
-        .tls(tls).credentials(credentials()).limits(Limits.defaults().withJournalBodyBytes(journalBodyBytes))
+        .tls(tls).credentials(credentials()).limits(Limits.defaults().withJournalBodyBytes(journalBodyBytes)
+            .withMaxFaultDelay(Duration.ofSeconds(maxFaultDelaySeconds)))
         .accessLog(accessLog).build();
   }
 

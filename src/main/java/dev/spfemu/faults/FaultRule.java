@@ -30,6 +30,7 @@ public final class FaultRule {
   private final Duration maxDelay;
   private final boolean drop;
   private final double probability;
+  private final long seed;
   private final Random random;
   private final AtomicInteger remaining;
 
@@ -46,6 +47,7 @@ public final class FaultRule {
     this.maxDelay = b.maxDelay;
     this.drop = b.drop;
     this.probability = b.probability;
+    this.seed = b.seed;
     this.random = new Random(b.seed);
     this.remaining = new AtomicInteger(b.times);
   }
@@ -62,7 +64,7 @@ public final class FaultRule {
   boolean hits(String requestMethod, String requestEntitySet, String requestPath, UnaryOperator<String> headers) {
     if (method != null && !method.equalsIgnoreCase(requestMethod)
         || entitySet != null && !entitySet.equals(requestEntitySet)
-        || path != null && !path.matcher(requestPath).find()
+        || path != null && !BoundedMatch.find(path, requestPath)
         || header != null && !matchesHeader(headers.apply(header))) {
       return false;
     }
@@ -96,6 +98,59 @@ public final class FaultRule {
     }
   }
 
+  /** The longest delay this rule can ask for (its maximum when it is random). */
+  public Duration longestDelay() {
+    return maxDelay != null && maxDelay.compareTo(delay) > 0 ? maxDelay : delay;
+  }
+
+  /** The method matched (any case), or null for any. */
+  public String method() {
+    return method;
+  }
+
+  /** The entity set matched, or null for any. */
+  public String entitySet() {
+    return entitySet;
+  }
+
+  /** The regular expression found in the request path, or null for any path. */
+  public String pathPattern() {
+    return path == null ? null : path.pattern();
+  }
+
+  /** The header a request must carry, or null. */
+  public String header() {
+    return header;
+  }
+
+  /** The value {@link #header()} must have, or null for any value. */
+  public String headerValue() {
+    return headerValue;
+  }
+
+  /** The (shortest) delay. */
+  public Duration delay() {
+    return delay;
+  }
+
+  /** The longest random delay, or null when the delay is fixed. */
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  public double probability() {
+    return probability;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** How many more requests the rule hits, or -1 for every one. */
+  public int remaining() {
+    return remaining.get();
+  }
+
   /** The status to answer with, or 0 to answer normally (after the delay). */
   public int status() {
     return status;
@@ -116,6 +171,9 @@ public final class FaultRule {
 
   /** Builds a rule; with no action set, a rule only delays (by zero unless told). */
   public static final class Builder {
+    /** The longest path pattern: a request path is at most a few KiB, so is anything sensible to find in it. */
+    public static final int MAX_PATTERN_LENGTH = 1000;
+
     private String method;
     private String entitySet;
     private Pattern path;
@@ -144,8 +202,18 @@ public final class FaultRule {
       return this;
     }
 
-    /** A regular expression found in the request path. */
+    /**
+     * A regular expression found in the request path. A match that takes longer than
+     * {@link BoundedMatch#BUDGET} counts as no match, so no pattern can hang a request.
+     *
+     * @throws IllegalArgumentException when it is not a regular expression or is longer than
+     *     {@value #MAX_PATTERN_LENGTH} characters
+     */
     public Builder pathMatching(String regex) {
+      if (regex.length() > MAX_PATTERN_LENGTH) {
+        throw new IllegalArgumentException("a path pattern has at most " + MAX_PATTERN_LENGTH + " characters, not "
+            + regex.length());
+      }
       this.path = Pattern.compile(regex);
       return this;
     }
@@ -169,15 +237,22 @@ public final class FaultRule {
     }
 
     public Builder delay(Duration delay) {
-      this.delay = delay;
+      this.delay = nonNegative(delay);
       return this;
     }
 
     /** Wait a random time between {@code min} and {@code max} (repeatable with {@link #seed}). */
     public Builder delayBetween(Duration min, Duration max) {
-      this.delay = min;
-      this.maxDelay = max;
+      this.delay = nonNegative(min);
+      this.maxDelay = nonNegative(max);
       return this;
+    }
+
+    private static Duration nonNegative(Duration delay) {
+      if (delay == null || delay.isNegative()) {
+        throw new IllegalArgumentException("a fault delay is zero or more, not " + delay);
+      }
+      return delay;
     }
 
     public Builder dropConnection() {

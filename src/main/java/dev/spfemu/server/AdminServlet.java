@@ -15,6 +15,8 @@ import javax.servlet.http.HttpServletResponse;
  * The admin API under {@code /_emulator/}, a path no OData root can take: adapts the servlet API to
  * {@link AdminRoutes}, which knows the operations. It stands outside the OData chain (no journal, no
  * faults, no SPF headers): the admin API is the test's side channel, not part of what it observes.
+ * Who may call it, and with what, {@link AdminRoutes} decides from what this adapter passes on
+ * (headers, the remote address, the scheme).
  */
 final class AdminServlet extends HttpServlet {
 
@@ -47,6 +49,26 @@ final class AdminServlet extends HttpServlet {
     }
 
     @Override
+    public String header(String name) {
+      return request.getHeader(name);
+    }
+
+    @Override
+    public String remoteAddress() {
+      return request.getRemoteAddr();
+    }
+
+    @Override
+    public String scheme() {
+      return request.getScheme();
+    }
+
+    @Override
+    public boolean hasBody() {
+      return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    @Override
     public InputStream body() throws IOException {
       return request.getInputStream();
     }
@@ -58,6 +80,11 @@ final class AdminServlet extends HttpServlet {
     ServletAdminResponse(HttpServletResponse response, JsonFactory json) {
       super(json);
       this.response = response;
+    }
+
+    @Override
+    public void header(String name, String value) {
+      response.addHeader(name, value);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.admin.Admin;
+import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
@@ -20,10 +21,13 @@ public final class EmulatorServer {
    * @param pipeline the VMM service's pipeline
    * @param adminPipeline the pipeline of SPF's Admin web service
    * @param accounts who may call (none: every root open)
+   * @param adminAccess who may call the admin API
    */
   public EmulatorServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts) {
-    this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin, accounts);
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
+      AdminAccess adminAccess) {
+    this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin,
+        accounts, adminAccess);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

@@ -15,7 +15,8 @@ import org.eclipse.jetty.ee8.nested.Request;
 
 /**
  * Applies the first fault rule a request hits (method, entity set, request URI, headers): waits,
- * then drops the connection, answers the rule's OData error, or serves the request normally. Only
+ * then drops the connection, answers the rule's OData error, or serves the request normally. A
+ * request waiting in the delay of a rule that is removed meanwhile goes on at once, served normally. Only
  * requests under a service root are candidates; anything else is the servlet's 404. With no rule
  * (the common case) it costs one empty-list check.
  */
@@ -32,13 +33,13 @@ final class FaultInjectionFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    FaultRule fault = faults.isEmpty() ? null : hit(request);
+    FaultRules.Hit fault = faults.isEmpty() ? null : hit(request);
     if (fault == null || !inject(fault, request, response)) {
       chain.doFilter(request, response);
     }
   }
 
-  private FaultRule hit(HttpServletRequest request) {
+  private FaultRules.Hit hit(HttpServletRequest request) {
     ServiceRootPath root = ODataExchange.of(request).root();
     return root == null ? null
         : faults.hit(request.getMethod(), root.entitySet(), request.getRequestURI(), request::getHeader);
@@ -49,15 +50,12 @@ final class FaultInjectionFilter extends HttpFilter {
    *
    * @return whether the request is answered (otherwise it is served normally, after the delay)
    */
-  private boolean inject(FaultRule fault, HttpServletRequest request, HttpServletResponse response)
+  private boolean inject(FaultRules.Hit hit, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    FaultRule fault = hit.rule();
     Duration delay = fault.delayFor();
-    if (!delay.isZero()) {
-      try {
-        Thread.sleep(delay.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (!delay.isZero() && !faults.sleep(hit, delay)) {
+      return false; // the rule was removed while the request waited: it is served as if it had never been
     }
     if (fault.dropsConnection()) {
       // no response will complete, so whatever waits for completion (the journal) must run now

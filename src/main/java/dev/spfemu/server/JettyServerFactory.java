@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.admin.Admin;
+import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.odata.processor.ODataPipeline;
@@ -25,7 +26,8 @@ final class JettyServerFactory {
   }
 
   static Server createServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts) {
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
+      AdminAccess adminAccess) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -47,7 +49,8 @@ final class JettyServerFactory {
       server.addConnector(HttpsConnectors.connector(server, http, listeners.host(), listeners.https()));
     }
 
-    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, accounts));
+    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, accounts,
+        adminAccess));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     return server;

@@ -1,6 +1,7 @@
 package dev.spfemu.server;
 
 import dev.spfemu.admin.Admin;
+import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.admin.AdminRoutes;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
@@ -37,14 +38,17 @@ final class ServerChain {
    * @param accounts who may call (none: every root open)
    */
   static ServletContextHandler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
-      RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts) {
+      RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
+      AdminAccess adminAccess) {
     RequestAuthentication authentication = new RequestAuthentication(accounts);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.addServlet(new ServletHolder(ODATA, new ODataServlet(pipeline, adminPipeline, MAX_BODY_BYTES)), "/*");
     // The admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start
-    // with an underscore. It is the test's side channel, so none of the stages below apply to it.
-    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin))), "/_emulator/*");
+    // with an underscore. It is the test's side channel, so none of the stages below apply to it; it
+    // checks its own callers (AdminAccess: a token, users, or this machine only).
+    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin, adminAccess))),
+        "/_emulator/*");
 
     // 1. Real SPF's fixed headers, first: the answers of every later stage carry them (an injected
     //    fault, a 404 off any root, the pipeline's), and their ids are drawn before the pipeline draws

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class AdminRoutesTest {
 
   private static final String OPERATIONS = "There are: GET health, POST reset, GET and PUT state, GET and DELETE"
-      + " requests, GET and PUT clock, POST clock/advance, POST and DELETE faults, POST job-faults.";
+      + " requests, GET and PUT clock, POST clock/advance, GET, POST and DELETE faults, DELETE faults/{id},"
+      + " POST job-faults.";
 
   private final FakeAdmin admin = new FakeAdmin();
   private final AdminRoutes routes = new AdminRoutes(admin);
@@ -26,11 +27,12 @@ class AdminRoutesTest {
   }
 
   @Test
-  void theTableHoldsTheTwelveOperations() {
+  void theTableHoldsTheThirteenOperations() {
     assertEquals(Set.of(new Route("GET", "/health"), new Route("POST", "/reset"), new Route("GET", "/state"),
         new Route("PUT", "/state"), new Route("GET", "/requests"), new Route("DELETE", "/requests"),
         new Route("GET", "/clock"), new Route("PUT", "/clock"), new Route("POST", "/clock/advance"),
-        new Route("POST", "/faults"), new Route("DELETE", "/faults"), new Route("POST", "/job-faults")),
+        new Route("GET", "/faults"), new Route("POST", "/faults"), new Route("DELETE", "/faults"),
+        new Route("POST", "/job-faults")),
         routes.routes());
   }
 
@@ -62,5 +64,74 @@ class AdminRoutesTest {
     assertEquals(404, call(request("get", "/health")).status, "methods compare exactly, as before");
     assertEquals(404, call(request("GET", "/")).status);
     assertTrue(admin.calls.isEmpty());
+  }
+
+  @Test
+  void aRemoteCallerIsRefusedBeforeAnythingElse() throws IOException {
+    AdminCalls.Response response = call(request("POST", "/reset").from("192.0.2.7"));
+    assertEquals(403, response.status);
+    assertTrue(response.tree().get("error").asText().contains("not a loopback address"));
+    assertEquals(403, call(request("GET", "/nothing").from("192.0.2.7")).status, "not even the 404 with the list");
+    assertTrue(admin.calls.isEmpty());
+  }
+
+  @Test
+  void withATokenAnUnauthenticatedCallIs401WithAChallenge() throws IOException {
+    AdminRoutes locked = new AdminRoutes(admin, AdminAccess.of("s3cret", java.util.Map.of()));
+    AdminCalls.Response response = new AdminCalls.Response();
+    locked.handle(request("POST", "/reset"), response);
+    assertEquals(401, response.status);
+    assertTrue(response.json);
+    assertEquals(AdminAccess.BEARER_CHALLENGE, response.headers.get("WWW-Authenticate"));
+    AdminCalls.Response allowed = new AdminCalls.Response();
+    locked.handle(request("POST", "/reset").withHeader("Authorization", "Bearer s3cret").from("192.0.2.7"), allowed);
+    assertEquals(204, allowed.status);
+    assertEquals(List.of("reset"), admin.calls);
+  }
+
+  @Test
+  void aWriteFromAForeignOriginIs403() throws IOException {
+    AdminCalls.Request reset = request("POST", "/reset").withHeader("Host", "127.0.0.1:30005");
+    for (String foreign : new String[] {"http://evil.example", "null", "http://127.0.0.1:30006", "https://127.0.0.1:30005",
+        "http://127.0.0.1:30005/path"}) {
+      AdminCalls.Response response = call(reset.withHeader("Origin", foreign));
+      assertEquals(403, response.status, foreign);
+      assertTrue(response.tree().get("error").asText().contains("Origin: " + foreign), foreign);
+    }
+    assertTrue(admin.calls.isEmpty());
+    assertEquals(204, call(reset.withHeader("Origin", "http://127.0.0.1:30005")).status, "its own origin");
+    assertEquals(200, call(request("GET", "/health").withHeader("Origin", "http://evil.example")).status,
+        "reads are not writes (the browser keeps their answers from the page)");
+  }
+
+  @Test
+  void aWriteWithABodyThatIsNotJsonIs415() throws IOException {
+    AdminCalls.Request rule = request("POST", "/faults", "{\"status\":503}");
+    for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data",
+        "application/jsonx", null}) {
+      AdminCalls.Response response = call(rule.withHeader("Content-Type", type));
+      assertEquals(415, response.status, type);
+      assertTrue(response.tree().get("error").asText().contains("application/json"), type);
+    }
+    assertTrue(admin.faults.isEmpty());
+    assertEquals(201, call(rule.withHeader("Content-Type", "Application/JSON; charset=utf-8")).status);
+  }
+
+  @Test
+  void faultsAreListedAndRemovedOneByOne() throws IOException {
+    AdminCalls.Response added = call(request("POST", "/faults", "{\"entitySet\":\"Jobs\",\"status\":503}"));
+    assertEquals(201, added.status);
+    assertEquals("1", added.tree().get("id").asText());
+    assertEquals("Jobs", added.tree().get("entitySet").asText());
+    AdminCalls.Response listed = call(request("GET", "/faults"));
+    assertEquals(200, listed.status);
+    assertEquals(1, listed.tree().get("faults").size());
+    assertEquals(503, listed.tree().get("faults").get(0).get("status").asInt());
+    assertEquals(204, call(request("DELETE", "/faults/1")).status);
+    assertEquals(0, call(request("GET", "/faults")).tree().get("faults").size());
+    AdminCalls.Response gone = call(request("DELETE", "/faults/1"));
+    assertEquals(404, gone.status);
+    assertTrue(gone.tree().get("error").asText().contains("'1'"));
+    assertEquals(404, call(request("DELETE", "/faults/")).status, "no ID: no such operation");
   }
 }

@@ -68,7 +68,7 @@ class AdminTasksTest {
 
   @Test
   void aFaultRuleIsAddedOrRefusedWithTheFieldAtFault() throws IOException {
-    assertEquals(204, run(new AddFaultTask(admin, mapper), request("POST", "/faults", "{\"status\":503}")).status);
+    assertEquals(201, run(new AddFaultTask(admin, mapper), request("POST", "/faults", "{\"status\":503}")).status);
     assertEquals(503, admin.faults.get(0).status());
     AdminCalls.Response refused = run(new AddFaultTask(admin, mapper),
         request("POST", "/faults", "{\"entityset\":\"Jobs\"}"));

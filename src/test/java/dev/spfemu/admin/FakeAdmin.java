@@ -1,6 +1,7 @@
 package dev.spfemu.admin;
 
 import dev.spfemu.faults.FaultRule;
+import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,8 +86,31 @@ final class FakeAdmin implements Admin {
   }
 
   @Override
-  public void addFault(FaultRule rule) {
+  public String addFault(FaultRule rule) {
     faults.add(rule);
+    return Integer.toString(faults.size());
+  }
+
+  @Override
+  public List<FaultRules.Listed> faults() {
+    List<FaultRules.Listed> listed = new ArrayList<>();
+    for (int i = 0; i < faults.size(); i++) {
+      if (faults.get(i) != null) {
+        listed.add(new FaultRules.Listed(Integer.toString(i + 1), faults.get(i)));
+      }
+    }
+    return listed;
+  }
+
+  @Override
+  public boolean removeFault(String id) {
+    calls.add("removeFault " + id);
+    int index = Integer.parseInt(id) - 1;
+    if (index < 0 || index >= faults.size() || faults.get(index) == null) {
+      return false;
+    }
+    faults.set(index, null);
+    return true;
   }
 
   @Override

@@ -73,4 +73,11 @@ class CommandLineOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> parse("--https-port", "0", "--tls-password", "pw"));
     assertThrows(IllegalArgumentException.class, () -> parse("--https-port", "70000"));
   }
+
+  @Test
+  void theLongestFaultDelayIsTaken() {
+    assertEquals(Duration.ofSeconds(60), parse().limits().maxFaultDelay());
+    assertEquals(Duration.ofSeconds(5), parse("--max-fault-delay", "5").limits().maxFaultDelay());
+    assertThrows(IllegalArgumentException.class, () -> parse("--max-fault-delay", "-1"));
+  }
 }

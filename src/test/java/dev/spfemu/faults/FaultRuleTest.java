@@ -39,8 +39,8 @@ class FaultRuleTest {
     FaultRules rules = new FaultRules();
     FaultRule twice = FaultRule.builder().times(2).respond(500, "Boom", "boom").build();
     rules.add(twice);
-    assertSame(twice, rules.hit("GET", null, "/", name -> null));
-    assertSame(twice, rules.hit("GET", null, "/", name -> null));
+    assertSame(twice, rules.hit("GET", null, "/", name -> null).rule());
+    assertSame(twice, rules.hit("GET", null, "/", name -> null).rule());
     assertNull(rules.hit("GET", null, "/", name -> null));
     assertTrue(rules.isEmpty(), "an expired rule is dropped");
   }

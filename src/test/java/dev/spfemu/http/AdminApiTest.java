@@ -131,7 +131,7 @@ class AdminApiTest extends EmulatorHttpTest {
     String root = newRoot();
     request().contentType("application/json").body("{\"method\":\"POST\",\"entitySet\":\"VMCheckPoints\","
         + "\"status\":503,\"code\":\"ServiceUnavailable\",\"message\":\"VMM is busy\",\"times\":1}")
-        .post(admin(spf) + "faults").then().statusCode(204);
+        .post(admin(spf) + "faults").then().statusCode(201);
     jsonLight().body(checkpointBody("refused")).post(root + "VMCheckPoints").then()
         .statusCode(503)
         .body("'odata.error'.code", equalTo("ServiceUnavailable"))
@@ -139,7 +139,7 @@ class AdminApiTest extends EmulatorHttpTest {
     jsonLight().body(checkpointBody("accepted")).post(root + "VMCheckPoints").then().statusCode(201);
 
     request().contentType("application/json").body("{\"path\":\"/VirtualMachines\",\"status\":500}")
-        .post(admin(spf) + "faults").then().statusCode(204);
+        .post(admin(spf) + "faults").then().statusCode(201);
     jsonLight().get(root + "VirtualMachines").then().statusCode(500);
     request().delete(admin(spf) + "faults").then().statusCode(204);
     jsonLight().get(root + "VirtualMachines").then().statusCode(200);
@@ -178,7 +178,7 @@ class AdminApiTest extends EmulatorHttpTest {
   void faultRulesAtTheLimitsAreAccepted(int status, double probability) {
     String root = newRoot();
     request().contentType("application/json").body("{\"entitySet\":\"Clouds\",\"status\":" + status
-        + ",\"probability\":" + probability + "}").post(admin(spf) + "faults").then().statusCode(204);
+        + ",\"probability\":" + probability + "}").post(admin(spf) + "faults").then().statusCode(201);
     try {
       jsonLight().get(root + "Clouds").then().statusCode(probability == 0 ? 200 : status);
     } finally {

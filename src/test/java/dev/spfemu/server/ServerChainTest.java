@@ -57,7 +57,8 @@ class ServerChainTest {
         new WorldEntityJson());
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 100);
     ServletContextHandler context = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin(),
-        dev.spfemu.server.auth.Accounts.none());
+        dev.spfemu.server.auth.Accounts.none(),
+        dev.spfemu.admin.AdminAccess.loopbackOnly());
     addFailingStage(context);
     server = new Server();
     ServerConnector connector = new ServerConnector(server);

@@ -1,5 +1,8 @@
 package dev.spfemu.vmm.world;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spfemu.error.ServiceException;
@@ -29,7 +32,10 @@ public final class WorldLoader {
   private final ServiceModel model;
   private final EntityStore store;
   private final EntityJson reader;
-  private final ObjectMapper mapper = new ObjectMapper();
+  /** Refuses a member given twice (which would count?) and anything after the document (a file cut or glued). */
+  private final ObjectMapper mapper = new ObjectMapper(
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public WorldLoader(ServiceModel model, EntityStore store, EntityJson reader) {
     this.model = model;

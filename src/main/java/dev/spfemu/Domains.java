@@ -1,0 +1,74 @@
+package dev.spfemu;
+
+import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.journal.SecretMask;
+import dev.spfemu.model.ModelLoader;
+import dev.spfemu.odata.edm.VmmEdm;
+import dev.spfemu.odata.processor.WorldEntityJson;
+import dev.spfemu.store.IdGenerator;
+import dev.spfemu.store.InMemoryEntityStore;
+import dev.spfemu.vmm.Vmm;
+import dev.spfemu.vmm.spfadmin.SpfAdmin;
+import java.io.IOException;
+import java.util.stream.Stream;
+
+/**
+ * The domains of the two SPF web services an emulator serves (VMM, and SPF's Admin over it), each
+ * over a store of its own, with their EDMs; and how a world file replaces their state: only once it
+ * is known to load.
+ *
+ * @param edm the VMM service's EDM and model
+ * @param adminEdm the Admin service's
+ */
+record Domains(VmmEdm edm, VmmEdm adminEdm, Vmm vmm, SpfAdmin spfAdmin, EmulatorOptions options,
+    SettableClock clock) {
+
+  /** Both domains over empty stores, their models loaded. */
+  static Domains create(EmulatorOptions options, IdGenerator ids, SettableClock clock) {
+    VmmEdm edm = VmmEdm.loadDefault();
+    // SPF's Admin web service: its own model and store (stamps and tenants are SPF's, not a
+    // subscription's), over the same VMM, whose user roles its tenants get
+    VmmEdm adminEdm = new VmmEdm(ModelLoader.loadResource(ModelLoader.ADMIN_RESOURCE));
+    return over(edm, adminEdm, options, ids, clock);
+  }
+
+  private static Domains over(VmmEdm edm, VmmEdm adminEdm, EmulatorOptions options, IdGenerator ids,
+      SettableClock clock) {
+    Vmm vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, clock, options.jobDuration(),
+        new WorldEntityJson());
+    SpfAdmin spfAdmin = SpfAdmin.create(adminEdm.model(), new InMemoryEntityStore(), ids, clock, vmm,
+        new WorldEntityJson());
+    return new Domains(edm, adminEdm, vmm, spfAdmin, options, clock);
+  }
+
+  /** A request journal of the options' size that masks the secrets of both services' models. */
+  RequestJournal journal() {
+    return new RequestJournal(options.journalSize(), SecretMask.of(Stream.concat(
+        edm.model().secretNames().stream(), adminEdm.model().secretNames().stream()).toList()));
+  }
+
+  /**
+   * Replaces the whole state with the world {@code file}, or leaves it untouched when the file is not
+   * a valid, consistent world: the file is first loaded into scratch domains of the same models (a
+   * world can fail late, in the consistency check after every entity is stored), and only once it
+   * loads there is the state replaced, by the same deterministic load.
+   *
+   * @throws IllegalArgumentException when the file is not a valid world; nothing changed
+   */
+  void replaceWorld(byte[] file, String source) throws IOException {
+    Domains scratch = over(edm, adminEdm, options, IdGenerator.random(), clock); // draws no seeded ID
+    try {
+      load(scratch.vmm(), scratch.spfAdmin(), file, source);
+    } finally {
+      scratch.vmm().close();
+    }
+    vmm.reset();
+    spfAdmin.reset();
+    load(vmm, spfAdmin, file, source);
+  }
+
+  private static void load(Vmm vmm, SpfAdmin spfAdmin, byte[] file, String source) throws IOException {
+    vmm.loadWorld(new java.io.ByteArrayInputStream(file), source, null);
+    spfAdmin.loadWorld(new java.io.ByteArrayInputStream(file), source);
+  }
+}
