@@ -56,7 +56,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     this.startingClock = clock.setting();
     VmmEdm edm = VmmEdm.loadDefault();
     this.vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, clock, options.jobDuration(),
-        new WorldEntityJson());
+        new WorldEntityJson(), options.limits().entitiesPerSubscription());
     // SPF's Admin web service: its own model and store (stamps and tenants are SPF's, not a
     // subscription's), over the same VMM, whose user roles its tenants get
     VmmEdm adminEdm = new VmmEdm(ModelLoader.loadResource(ModelLoader.ADMIN_RESOURCE));
@@ -70,10 +70,11 @@ public final class SpfEmulator implements Admin, AutoCloseable {
       throw e;
     }
     clock.onChange(catchUpJobs);
-    this.journal = new RequestJournal(options.journalSize(), SecretMask.of(
+    this.journal = new RequestJournal(options.journalSize(), options.limits().journalBodyBytes(), SecretMask.of(
         Stream.concat(edm.model().secretNames().stream(), adminEdm.model().secretNames().stream()).toList()));
-    ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
-    ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize());
+    ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize(), options.limits().requests());
+    ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize(),
+        options.limits().requests());
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, adminPipeline, ids::next, journal,
         faults, this);
   }

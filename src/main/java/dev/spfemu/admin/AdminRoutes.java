@@ -19,9 +19,14 @@ public final class AdminRoutes {
   private final Map<Route, AdminTask> tasks;
 
   public AdminRoutes(Admin admin) {
+    this(admin, Health.ALWAYS_OK);
+  }
+
+  /** @param health what {@code GET health} reports besides "ok" */
+  public AdminRoutes(Admin admin, Health health) {
     ObjectMapper mapper = new ObjectMapper();
     this.tasks = Map.ofEntries(
-        Map.entry(new Route("GET", "/health"), new HealthTask()),
+        Map.entry(new Route("GET", "/health"), new HealthTask(health)),
         Map.entry(new Route("POST", "/reset"), new ResetTask(admin)),
         Map.entry(new Route("GET", "/state"), new GetStateTask(admin)),
         Map.entry(new Route("PUT", "/state"), new PutStateTask(admin)),

@@ -40,7 +40,8 @@ final class JettyServerFactory {
     connector.setPort(port);
     server.addConnector(connector);
 
-    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin));
+    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin,
+        new ServerHealth(threads)));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     return server;

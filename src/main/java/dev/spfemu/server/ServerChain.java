@@ -35,13 +35,13 @@ final class ServerChain {
    * @param adminPipeline the pipeline of SPF's Admin web service
    */
   static ServletContextHandler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
-      RequestJournal journal, FaultRules faults, Admin admin) {
+      RequestJournal journal, FaultRules faults, Admin admin, ServerHealth health) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.addServlet(new ServletHolder(ODATA, new ODataServlet(pipeline, adminPipeline, MAX_BODY_BYTES)), "/*");
     // The admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start
     // with an underscore. It is the test's side channel, so none of the stages below apply to it.
-    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin))), "/_emulator/*");
+    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin, health))), "/_emulator/*");
 
     // 1. Real SPF's fixed headers, first: the answers of every later stage carry them (an injected
     //    fault, a 404 off any root, the pipeline's), and their ids are drawn before the pipeline draws
@@ -51,8 +51,9 @@ final class ServerChain {
     // 2. The journal, outside everything that answers: it records what each later stage answered,
     //    faults and errors included, just before the response completes.
     stage(context, "journal", new JournalFilter(journal));
-    // 3. The 500 fallback, inside the journal (the 500 is recorded) and around everything that can fail.
-    stage(context, "unexpected-failure", new UnexpectedFailureFilter(pipeline));
+    // 3. The 500 fallback, inside the journal (the 500 is recorded) and around everything that can fail;
+    //    it also notes an OutOfMemoryError for the health check.
+    stage(context, "unexpected-failure", new UnexpectedFailureFilter(pipeline, health));
     // 4. Authentication (HTTPS with Basic, NTLM or bearer tokens; the next issue) goes here: after the
     //    headers and the journal, so a refusal carries SPF's headers and is recorded; inside the
     //    fallback; and before the faults, which stand for failures behind SPF that an unauthenticated
