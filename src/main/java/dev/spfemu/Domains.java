@@ -35,15 +35,15 @@ record Domains(VmmEdm edm, VmmEdm adminEdm, Vmm vmm, SpfAdmin spfAdmin, Emulator
   private static Domains over(VmmEdm edm, VmmEdm adminEdm, EmulatorOptions options, IdGenerator ids,
       SettableClock clock) {
     Vmm vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, clock, options.jobDuration(),
-        new WorldEntityJson());
+        new WorldEntityJson(), options.limits().entitiesPerSubscription());
     SpfAdmin spfAdmin = SpfAdmin.create(adminEdm.model(), new InMemoryEntityStore(), ids, clock, vmm,
         new WorldEntityJson());
     return new Domains(edm, adminEdm, vmm, spfAdmin, options, clock);
   }
 
-  /** A request journal of the options' size that masks the secrets of both services' models. */
+  /** A request journal of the options' size and body limit that masks the secrets of both services' models. */
   RequestJournal journal() {
-    return new RequestJournal(options.journalSize(), SecretMask.of(Stream.concat(
+    return new RequestJournal(options.journalSize(), options.limits().journalBodyBytes(), SecretMask.of(Stream.concat(
         edm.model().secretNames().stream(), adminEdm.model().secretNames().stream()).toList()));
   }
 

@@ -40,6 +40,11 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
   public static final Duration DEFAULT_JOB_DURATION = Duration.ZERO;
   /** The request journal keeps the last thousand requests. */
   public static final int DEFAULT_JOURNAL_SIZE = 1000;
+  /**
+   * The journal keeps at most this many requests: with each body capped (Limits.journalBodyBytes),
+   * its memory has an upper bound however it is configured.
+   */
+  public static final int MAX_JOURNAL_SIZE = 100_000;
 
   public EmulatorOptions {
     Objects.requireNonNull(host, "host");
@@ -55,8 +60,9 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     if (jobDuration.isNegative()) {
       throw new IllegalArgumentException("job duration cannot be negative");
     }
-    if (journalSize < 0) {
-      throw new IllegalArgumentException("journal size cannot be negative, not " + journalSize);
+    if (journalSize < 0 || journalSize > MAX_JOURNAL_SIZE) {
+      throw new IllegalArgumentException("The journal size (--journal-size) must be between 0 and "
+          + MAX_JOURNAL_SIZE + ", not " + journalSize + ". Lower it, or clear the journal more often.");
     }
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be at least 1, not " + pageSize);

@@ -1,20 +1,32 @@
 package dev.spfemu;
 
+import dev.spfemu.odata.processor.RequestLimits;
 import java.time.Duration;
 
 /**
  * What bounds the emulator's memory and work whatever clients send (docs/operations.md, "Limits").
- * Each has a default and can be changed (builder, command line).
+ * Each has a default and can be changed (builder, command line). A request beyond a limit is a 4xx
+ * OData error that names the limit and the option that raises it.
  *
  * @param journalBodyBytes the most bytes of one request's or response's body the journal keeps
  * @param maxFaultDelay the longest delay a fault rule may ask for
+ * @param batchParts the most operations one {@code $batch} holds
+ * @param expressionLength the longest {@code $filter} or {@code $orderby}, in characters
+ * @param expressionDepth the deepest nesting (parentheses, unary operators) in a {@code $filter} or {@code $orderby}
+ * @param entitiesPerSubscription the most entities one subscription holds (jobs included); a create beyond is refused
  */
-public record Limits(int journalBodyBytes, Duration maxFaultDelay) {
+public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchParts, int expressionLength,
+    int expressionDepth, int entitiesPerSubscription) {
 
   /** The journal keeps the first 64 KiB of a body, as WireMock-style tools keep a bounded body. */
   public static final int DEFAULT_JOURNAL_BODY_BYTES = 64 * 1024;
   /** A fault delay longer than a minute is a hang, not a test of a client's patience. */
   public static final Duration DEFAULT_MAX_FAULT_DELAY = Duration.ofSeconds(60);
+  public static final int DEFAULT_BATCH_PARTS = RequestLimits.DEFAULT_BATCH_PARTS;
+  public static final int DEFAULT_EXPRESSION_LENGTH = RequestLimits.DEFAULT_EXPRESSION_LENGTH;
+  public static final int DEFAULT_EXPRESSION_DEPTH = RequestLimits.DEFAULT_EXPRESSION_DEPTH;
+  /** A million entities (a few GiB of heap at most) is far more than any test world, and bounded. */
+  public static final int DEFAULT_ENTITIES_PER_SUBSCRIPTION = 1_000_000;
 
   public Limits {
     if (journalBodyBytes < 0) {
@@ -23,17 +35,49 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay) {
     if (maxFaultDelay == null || maxFaultDelay.isNegative()) {
       throw new IllegalArgumentException("the longest fault delay must be zero or more");
     }
+    atLeastOne("the most operations in a $batch (--max-batch-parts)", batchParts);
+    atLeastOne("the longest $filter or $orderby (--max-expression-length)", expressionLength);
+    atLeastOne("the deepest $filter or $orderby (--max-expression-depth)", expressionDepth);
+    atLeastOne("the most entities in a subscription (--max-entities-per-subscription)", entitiesPerSubscription);
+  }
+
+  private static void atLeastOne(String what, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(what + " must be at least 1, not " + value);
+    }
   }
 
   public static Limits defaults() {
-    return new Limits(DEFAULT_JOURNAL_BODY_BYTES, DEFAULT_MAX_FAULT_DELAY);
+    return new Limits(DEFAULT_JOURNAL_BODY_BYTES, DEFAULT_MAX_FAULT_DELAY, DEFAULT_BATCH_PARTS,
+        DEFAULT_EXPRESSION_LENGTH, DEFAULT_EXPRESSION_DEPTH, DEFAULT_ENTITIES_PER_SUBSCRIPTION);
   }
 
   public Limits withJournalBodyBytes(int bytes) {
-    return new Limits(bytes, maxFaultDelay);
+    return new Limits(bytes, maxFaultDelay, batchParts, expressionLength, expressionDepth, entitiesPerSubscription);
   }
 
   public Limits withMaxFaultDelay(Duration delay) {
-    return new Limits(journalBodyBytes, delay);
+    return new Limits(journalBodyBytes, delay, batchParts, expressionLength, expressionDepth, entitiesPerSubscription);
+  }
+
+  public Limits withBatchParts(int parts) {
+    return new Limits(journalBodyBytes, maxFaultDelay, parts, expressionLength, expressionDepth, entitiesPerSubscription);
+  }
+
+  public Limits withExpressionLength(int characters) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, characters, expressionDepth, entitiesPerSubscription);
+  }
+
+  public Limits withExpressionDepth(int depth) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, depth, entitiesPerSubscription);
+  }
+
+  public Limits withEntitiesPerSubscription(int entities) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth, entities);
+  }
+
+  /** The limits the OData pipeline applies to each request. */
+  RequestLimits requests() {
+    return new RequestLimits(batchParts, expressionLength, expressionDepth);
   }
 }

@@ -29,15 +29,19 @@ public final class AdminRoutes {
 
   /** The routes, for callers on this machine only. */
   public AdminRoutes(Admin admin) {
-    this(admin, AdminAccess.loopbackOnly());
+    this(admin, AdminAccess.loopbackOnly(), Health.ALWAYS_OK);
   }
 
-  public AdminRoutes(Admin admin, AdminAccess access) {
+  /**
+   * @param access who may call
+   * @param health what {@code GET health} reports besides "ok"
+   */
+  public AdminRoutes(Admin admin, AdminAccess access, Health health) {
     this.access = access;
     ObjectMapper mapper = strictMapper();
     this.removeFault = new RemoveFaultTask(admin);
     this.tasks = Map.ofEntries(
-        Map.entry(new Route("GET", "/health"), new HealthTask()),
+        Map.entry(new Route("GET", "/health"), new HealthTask(health)),
         Map.entry(new Route("POST", "/reset"), new ResetTask(admin)),
         Map.entry(new Route("GET", "/state"), new GetStateTask(admin)),
         Map.entry(new Route("PUT", "/state"), new PutStateTask(admin)),

@@ -52,6 +52,10 @@ final class GetRequestsTask implements AdminTask {
     }
     g.writeEndObject();
     g.writeStringField("body", r.body());
+    if (r.bodyTruncated()) { // the journal kept only the beginning (--journal-body-bytes)
+      g.writeBooleanField("bodyTruncated", true);
+      g.writeNumberField("bodySize", r.bodySize());
+    }
     g.writeNumberField("status", r.status());
     g.writeStringField("subscription", r.subscription());
     g.writeStringField("entitySet", r.entitySet());

@@ -46,7 +46,8 @@ final class CommandLineOptions {
   long jobDurationMillis;
 
   @Option(names = "--journal-size", paramLabel = "N",
-      description = "How many recent requests the request journal keeps; 0 turns it off (default: ${DEFAULT-VALUE}).")
+      description = "How many recent requests the request journal keeps, at most "
+          + EmulatorOptions.MAX_JOURNAL_SIZE + "; 0 turns it off (default: ${DEFAULT-VALUE}).")
   int journalSize = EmulatorOptions.DEFAULT_JOURNAL_SIZE;
 
   @Option(names = "--https-port", paramLabel = "N",
@@ -98,6 +99,23 @@ final class CommandLineOptions {
       description = "The longest delay a fault rule may ask for (default: ${DEFAULT-VALUE}).")
   long maxFaultDelaySeconds = Limits.DEFAULT_MAX_FAULT_DELAY.toSeconds();
 
+  @Option(names = "--max-batch-parts", paramLabel = "N",
+      description = "The most operations one $batch may hold (default: ${DEFAULT-VALUE}).")
+  int maxBatchParts = Limits.DEFAULT_BATCH_PARTS;
+
+  @Option(names = "--max-expression-length", paramLabel = "N",
+      description = "The longest $filter or $orderby, in characters (default: ${DEFAULT-VALUE}).")
+  int maxExpressionLength = Limits.DEFAULT_EXPRESSION_LENGTH;
+
+  @Option(names = "--max-expression-depth", paramLabel = "N",
+      description = "The deepest nesting of parentheses and unary operators in a $filter or $orderby"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxExpressionDepth = Limits.DEFAULT_EXPRESSION_DEPTH;
+
+  @Option(names = "--max-entities-per-subscription", paramLabel = "N",
+      description = "The most entities one subscription may hold; a create beyond is refused (default: ${DEFAULT-VALUE}).")
+  int maxEntitiesPerSubscription = Limits.DEFAULT_ENTITIES_PER_SUBSCRIPTION;
+
   @Option(names = {"--access-log", "--verbose"},
       description = "Log one line per request (method, path, status, ms, bytes, request id, subscription, principal).")
   boolean accessLog;
@@ -123,9 +141,14 @@ final class CommandLineOptions {
     }
     return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
         .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize)
-        .tls(tls).credentials(credentials()).limits(Limits.defaults().withJournalBodyBytes(journalBodyBytes)
-            .withMaxFaultDelay(Duration.ofSeconds(maxFaultDelaySeconds)))
+        .tls(tls).credentials(credentials()).limits(limits())
         .accessLog(accessLog).build();
+  }
+
+  private Limits limits() {
+    return Limits.defaults().withJournalBodyBytes(journalBodyBytes).withBatchParts(maxBatchParts)
+        .withExpressionLength(maxExpressionLength).withExpressionDepth(maxExpressionDepth)
+        .withEntitiesPerSubscription(maxEntitiesPerSubscription);
   }
 
   private Credentials credentials() {

@@ -278,6 +278,15 @@ public final class VmmErrors {
             + ". Send the all-zero ID to let the server assign one.");
   }
 
+  /**
+   * A request beyond one of the emulator's limits (docs/operations.md, "Limits"): says what the
+   * limit is, what the request had, and the option that raises it.
+   */
+  public static ServiceException limitExceeded(String what, long limit, String actual, String option) {
+    return new ServiceException(400, "LimitExceeded", what + " is limited to " + limit + ", but the request has "
+        + actual + ". Send less, or start the emulator with a higher " + option + ".");
+  }
+
   public static ServiceException payloadTooLarge(long limit) {
     return new ServiceException(413, "PayloadTooLarge",
         "The request body is larger than the limit of " + limit + " bytes.");

@@ -19,7 +19,7 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
     if (text == null) {
       return null;
     }
-    String[] parts = text.split(";");
+    String[] parts = text.split(";", -1); // -1: ";;;" is four empty parts, not none
     String full = parts[0].trim().toLowerCase(Locale.ROOT);
     int slash = full.indexOf('/');
     if (slash <= 0 || slash == full.length() - 1) {

@@ -11,6 +11,14 @@ public enum RequestFormat {
   private static final String SUPPORTED =
       "application/json;odata=minimalmetadata, application/json;odata=verbose or application/atom+xml";
 
+  /** Whether {@code contentType} declares JSON light: application/json with a metadata level as its odata parameter. */
+  public static boolean isJsonLight(String contentType) {
+    MediaType type = MediaType.parse(contentType);
+    String odata = type == null ? null : type.parameter("odata");
+    return type != null && type.is("application", "json") && odata != null
+        && MetadataLevel.fromParameter(odata.toLowerCase(Locale.ROOT)) != null;
+  }
+
   /**
    * Classifies a request Content-Type; throws 415 for anything we cannot read. JSON light and
    * verbose request bodies are read by one reader (see {@code JsonEntityReader}), so the

@@ -50,7 +50,7 @@ final class JettyServerFactory {
     }
 
     server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, accounts,
-        adminAccess));
+        adminAccess, new ServerHealth(threads)));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     return server;

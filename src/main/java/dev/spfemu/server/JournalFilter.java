@@ -77,9 +77,11 @@ final class JournalFilter extends HttpFilter {
       String query = request.getQueryString();
       String url = request.getRequestURL() + (query == null ? "" : "?" + query);
       ServiceRootPath root = exchange.root();
-      return new RecordedRequest(request.getMethod(), url, Map.copyOf(headers), exchange.bodyText(),
+      byte[] body = exchange.body(); // only the first bytes become text: the whole may be megabytes
+      long size = body == null ? 0 : body.length;
+      return new RecordedRequest(request.getMethod(), url, Map.copyOf(headers), journal.keep(body),
           response.getStatus(), root == null ? null : root.subscription(), root == null ? null : root.entitySet(),
-          arrived);
+          arrived, size, journal.truncates(size));
     }
   }
 }

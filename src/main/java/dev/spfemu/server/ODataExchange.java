@@ -1,6 +1,5 @@
 package dev.spfemu.server;
 
-import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletRequest;
 
 /**
@@ -49,9 +48,9 @@ final class ODataExchange {
     this.body = bytes;
   }
 
-  /** The body as UTF-8 text; empty when there was none or it was not read. */
-  String bodyText() {
-    return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+  /** The body as it was read (null when it was not). */
+  byte[] body() {
+    return body;
   }
 
   /** Sets what runs just before the response completes (it must tolerate running more than once). */

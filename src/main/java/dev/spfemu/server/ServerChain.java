@@ -39,7 +39,7 @@ final class ServerChain {
    */
   static ServletContextHandler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
       RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess) {
+      AdminAccess adminAccess, ServerHealth health) {
     RequestAuthentication authentication = new RequestAuthentication(accounts);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
@@ -47,7 +47,7 @@ final class ServerChain {
     // The admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start
     // with an underscore. It is the test's side channel, so none of the stages below apply to it; it
     // checks its own callers (AdminAccess: a token, users, or this machine only).
-    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin, adminAccess))),
+    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin, adminAccess, health))),
         "/_emulator/*");
 
     // 1. Real SPF's fixed headers, first: the answers of every later stage carry them (an injected
@@ -58,8 +58,9 @@ final class ServerChain {
     // 2. The journal, outside everything that answers: it records what each later stage answered,
     //    faults and errors included, just before the response completes.
     stage(context, "journal", new JournalFilter(journal));
-    // 3. The 500 fallback, inside the journal (the 500 is recorded) and around everything that can fail.
-    stage(context, "unexpected-failure", new UnexpectedFailureFilter(pipeline));
+    // 3. The 500 fallback, inside the journal (the 500 is recorded) and around everything that can fail;
+    //    it also notes an OutOfMemoryError for the health check.
+    stage(context, "unexpected-failure", new UnexpectedFailureFilter(pipeline, health));
     // 4. Authentication (Basic, NTLM, bearer tokens, client certificates; off while nothing is
     //    configured, but NTLM handshakes are always answered): after the headers and the journal, so a
     //    refusal carries SPF's headers and is recorded; inside the fallback; and before the faults,

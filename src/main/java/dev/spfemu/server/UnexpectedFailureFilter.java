@@ -22,9 +22,11 @@ final class UnexpectedFailureFilter extends HttpFilter {
   private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailureFilter.class);
 
   private final ODataPipeline pipeline;
+  private final ServerHealth health;
 
-  UnexpectedFailureFilter(ODataPipeline pipeline) {
+  UnexpectedFailureFilter(ODataPipeline pipeline, ServerHealth health) {
     this.pipeline = pipeline;
+    this.health = health;
   }
 
   @Override
@@ -34,14 +36,25 @@ final class UnexpectedFailureFilter extends HttpFilter {
       chain.doFilter(request, response);
     } catch (UncheckedIOException e) {
       LOG.debug("connection failed while answering {} {}", request.getMethod(), request.getRequestURI(), e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
-      if (!response.isCommitted()) {
-        response.reset();
-        ODataErrorHandlers.send(pipeline.renderError(new ServiceException(500, "InternalError",
-            "The emulator failed unexpectedly: " + e + ". Please report this with the request."),
-            request::getHeader), response);
-      }
+      answer(request, response, new ServiceException(500, "InternalError",
+          "The emulator failed unexpectedly: " + e + ". Please report this with the request."));
+    } catch (OutOfMemoryError e) {
+      // /_emulator/health reports it from now on; the limits (docs/operations.md) are meant to prevent it
+      health.outOfMemory(request.getMethod() + " " + request.getRequestURI(), e);
+      LOG.error("out of memory answering {} {}", request.getMethod(), request.getRequestURI(), e);
+      answer(request, response, new ServiceException(503, "ServiceUnavailable",
+          "The emulator ran out of memory answering this request. Try again later or with a smaller request;"
+              + " restart the emulator if it persists."));
+    }
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse response, ServiceException error)
+      throws IOException {
+    if (!response.isCommitted()) {
+      response.reset();
+      ODataErrorHandlers.send(pipeline.renderError(error, request::getHeader), response);
     }
   }
 }

@@ -48,6 +48,9 @@ public interface EntityStore {
   /** The subscriptions that hold anything (as stored: lower case). */
   List<String> subscriptions();
 
+  /** How many entities one subscription holds, over all its sets (a moment's count under concurrent changes). */
+  int count(String subscription);
+
   /** A snapshot of the entities of one set, in no particular order. */
   List<EntityRecord> list(String subscription, String entitySet);
 

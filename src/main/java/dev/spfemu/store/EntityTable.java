@@ -33,6 +33,11 @@ final class EntityTable {
     this.entries = List.copyOf(maps);
   }
 
+  /** How many entities the table holds. */
+  int size() {
+    return records.size();
+  }
+
   EntityRecord get(EntityKey key) {
     return records.get(key);
   }

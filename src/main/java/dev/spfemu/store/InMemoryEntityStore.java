@@ -66,6 +66,18 @@ public final class InMemoryEntityStore implements EntityStore {
   }
 
   @Override
+  public int count(String subscription) {
+    Map<String, EntityTable> sets = subscriptions.get(normalize(subscription));
+    long count = 0;
+    if (sets != null) {
+      for (EntityTable table : sets.values()) {
+        count += table.size();
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, count);
+  }
+
+  @Override
   public List<EntityRecord> list(String subscription, String entitySet) {
     EntityTable entities = existingTable(subscription, entitySet);
     return entities == null ? List.of() : entities.list();

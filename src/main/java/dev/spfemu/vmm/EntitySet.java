@@ -20,9 +20,12 @@ public final class EntitySet {
   private final EntityBehaviour behaviour;
   private final Tenancy tenancy;
   private final Owners owners;
+  private final SubscriptionCapacity capacity;
 
-  EntitySet(StoredSet stored, EntityBehaviour behaviour, Tenancy tenancy, Owners owners) {
+  EntitySet(StoredSet stored, EntityBehaviour behaviour, Tenancy tenancy, Owners owners,
+      SubscriptionCapacity capacity) {
     this.owners = owners;
+    this.capacity = capacity;
     this.stored = stored;
     this.behaviour = behaviour;
     this.tenancy = tenancy;
@@ -30,7 +33,7 @@ public final class EntitySet {
 
   /** A set of another SPF web service's domain (the Admin service's), built from the same parts. */
   public static EntitySet of(StoredSet stored, EntityBehaviour behaviour) {
-    return new EntitySet(stored, behaviour, null, null);
+    return new EntitySet(stored, behaviour, null, null, null);
   }
 
   public EntityTypeModel type() {
@@ -53,6 +56,9 @@ public final class EntitySet {
    * @param principal the caller's {@code x-ms-principal-id}, or null
    */
   public Change create(String subscription, EntityPayload payload, boolean async, String principal) {
+    if (capacity != null) {
+      capacity.checkRoomFor(subscription);
+    }
     if (owners != null) {
       owners.fill(subscription, payload, principal);
     }

@@ -60,8 +60,9 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final VmConsole console;
 
   private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
-      EntityJson entityJson) {
+      EntityJson entityJson, int entitiesPerSubscription) {
     this.store = store;
+    SubscriptionCapacity capacity = new SubscriptionCapacity(store, entitiesPerSubscription);
     this.navigation = new Navigation(model, store); // declares its indexes before anything is stored
     ServerClock time = new ServerClock(clock);
     Map<String, StoredSet> stored = new HashMap<>();
@@ -103,7 +104,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     Owners owners = new Owners(model, store);
     Map<String, EntitySet> byName = new HashMap<>();
     stored.forEach((name, set) -> byName.put(name,
-        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy, owners)));
+        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy, owners, capacity)));
     this.sets = Map.copyOf(byName);
     this.worldLoader = new WorldLoader(model, store, entityJson);
     this.consistency = new WorldConsistency(model, store);
@@ -119,7 +120,13 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
    */
   public static Vmm create(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
       EntityJson entityJson) {
-    return new Vmm(model, store, ids, clock, jobDuration, entityJson);
+    return create(model, store, ids, clock, jobDuration, entityJson, Integer.MAX_VALUE);
+  }
+
+  /** The domain over {@code store}, refusing creates in a subscription that holds {@code entitiesPerSubscription}. */
+  public static Vmm create(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
+      EntityJson entityJson, int entitiesPerSubscription) {
+    return new Vmm(model, store, ids, clock, jobDuration, entityJson, entitiesPerSubscription);
   }
 
   /** The server-set values of each type that has them. */

@@ -77,7 +77,7 @@ class AdminRoutesTest {
 
   @Test
   void withATokenAnUnauthenticatedCallIs401WithAChallenge() throws IOException {
-    AdminRoutes locked = new AdminRoutes(admin, AdminAccess.of("s3cret", java.util.Map.of()));
+    AdminRoutes locked = new AdminRoutes(admin, AdminAccess.of("s3cret", java.util.Map.of()), Health.ALWAYS_OK);
     AdminCalls.Response response = new AdminCalls.Response();
     locked.handle(request("POST", "/reset"), response);
     assertEquals(401, response.status);

@@ -80,4 +80,25 @@ class CommandLineOptionsTest {
     assertEquals(Duration.ofSeconds(5), parse("--max-fault-delay", "5").limits().maxFaultDelay());
     assertThrows(IllegalArgumentException.class, () -> parse("--max-fault-delay", "-1"));
   }
+
+  @Test
+  void limitsAreTakenAndBadOnesRefusedWithTheFlagsName() {
+    dev.spfemu.Limits limits = parse("--max-batch-parts", "5", "--max-expression-length", "100",
+        "--max-expression-depth", "7", "--max-entities-per-subscription", "50", "--journal-body-bytes", "9").limits();
+    assertEquals(new dev.spfemu.Limits(9, dev.spfemu.Limits.DEFAULT_MAX_FAULT_DELAY, 5, 100, 7, 50), limits);
+    assertEquals(dev.spfemu.Limits.defaults(), parse().limits());
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> parse("--max-batch-parts", "0"));
+    org.junit.jupiter.api.Assertions.assertTrue(zero.getMessage().contains("--max-batch-parts"), zero.getMessage());
+  }
+
+  @Test
+  void theJournalSizeHasAnUpperBound() {
+    assertEquals(EmulatorOptions.MAX_JOURNAL_SIZE,
+        parse("--journal-size", Integer.toString(EmulatorOptions.MAX_JOURNAL_SIZE)).journalSize());
+    IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
+        () -> parse("--journal-size", "100001"));
+    org.junit.jupiter.api.Assertions.assertTrue(tooBig.getMessage().contains("between 0 and 100000"),
+        tooBig.getMessage());
+  }
 }

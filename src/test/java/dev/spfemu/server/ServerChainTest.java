@@ -46,6 +46,7 @@ class ServerChainTest {
 
   private final RequestJournal journal = new RequestJournal(10);
   private final FaultRules faults = new FaultRules();
+  private final ServerHealth health = new ServerHealth(null);
   private Vmm vmm;
   private Server server;
 
@@ -58,7 +59,7 @@ class ServerChainTest {
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 100);
     ServletContextHandler context = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin(),
         dev.spfemu.server.auth.Accounts.none(),
-        dev.spfemu.admin.AdminAccess.loopbackOnly());
+        dev.spfemu.admin.AdminAccess.loopbackOnly(), health);
     addFailingStage(context);
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -81,6 +82,12 @@ class ServerChainTest {
       protected void doFilter(javax.servlet.http.HttpServletRequest request,
           javax.servlet.http.HttpServletResponse response, javax.servlet.FilterChain chain)
           throws IOException, javax.servlet.ServletException {
+        if ("oom".equals(request.getHeader("X-Fail"))) {
+          throw new OutOfMemoryError("Java heap space (thrown by the test)");
+        }
+        if ("deep".equals(request.getHeader("X-Fail"))) {
+          throw new StackOverflowError();
+        }
         if (request.getHeader("X-Fail") != null) {
           throw new IllegalStateException("a bug");
         }
@@ -113,6 +120,33 @@ class ServerChainTest {
     RecordedRequest recorded = journal.requests().get(journal.requests().size() - 1);
     assertEquals(500, recorded.status());
     assertEquals("Clouds", recorded.entitySet());
+  }
+
+  @Test
+  void runningOutOfMemoryIsA503AndMakesTheHealthCheckReportDegraded() throws Exception {
+    HttpResponse<String> healthy = get("/_emulator/health");
+    assertEquals(200, healthy.statusCode());
+    assertTrue(healthy.body().contains("\"ok\""), healthy.body());
+
+    HttpResponse<String> response = get(ROOT + "Clouds", "X-Fail", "oom", "Accept",
+        "application/json;odata=minimalmetadata");
+    assertEquals(503, response.statusCode());
+    assertTrue(response.body().contains("\"code\":\"ServiceUnavailable\""), response.body());
+    assertEquals(503, journal.requests().get(journal.requests().size() - 1).status());
+
+    HttpResponse<String> degraded = get("/_emulator/health");
+    assertEquals(503, degraded.statusCode());
+    assertTrue(degraded.body().contains("\"status\":\"degraded\""), degraded.body());
+    assertTrue(degraded.body().contains("ran out of memory answering GET " + ROOT + "Clouds"), degraded.body());
+    assertEquals(200, get(ROOT + "Clouds").statusCode(), "it still answers what it can");
+  }
+
+  @Test
+  void aStackOverflowIsA500ODataErrorNotJettysPage() throws Exception {
+    HttpResponse<String> response = get(ROOT + "Clouds", "X-Fail", "deep");
+    assertEquals(500, response.statusCode());
+    assertTrue(response.body().contains("<m:code>InternalError</m:code>"), response.body());
+    assertEquals(200, get("/_emulator/health").statusCode(), "a bug is no sign of a degraded server");
   }
 
   @Test

@@ -37,8 +37,13 @@ public final class VmmFixture implements AutoCloseable {
 
   /** @param jobDuration how long a VMM job runs (zero: jobs complete within their request) */
   public VmmFixture(Duration jobDuration) {
+    this(jobDuration, Integer.MAX_VALUE);
+  }
+
+  /** @param entitiesPerSubscription the most entities a subscription may hold */
+  public VmmFixture(Duration jobDuration, int entitiesPerSubscription) {
     this.vmm = Vmm.create(model, new InMemoryEntityStore(), IdGenerator.seeded(7), clock, jobDuration,
-        new NoWorldFiles());
+        new NoWorldFiles(), entitiesPerSubscription);
   }
 
   public EntitySet set(String name) {

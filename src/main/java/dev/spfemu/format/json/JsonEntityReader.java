@@ -39,9 +39,25 @@ public final class JsonEntityReader implements EntityReader {
   private static final String FORMAT = "JSON";
 
   private final JsonFactory factory;
+  /** Whether the body may be verbose JSON ({@code __metadata}); false for a body declared JSON light. */
+  private final boolean verboseAllowed;
 
+  /** A reader of both dialects, for a body whose Content-Type does not say which (plain application/json). */
   public JsonEntityReader(JsonFactory factory) {
+    this(factory, true);
+  }
+
+  private JsonEntityReader(JsonFactory factory, boolean verboseAllowed) {
     this.factory = factory;
+    this.verboseAllowed = verboseAllowed;
+  }
+
+  /**
+   * A reader of bodies whose Content-Type says JSON light ({@code odata=minimalmetadata} and the
+   * other levels): the entity's {@code __metadata} is verbose JSON's and refused.
+   */
+  public static JsonEntityReader lightOnly(JsonFactory factory) {
+    return new JsonEntityReader(factory, false);
   }
 
   @Override
@@ -81,6 +97,11 @@ public final class JsonEntityReader implements EntityReader {
       } else if (name.equals("odata.type")) {
         checkType(parser, type);
       } else if (name.equals("__metadata")) {
+        if (!verboseAllowed) {
+          throw VmmErrors.malformedPayload(FORMAT, "'__metadata' belongs to verbose JSON, but the Content-Type"
+              + " says JSON light (odata=minimalmetadata): name the type with \"odata.type\" instead, or send"
+              + " Content-Type: application/json;odata=verbose");
+        }
         readVerboseMetadata(parser, type);
       } else if (name.startsWith("odata.") || name.indexOf('@') >= 0) {
         parser.skipChildren(); // other instance and property annotations carry nothing we keep

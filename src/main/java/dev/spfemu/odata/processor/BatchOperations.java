@@ -55,11 +55,16 @@ final class BatchOperations {
 
   private final PartHandler parts;
   private final Supplier<ChangeSet> changeSets;
+  private final int maxOperations;
 
-  /** @param changeSets starts a change set in the domain, whose changes a failure takes back */
-  BatchOperations(PartHandler parts, Supplier<ChangeSet> changeSets) {
+  /**
+   * @param changeSets starts a change set in the domain, whose changes a failure takes back
+   * @param maxOperations the most operations (queries and change sets' operations) one batch may hold
+   */
+  BatchOperations(PartHandler parts, Supplier<ChangeSet> changeSets, int maxOperations) {
     this.changeSets = changeSets;
     this.parts = parts;
+    this.maxOperations = maxOperations;
   }
 
   void batch(Exchange x) {
@@ -69,6 +74,11 @@ final class BatchOperations {
       throw VmmErrors.unsupportedMediaType(contentType, "multipart/mixed; boundary=… for $batch");
     }
     List<BatchRequestPart> requestParts = parse(x, contentType);
+    int operations = requestParts.stream().mapToInt(part -> part.getRequests().size()).sum();
+    if (operations > maxOperations) {
+      throw VmmErrors.limitExceeded("The number of operations in one $batch", maxOperations,
+          operations + " operations", "--max-batch-parts");
+    }
     List<BatchResponsePart> responseParts = new ArrayList<>(requestParts.size());
     for (BatchRequestPart part : requestParts) {
       responseParts.add(part.isChangeSet() ? changeSet(x, part) : query(x, part));
@@ -102,6 +112,10 @@ final class BatchOperations {
           EntityProviderBatchProperties.init().pathInfo(root).build());
     } catch (BatchException e) {
       throw VmmErrors.malformedPayload("multipart/mixed $batch", OlingoUriParser.message(e));
+    } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+      // Olingo's multipart parser fails on some malformed framing without a BatchException
+      throw VmmErrors.malformedPayload("multipart/mixed $batch", "the multipart framing cannot be parsed ("
+          + e.getClass().getSimpleName() + ")");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -59,18 +59,23 @@ public final class ODataPipeline {
    * @param pageSize the most entities one response of a collection holds; the rest follow the next link
    */
   public ODataPipeline(VmmEdm edm, ServiceDomain domain, Clock clock, int pageSize) {
+    this(edm, domain, clock, pageSize, RequestLimits.DEFAULTS);
+  }
+
+  /** @param limits what one request may ask (batch parts, expression length and depth) */
+  public ODataPipeline(VmmEdm edm, ServiceDomain domain, Clock clock, int pageSize, RequestLimits limits) {
     this.edm = edm;
     this.domain = domain;
     this.allSets = List.copyOf(edm.model().entityTypes());
     this.tenantSets = allSets.stream().filter(type -> !type.adminOnly()).toList();
-    this.uriParser = new ODataUriParser(edm.edm(), edm.model());
+    this.uriParser = new ODataUriParser(edm.edm(), edm.model(), limits);
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.writers = new PayloadWriters(json, XMLOutputFactory.newInstance(), clock);
     this.errors = new ErrorRenderer(writers);
     NavigationResolver navigation = new NavigationResolver(domain);
     this.reads = new ReadOperations(writers, pageSize, navigation, new Expander(edm.model(), domain.navigation()));
     this.links = new LinkReads(writers, pageSize, navigation);
-    this.writes = new WriteOperations(writers, new JsonEntityReader(json),
+    this.writes = new WriteOperations(writers, new JsonEntityReader(json), JsonEntityReader.lightOnly(json),
         new AtomEntityReader(AtomEntityReader.secureFactory()));
     this.batches = new BatchOperations(new BatchOperations.PartHandler() {
       @Override
@@ -82,7 +87,7 @@ public final class ODataPipeline {
       public RenderedError renderError(ServiceException error, UnaryOperator<String> headers) {
         return errors.render(error, headers);
       }
-    }, domain::beginChangeSet);
+    }, domain::beginChangeSet, limits.batchParts());
   }
 
   /** Handles one request against a service root and writes its response, error or not. */

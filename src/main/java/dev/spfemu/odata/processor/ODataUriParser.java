@@ -43,14 +43,19 @@ final class ODataUriParser {
   private static final Pattern BRACED_GUID = Pattern.compile(
       "(?i)(?<=guid)(%27|')(?:%7B|\\{)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:%7D|})(%27|')");
 
+  /** The query options that hold expressions. */
+  private static final List<String> EXPRESSIONS = List.of("$filter", "$orderby");
+
   private final ServiceModel model;
   private final OlingoUriParser olingo;
   private final CanonicalPathParser fastPath;
+  private final RequestLimits limits;
   /** The names of every type's named streams, so that other paths cost one set look-up. */
   private final Set<String> streamNames = new HashSet<>();
 
-  ODataUriParser(Edm edm, ServiceModel model) {
+  ODataUriParser(Edm edm, ServiceModel model, RequestLimits limits) {
     this.model = model;
+    this.limits = limits;
     for (EntityTypeModel type : model.entityTypes()) {
       type.streams().forEach(stream -> streamNames.add(stream.name()));
     }
@@ -65,6 +70,11 @@ final class ODataUriParser {
           ParsedQuery.withoutOptions(query.rawPairsExcept(ParsedQuery.CONSUMED_BY_PAGING)));
       if (fast != null) {
         return fast;
+      }
+    }
+    for (String option : EXPRESSIONS) {
+      for (String expression : query.options().getOrDefault(option, List.of())) {
+        limits.checkExpression(option, expression); // before a recursive parser sees it
       }
     }
     FilterLiterals literals = new FilterLiterals();
@@ -161,7 +171,7 @@ final class ODataUriParser {
       return options;
     }
     Map<String, List<String>> normalized = new HashMap<>(options);
-    for (String option : List.of("$filter", "$orderby")) {
+    for (String option : EXPRESSIONS) {
       List<String> values = options.get(option);
       if (values != null) {
         normalized.put(option, values.stream().map(literals::normalize).toList());

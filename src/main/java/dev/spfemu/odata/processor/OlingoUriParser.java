@@ -59,6 +59,16 @@ final class OlingoUriParser {
     } catch (ODataMessageException e) {
       // UriSyntaxException and EdmException: the URI is malformed or does not fit the model
       throw VmmErrors.invalidUri(message(e));
+    } catch (StackOverflowError e) {
+      // Olingo's expression parser is recursive; RequestLimits refuses deep nesting before it runs,
+      // and this is the net below that, for whatever nests in a way the count does not see
+      throw VmmErrors.invalidQuery("The URI's query options nest too deeply to be parsed. Simplify $filter or"
+          + " $orderby (fewer parentheses and operators inside each other).");
+    } catch (RuntimeException e) {
+      // Olingo's parser fails on some malformed expressions ("$filter=--", "$orderby=,") with a
+      // NullPointerException instead of a syntax error: they are the client's mistake all the same
+      throw VmmErrors.invalidQuery("The URI's query options cannot be parsed: check the syntax of $filter,"
+          + " $orderby, $select and $expand (Olingo's parser failed with " + e.getClass().getSimpleName() + ").");
     }
     return new Parsed(kind(uri), uri);
   }

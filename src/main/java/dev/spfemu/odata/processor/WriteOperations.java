@@ -29,11 +29,18 @@ final class WriteOperations {
 
   private final PayloadWriters writers;
   private final EntityReader jsonReader;
+  private final EntityReader jsonLightReader;
   private final EntityReader atomReader;
 
-  WriteOperations(PayloadWriters writers, EntityReader jsonReader, EntityReader atomReader) {
+  /**
+   * @param jsonReader reads a JSON body of either dialect (plain application/json)
+   * @param jsonLightReader reads a body declared JSON light
+   */
+  WriteOperations(PayloadWriters writers, EntityReader jsonReader, EntityReader jsonLightReader,
+      EntityReader atomReader) {
     this.writers = writers;
     this.jsonReader = jsonReader;
+    this.jsonLightReader = jsonLightReader;
     this.atomReader = atomReader;
   }
 
@@ -131,7 +138,9 @@ final class WriteOperations {
 
   /** Reads the request body as an entity of {@code type}, with the reader its Content-Type names. */
   private EntityPayload readPayload(ODataCall call, EntityTypeModel type) {
-    EntityReader reader = RequestFormat.of(call.header("Content-Type")) == RequestFormat.JSON ? jsonReader : atomReader;
+    String contentType = call.header("Content-Type");
+    EntityReader reader = RequestFormat.of(contentType) == RequestFormat.ATOM ? atomReader
+        : RequestFormat.isJsonLight(contentType) ? jsonLightReader : jsonReader;
     byte[] body;
     try {
       body = call.body().read();

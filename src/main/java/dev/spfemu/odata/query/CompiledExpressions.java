@@ -68,6 +68,10 @@ public final class CompiledExpressions {
       return expression.accept(compiler);
     } catch (ExceptionVisitExpression | ODataApplicationException e) {
       throw VmmErrors.invalidQuery(e.getMessage());
+    } catch (StackOverflowError e) {
+      // a long chain of binary operators is as deep as it is long, and visiting it recurses
+      throw VmmErrors.invalidQuery("The $filter or $orderby expression is nested too deeply to be evaluated:"
+          + " use fewer operators in a row.");
     }
   }
 

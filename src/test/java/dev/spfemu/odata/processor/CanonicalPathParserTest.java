@@ -23,7 +23,7 @@ class CanonicalPathParserTest {
 
   private final VmmEdm edm = VmmEdm.loadDefault();
   private final CanonicalPathParser fast = new CanonicalPathParser(edm.model());
-  private final ODataUriParser full = new ODataUriParser(edm.edm(), edm.model());
+  private final ODataUriParser full = new ODataUriParser(edm.edm(), edm.model(), RequestLimits.DEFAULTS);
 
   @ParameterizedTest
   @ValueSource(strings = {

@@ -140,6 +140,11 @@ class ExpandUsesIndexTest {
     }
 
     @Override
+    public int count(String subscription) {
+      return delegate.count(subscription);
+    }
+
+    @Override
     public boolean insert(String subscription, String entitySet, EntityRecord record) {
       return delegate.insert(subscription, entitySet, record);
     }

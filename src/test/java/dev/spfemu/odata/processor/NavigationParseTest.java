@@ -31,7 +31,7 @@ class NavigationParseTest {
 
   private final VmmEdm edm = VmmEdm.loadDefault();
   private final ServiceModel model = edm.model();
-  private final ODataUriParser parser = new ODataUriParser(edm.edm(), model);
+  private final ODataUriParser parser = new ODataUriParser(edm.edm(), model, RequestLimits.DEFAULTS);
   private final EntityTypeModel vm = model.byEntitySet("VirtualMachines");
 
   private ResourceTarget parse(String path, String query) {

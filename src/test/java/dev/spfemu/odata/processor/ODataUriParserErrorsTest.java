@@ -31,7 +31,7 @@ class ODataUriParserErrorsTest {
   private static final String STAMP = "d70c1a9b-c241-48f5-880a-b6c36071e653";
 
   private final VmmEdm edm = VmmEdm.loadDefault();
-  private final ODataUriParser parser = new ODataUriParser(edm.edm(), edm.model());
+  private final ODataUriParser parser = new ODataUriParser(edm.edm(), edm.model(), RequestLimits.DEFAULTS);
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
