@@ -4,6 +4,7 @@ import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.journal.SecretMask;
 import dev.spfemu.model.ModelLoader;
 import dev.spfemu.odata.edm.VmmEdm;
+import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.WorldEntityJson;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
@@ -39,6 +40,16 @@ record Domains(VmmEdm edm, VmmEdm adminEdm, Vmm vmm, SpfAdmin spfAdmin, Emulator
     SpfAdmin spfAdmin = SpfAdmin.create(adminEdm.model(), new InMemoryEntityStore(), ids, clock, vmm,
         new WorldEntityJson());
     return new Domains(edm, adminEdm, vmm, spfAdmin, options, clock);
+  }
+
+  /** The VMM service's pipeline, with the options' page size and request limits. */
+  ODataPipeline pipeline() {
+    return new ODataPipeline(edm, vmm, clock, options.pageSize(), options.limits().requests());
+  }
+
+  /** The pipeline of SPF's Admin web service, likewise. */
+  ODataPipeline adminPipeline() {
+    return new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize(), options.limits().requests());
   }
 
   /** A request journal of the options' size and body limit that masks the secrets of both services' models. */

@@ -67,10 +67,8 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     this.catchUpJobs = vmm::catchUpJobs;
     clock.onChange(catchUpJobs);
     this.journal = domains.journal();
-    ODataPipeline pipeline = new ODataPipeline(domains.edm(), vmm, clock, options.pageSize(),
-        options.limits().requests());
-    ODataPipeline adminPipeline = new ODataPipeline(domains.adminEdm(), spfAdmin, clock, options.pageSize(),
-        options.limits().requests());
+    ODataPipeline pipeline = domains.pipeline();
+    ODataPipeline adminPipeline = domains.adminPipeline();
     this.adminAccess = AdminAccess.of(options.credentials().adminToken(), options.credentials().passwords());
     this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
         faults, this, ServerAccounts.of(options.credentials()), adminAccess);

@@ -148,7 +148,8 @@ final class CommandLineOptions {
   private Limits limits() {
     return Limits.defaults().withJournalBodyBytes(journalBodyBytes).withBatchParts(maxBatchParts)
         .withExpressionLength(maxExpressionLength).withExpressionDepth(maxExpressionDepth)
-        .withEntitiesPerSubscription(maxEntitiesPerSubscription);
+        .withEntitiesPerSubscription(maxEntitiesPerSubscription)
+        .withMaxFaultDelay(Duration.ofSeconds(maxFaultDelaySeconds));
   }
 
   private Credentials credentials() {

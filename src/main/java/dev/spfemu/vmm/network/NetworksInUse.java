@@ -1,6 +1,6 @@
 package dev.spfemu.vmm.network;
 
-import dev.spfemu.error.VmmErrors;
+import dev.spfemu.error.VmmRuleErrors;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.Field;
 import dev.spfemu.store.EntityKey;
@@ -93,7 +93,7 @@ public final class NetworksInUse {
       }
     }
     if (!machines.isEmpty()) {
-      throw VmmErrors.inUse(what, how, machines);
+      throw VmmRuleErrors.inUse(what, how, machines);
     }
   }
 
@@ -126,7 +126,7 @@ public final class NetworksInUse {
         names.add("'" + name.get(child::value) + "'");
       }
       if (!names.isEmpty()) {
-        throw VmmErrors.stillHas(what, kind, names);
+        throw VmmRuleErrors.stillHas(what, kind, names);
       }
     }
   }

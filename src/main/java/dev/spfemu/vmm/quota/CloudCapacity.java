@@ -1,6 +1,6 @@
 package dev.spfemu.vmm.quota;
 
-import dev.spfemu.error.VmmErrors;
+import dev.spfemu.error.VmmRuleErrors;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.Field;
 import dev.spfemu.store.EntityKey;
@@ -61,7 +61,7 @@ final class CloudCapacity {
       }
       long used = others.get(dimension) + before.get(dimension);
       if (used + need > limit) {
-        throw VmmErrors.cloudCapacityExceeded(dimension.value(), dimension.unit(), limit, used, need, place.cloud());
+        throw VmmRuleErrors.cloudCapacityExceeded(dimension.value(), dimension.unit(), limit, used, need, place.cloud());
       }
     }
   }

@@ -1,6 +1,6 @@
 package dev.spfemu.vmm.quota;
 
-import dev.spfemu.error.VmmErrors;
+import dev.spfemu.error.VmmRuleErrors;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.Field;
 import dev.spfemu.store.EntityKey;
@@ -76,7 +76,7 @@ final class RoleQuotas {
       long used = used(v);
       Long limit = quota.get(v);
       if (amount > 0 && !unlimited.isTrue(v) && limit != null && used + amount > limit) {
-        throw VmmErrors.quotaExceeded(counted.value(), counted.unit(), limit, used, amount, role.get(v), cloud.get(v));
+        throw VmmRuleErrors.quotaExceeded(counted.value(), counted.unit(), limit, used, amount, role.get(v), cloud.get(v));
       }
       usage.set(v, used + amount);
     })).isPresent();

@@ -1,6 +1,7 @@
 package dev.spfemu.vmm.storage;
 
 import dev.spfemu.error.VmmErrors;
+import dev.spfemu.error.VmmRuleErrors;
 import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.store.EntityKey;
@@ -98,7 +99,7 @@ public final class DiskDriveBehaviour implements EntityBehaviour {
     if (id == null) {
       Long size = fields.driveSize.get(drive);
       if (size != null && size <= 0) {
-        throw VmmErrors.invalidDiskDrive("Size " + size + " is not a disk size: send the new blank disk's maximum"
+        throw VmmRuleErrors.invalidDiskDrive("Size " + size + " is not a disk size: send the new blank disk's maximum"
             + " size in bytes, or leave Size out for " + DEFAULT_SIZE + " (40 GiB).");
       }
       return new Disk(own.blank(vm, name(subscription, vm, drive, null), size != null ? size : DEFAULT_SIZE), true);
@@ -112,13 +113,13 @@ public final class DiskDriveBehaviour implements EntityBehaviour {
     }
     String vmName = fields.vmName.get(vm);
     if (!owner.equals(fields.vmOwnId.get(vm))) {
-      throw VmmErrors.invalidDiskDrive("The virtual hard disk '" + fields.diskName.get(source::value) + "' belongs to"
+      throw VmmRuleErrors.invalidDiskDrive("The virtual hard disk '" + fields.diskName.get(source::value) + "' belongs to"
           + " another virtual machine (" + owner + "). Name a library disk (one without a VMId) to copy for '"
           + vmName + "', a disk of its own, or none for a new blank disk.");
     }
     for (EntityRecord other : own.drivesOf(subscription, owner, stamp)) {
       if (id.equals(fields.driveDisk.get(other::value))) {
-        throw VmmErrors.invalidDiskDrive("The virtual hard disk '" + fields.diskName.get(source::value)
+        throw VmmRuleErrors.invalidDiskDrive("The virtual hard disk '" + fields.diskName.get(source::value)
             + "' is already in the drive '" + fields.driveName.get(other::value) + "' of '" + vmName + "'. Remove"
             + " that drive first, or name a library disk to copy.");
       }
@@ -142,7 +143,7 @@ public final class DiskDriveBehaviour implements EntityBehaviour {
     if (sent != null && !sent.isBlank()) {
       String name = VmDisks.fileName(sent.trim(), sourceName);
       if (names.contains(name.toLowerCase(Locale.ROOT))) {
-        throw VmmErrors.invalidDiskDrive("The virtual machine '" + fields.vmName.get(vm) + "' already has a disk "
+        throw VmmRuleErrors.invalidDiskDrive("The virtual machine '" + fields.vmName.get(vm) + "' already has a disk "
             + name + ". Send another FileName, or leave it out for a new name.");
       }
       return name;

@@ -1,6 +1,6 @@
 package dev.spfemu.vmm.storage;
 
-import dev.spfemu.error.VmmErrors;
+import dev.spfemu.error.VmmRuleErrors;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.store.EntityRecord;
 import java.util.HashSet;
@@ -41,7 +41,7 @@ final class DriveSlots {
     Boolean scsi = busType(drive);
     boolean generation2 = Integer.valueOf(2).equals(fields.vmGeneration.get(vm));
     if (generation2 && Boolean.FALSE.equals(scsi)) {
-      throw VmmErrors.invalidDiskDrive("The virtual machine '" + name + "' is generation 2, which has no IDE"
+      throw VmmRuleErrors.invalidDiskDrive("The virtual machine '" + name + "' is generation 2, which has no IDE"
           + " controller. Put the drive on SCSI (SCSI: true), or leave IDE and SCSI out.");
     }
     Integer bus = fields.driveBus.get(drive);
@@ -54,7 +54,7 @@ final class DriveSlots {
     int luns = scsi ? SCSI_LUNS : IDE_LUNS;
     String type = scsi ? VmDisks.SCSI : VmDisks.IDE;
     if (bus != null && bus >= buses || lun != null && lun >= luns) {
-      throw VmmErrors.invalidDiskDrive(type + " " + orAny(bus) + ":" + orAny(lun) + " is not a slot of a virtual"
+      throw VmmRuleErrors.invalidDiskDrive(type + " " + orAny(bus) + ":" + orAny(lun) + " is not a slot of a virtual"
           + " machine: " + type + " has buses 0 to " + (buses - 1) + " with LUNs 0 to " + (luns - 1) + ".");
     }
     Slot slot = free(scsi, bus, lun, taken);
@@ -62,10 +62,10 @@ final class DriveSlots {
       return slot;
     }
     if (bus != null && lun != null) {
-      throw VmmErrors.invalidDiskDrive(type + " " + bus + ":" + lun + " of the virtual machine '" + name
+      throw VmmRuleErrors.invalidDiskDrive(type + " " + bus + ":" + lun + " of the virtual machine '" + name
           + "' is taken by another drive. Choose a free Bus and LUN, or leave them out for the first free one.");
     }
-    throw VmmErrors.invalidDiskDrive("The virtual machine '" + name + "' has no free " + type + " slot"
+    throw VmmRuleErrors.invalidDiskDrive("The virtual machine '" + name + "' has no free " + type + " slot"
         + (bus != null ? " on bus " + bus : "") + (lun != null ? " at LUN " + lun : "")
         + ". Remove one of its drives, or choose another bus type.");
   }
@@ -75,7 +75,7 @@ final class DriveSlots {
     Boolean scsi = fields.driveScsi.get(drive);
     Boolean ide = fields.driveIde.get(drive);
     if (scsi != null && scsi.equals(ide)) {
-      throw VmmErrors.invalidDiskDrive("IDE and SCSI are both " + scsi + ", but a drive is on one bus: send SCSI:"
+      throw VmmRuleErrors.invalidDiskDrive("IDE and SCSI are both " + scsi + ", but a drive is on one bus: send SCSI:"
           + " true or IDE: true (the other false or left out), or neither for VMM's choice.");
     }
     if (scsi != null || ide != null) {
@@ -88,7 +88,7 @@ final class DriveSlots {
     return switch (busType.trim().toUpperCase(Locale.ROOT)) {
       case VmDisks.SCSI -> true;
       case VmDisks.IDE -> false;
-      default -> throw VmmErrors.invalidDiskDrive("BusType '" + busType + "' is not a bus type. Use IDE or SCSI"
+      default -> throw VmmRuleErrors.invalidDiskDrive("BusType '" + busType + "' is not a bus type. Use IDE or SCSI"
           + " (or send IDE: true or SCSI: true).");
     };
   }
