@@ -225,4 +225,29 @@ class HttpsTest {
     HttpClient forcing = HttpClient.newBuilder().sslContext(ForcedClientCertificate.context(server, stranger)).build();
     assertThrows(IOException.class, () -> get(forcing, clouds, "application/json"));
   }
+
+  /** Dasein's and WAPack's way in (CLIENTS.md D.3, D.5): the certificate is the credential, its subject the caller. */
+  @Test
+  void aClientCertificateAuthenticatesOnTheTenantRootAndItsSubjectOwnsWhatItCreates() throws Exception {
+    TestPki.Issued ca = TestPki.ca("Tenant CA");
+    Path bundle = TestPki.writePem(folder.resolve("client-ca.pem"), ca.certificate());
+    Path pem = folder.resolve("spf.pem");
+    start(EmulatorOptions.builder().tls(httpsExportingTo(pem))
+        .credentials(Credentials.none().withClientCa(bundle)));
+    X509Certificate server = readPem(pem);
+    String vms = spf.httpsBaseUrl() + TENANT_ROOT + "VirtualMachines";
+
+    HttpResponse<String> anonymous = get(TestPki.httpClient(List.of(server), null), vms, "application/json");
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+
+    HttpClient dasein = TestPki.httpClient(List.of(server), ca.issue("dasein", true));
+    HttpResponse<String> created = dasein.send(HttpRequest.newBuilder(URI.create(vms))
+        .header("Accept", "application/json").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"by-certificate\",\"StampId\":\""
+            + "d70c1a9b-c241-48f5-880a-b6c36071e653\",\"CloudId\":\"00000000-0000-4000-8000-000000000101\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals("dasein", new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body())
+        .get("Owner").get("UserName").asText());
+  }
 }
