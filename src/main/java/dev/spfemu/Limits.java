@@ -8,13 +8,26 @@ import java.time.Duration;
  *
  * @param journalBodyBytes the most bytes of one request's or response's body the journal keeps
  * @param maxFaultDelay the longest delay a fault rule may ask for
+ * @param idleTimeout how long a connection may send and read nothing before it is closed
+ * @param bodyTimeout how long a request's body may take to arrive, all of it, before the request gets a 408
+ * @param maxConnections the most connections open at once; beyond it new ones wait to be accepted
+ * @param stopTimeout how long stopping waits for requests in flight to finish
  */
-public record Limits(int journalBodyBytes, Duration maxFaultDelay) {
+public record Limits(int journalBodyBytes, Duration maxFaultDelay, Duration idleTimeout, Duration bodyTimeout,
+    int maxConnections, Duration stopTimeout) {
 
   /** The journal keeps the first 64 KiB of a body, as WireMock-style tools keep a bounded body. */
   public static final int DEFAULT_JOURNAL_BODY_BYTES = 64 * 1024;
   /** A fault delay longer than a minute is a hang, not a test of a client's patience. */
   public static final Duration DEFAULT_MAX_FAULT_DELAY = Duration.ofSeconds(60);
+  /** Jetty's and IIS's usual idle time; a keep-alive connection of a client between calls lasts this long. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  /** An SPF body is a few KiB: one still arriving after 30 s (a byte now and then) is a slow-body attack. */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+  /** Far more than any test or WAP sends, and within a default open-files limit of a few thousand descriptors. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+  /** A request waiting for a job or a fault delay gets this long to finish when the emulator stops. */
+  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
   public Limits {
     if (journalBodyBytes < 0) {
@@ -23,17 +36,48 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay) {
     if (maxFaultDelay == null || maxFaultDelay.isNegative()) {
       throw new IllegalArgumentException("the longest fault delay must be zero or more");
     }
+    positive(idleTimeout, "the idle timeout");
+    positive(bodyTimeout, "the body timeout");
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("the most connections must be at least 1, not " + maxConnections);
+    }
+    if (stopTimeout == null || stopTimeout.isNegative()) {
+      throw new IllegalArgumentException("the stop timeout must be zero or more");
+    }
+  }
+
+  private static void positive(Duration duration, String what) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(what + " must be more than zero, not " + duration);
+    }
   }
 
   public static Limits defaults() {
-    return new Limits(DEFAULT_JOURNAL_BODY_BYTES, DEFAULT_MAX_FAULT_DELAY);
+    return new Limits(DEFAULT_JOURNAL_BODY_BYTES, DEFAULT_MAX_FAULT_DELAY, DEFAULT_IDLE_TIMEOUT,
+        DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_STOP_TIMEOUT);
   }
 
   public Limits withJournalBodyBytes(int bytes) {
-    return new Limits(bytes, maxFaultDelay);
+    return new Limits(bytes, maxFaultDelay, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
   }
 
   public Limits withMaxFaultDelay(Duration delay) {
-    return new Limits(journalBodyBytes, delay);
+    return new Limits(journalBodyBytes, delay, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+  }
+
+  public Limits withIdleTimeout(Duration timeout) {
+    return new Limits(journalBodyBytes, maxFaultDelay, timeout, bodyTimeout, maxConnections, stopTimeout);
+  }
+
+  public Limits withBodyTimeout(Duration timeout) {
+    return new Limits(journalBodyBytes, maxFaultDelay, idleTimeout, timeout, maxConnections, stopTimeout);
+  }
+
+  public Limits withMaxConnections(int connections) {
+    return new Limits(journalBodyBytes, maxFaultDelay, idleTimeout, bodyTimeout, connections, stopTimeout);
+  }
+
+  public Limits withStopTimeout(Duration timeout) {
+    return new Limits(journalBodyBytes, maxFaultDelay, idleTimeout, bodyTimeout, maxConnections, timeout);
   }
 }

@@ -12,6 +12,7 @@ import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.WorldEntityJson;
 import dev.spfemu.server.EmulatorServer;
+import dev.spfemu.server.ServerLimits;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
 import dev.spfemu.vmm.Vmm;
@@ -75,7 +76,13 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, clock, options.pageSize());
     ODataPipeline adminPipeline = new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize());
     this.server = new EmulatorServer(options.host(), options.port(), pipeline, adminPipeline, ids::next, journal,
-        faults, this);
+        faults, this, serverLimits(options));
+  }
+
+  private static ServerLimits serverLimits(EmulatorOptions options) {
+    Limits limits = options.limits();
+    return new ServerLimits(limits.idleTimeout(), limits.bodyTimeout(), limits.maxConnections(),
+        limits.stopTimeout(), options.accessLog());
   }
 
   /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */
@@ -267,13 +274,15 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     vmm.catchUpJobs();
   }
 
+  /** Stops serving (requests in flight get the stop timeout to finish), then the domain's job thread. */
   private void stopQuietly() {
     clock.removeListener(catchUpJobs);
-    vmm.close();
     try {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("the emulator did not stop cleanly", e);
+    } finally {
+      vmm.close();
     }
   }
 

@@ -19,8 +19,9 @@ public final class EmulatorServer {
    * @param adminPipeline the pipeline of SPF's Admin web service
    */
   public EmulatorServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
-    this.server = JettyServerFactory.createServer(host, port, pipeline, adminPipeline, ids, journal, faults, admin);
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, ServerLimits limits) {
+    this.server = JettyServerFactory.createServer(host, port, pipeline, adminPipeline, ids, journal, faults, admin,
+        limits);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

@@ -24,7 +24,7 @@ final class JettyServerFactory {
   }
 
   static Server createServer(String host, int port, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin) {
+      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, ServerLimits limits) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -43,6 +43,7 @@ final class JettyServerFactory {
     server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
+    limits.applyTo(server, ServerChain.MAX_BODY_BYTES); // last: it wraps the handler and sees every connector
     return server;
   }
 }
