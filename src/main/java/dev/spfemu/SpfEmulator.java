@@ -109,8 +109,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
       server.start();
     } catch (Exception e) {
       stopQuietly();
-      throw new EmulatorStartException("Cannot start the SPF VMM emulator on " + options.host() + ":"
-          + options.port() + " (" + e.getMessage() + "). Is the port in use? Try --port 0 for any free port.", e);
+      throw new EmulatorStartException(StartProblems.cannotListen(options, e), e);
     }
     return this;
   }

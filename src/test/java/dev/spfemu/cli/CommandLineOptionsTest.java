@@ -49,4 +49,26 @@ class CommandLineOptionsTest {
     assertEquals(Duration.ofMillis(1500), parse("--job-duration", "1500").jobDuration());
     assertThrows(IllegalArgumentException.class, () -> parse("--job-duration", "-1"));
   }
+
+  @Test
+  void slowClientLimitsAreTakenInMilliseconds() {
+    dev.spfemu.Limits limits = parse("--idle-timeout", "1500", "--body-timeout", "2500", "--max-connections", "7",
+        "--stop-timeout", "0").limits();
+    assertEquals(Duration.ofMillis(1500), limits.idleTimeout());
+    assertEquals(Duration.ofMillis(2500), limits.bodyTimeout());
+    assertEquals(7, limits.maxConnections());
+    assertEquals(Duration.ZERO, limits.stopTimeout());
+  }
+
+  @Test
+  void slowClientLimitsOutOfRangeAreRefusedSayingWhich() {
+    assertEquals("the idle timeout must be more than zero, not PT0S",
+        assertThrows(IllegalArgumentException.class, () -> parse("--idle-timeout", "0")).getMessage());
+    assertEquals("the body timeout must be more than zero, not PT-0.001S",
+        assertThrows(IllegalArgumentException.class, () -> parse("--body-timeout", "-1")).getMessage());
+    assertEquals("the most connections must be at least 1, not 0",
+        assertThrows(IllegalArgumentException.class, () -> parse("--max-connections", "0")).getMessage());
+    assertEquals("the stop timeout must be zero or more",
+        assertThrows(IllegalArgumentException.class, () -> parse("--stop-timeout", "-5")).getMessage());
+  }
 }
