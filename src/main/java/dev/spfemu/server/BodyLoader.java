@@ -149,7 +149,8 @@ final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
         body = null;
       }
       Response.writeError(getRequest(), getResponse(), getCallback(), HttpStatus.REQUEST_TIMEOUT_408,
-          "The request body did not arrive within " + timeout.toSeconds() + " s; send the whole body at once.");
+          "The request body did not arrive within " + timeout.toMillis() + " ms (the body timeout); send the whole body"
+              + " at once.");
     }
 
     private void fail(Throwable failure) {
@@ -157,7 +158,8 @@ final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
       body = null;
       if (failure instanceof TimeoutException) {
         Response.writeError(getRequest(), getResponse(), getCallback(), HttpStatus.REQUEST_TIMEOUT_408,
-            "The connection was idle while the request body was expected; send the whole body at once.");
+            "The connection was idle while the request body was expected (the idle timeout); send the whole body"
+                + " at once.");
       } else {
         getCallback().failed(failure); // the client went away: nobody reads an answer
       }

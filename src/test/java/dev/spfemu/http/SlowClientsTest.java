@@ -68,8 +68,9 @@ class SlowClientsTest extends EmulatorHttpTest {
       String reply = trickleUntilAnswered(quick, "Accept: application/json");
       assertTrue(reply.startsWith("HTTP/1.1 408 "), reply);
       JsonNode error = JSON.readTree(reply.substring(reply.indexOf("\r\n\r\n") + 4));
+      assertEquals("RequestTimeout", error.path("odata.error").path("code").asText(), reply);
       assertTrue(error.path("odata.error").path("message").path("value").asText()
-          .contains("did not arrive within"), reply);
+          .startsWith("The request body did not arrive within 500 ms (the body timeout)"), reply);
     }
   }
 
@@ -78,8 +79,8 @@ class SlowClientsTest extends EmulatorHttpTest {
     try (SpfEmulator quick = quickTimeouts(Duration.ofMillis(500), Limits.DEFAULT_IDLE_TIMEOUT)) {
       String reply = trickleUntilAnswered(quick, "Accept: application/atom+xml");
       assertTrue(reply.startsWith("HTTP/1.1 408 "), reply);
-      assertTrue(reply.contains("<m:error") || reply.contains("<error"), reply);
-      assertTrue(reply.contains("did not arrive within"), reply);
+      assertTrue(reply.contains("<m:code>RequestTimeout</m:code>"), reply);
+      assertTrue(reply.contains("did not arrive within 500 ms"), reply);
     }
   }
 
@@ -93,7 +94,8 @@ class SlowClientsTest extends EmulatorHttpTest {
             "\r\nAccept: application/json\r\n\r\n")).getBytes(StandardCharsets.ISO_8859_1));
         String reply = readAll(socket.getInputStream());
         assertTrue(reply.startsWith("HTTP/1.1 408 "), reply);
-        assertTrue(reply.contains("send the whole body at once"), reply);
+        assertTrue(reply.contains("\"code\":\"RequestTimeout\""), reply);
+        assertTrue(reply.contains("idle while the request body was expected (the idle timeout)"), reply);
       }
     }
   }
