@@ -22,6 +22,12 @@ public record ServerLimits(Duration idleTimeout, Duration bodyTimeout, int maxCo
     boolean accessLog) {
 
   /**
+   * While stopping, a connection idle this long is closed: a client's kept-alive connection between
+   * requests must not hold the stop up (Jetty's default is seconds, which every test class's close paid).
+   */
+  private static final long IDLE_WHILE_STOPPING_MILLIS = 50;
+
+  /**
    * Applies the limits to a server whose connectors and handler are in place: every connector's idle
    * timeout, one connection limit over all of them, and in front of the handler the graceful stage
    * (outermost: it counts every request in flight) and the body loader (no thread waits for a body).
@@ -34,7 +40,9 @@ public record ServerLimits(Duration idleTimeout, Duration bodyTimeout, int maxCo
     }
     server.addBean(new NetworkConnectionLimit(maxConnections, server));
     Handler application = server.getHandler();
-    server.setHandler(new GracefulHandler(new BodyLoader(maxBodyBytes, bodyTimeout).handler(application)));
+    GracefulHandler graceful = new GracefulHandler(new BodyLoader(maxBodyBytes, bodyTimeout).handler(application));
+    graceful.setShutdownIdleTimeout(IDLE_WHILE_STOPPING_MILLIS);
+    server.setHandler(graceful);
     server.setStopTimeout(stopTimeout.toMillis());
     if (accessLog) {
       server.setRequestLog(new AccessLog());

@@ -100,6 +100,42 @@ class SlowClientsTest extends EmulatorHttpTest {
     }
   }
 
+  @Test
+  void beyondTheMostConnectionsANewOneWaitsUntilAnotherCloses() throws Exception {
+    try (SpfEmulator one = SpfEmulator.create(EmulatorOptions.builder().dynamicPort()
+        .limits(Limits.defaults().withMaxConnections(1)).build()).start()) {
+      URI root = URI.create(one.serviceRoot(SEED_SUBSCRIPTION));
+      try (Socket first = new Socket(root.getHost(), root.getPort())) {
+        first.setSoTimeout(30_000);
+        first.getOutputStream().write(head(root, "VMCheckPoints", 2).getBytes(StandardCharsets.ISO_8859_1));
+        first.getOutputStream().write('{'); // the first connection is accepted: its request is in flight
+        var second = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(root).header("Accept", JSON_LIGHT)
+            .timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString());
+
+        first.getOutputStream().write('}');
+        String firstReply = readHead(first.getInputStream());
+        assertTrue(firstReply.startsWith("HTTP/1.1 400 "), firstReply); // an empty checkpoint: answered, kept open
+        assertTrue(!second.isDone(), "the second connection waits while the first is open");
+        first.close();
+
+        assertEquals(200, second.get(40, TimeUnit.SECONDS).statusCode());
+      }
+    }
+  }
+
+  /** The status line and headers of one response (the connection stays open). */
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
   private static SpfEmulator quickTimeouts(Duration body, Duration idle) {
     return SpfEmulator.create(EmulatorOptions.builder().dynamicPort()
         .limits(Limits.defaults().withBodyTimeout(body).withIdleTimeout(idle)).build()).start();
