@@ -89,8 +89,7 @@ final class Endpoints {
       throw e;
     } catch (Exception e) {
       stop.run();
-      throw new EmulatorStartException("Cannot start the SPF VMM emulator on " + options.host() + ", " + ports()
-          + " (" + e.getMessage() + "). Is the port in use? Try --port 0 for any free port.", e);
+      throw new EmulatorStartException(StartProblems.cannotListen(options, e), e);
     }
   }
 

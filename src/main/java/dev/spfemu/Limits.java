@@ -4,9 +4,10 @@ import dev.spfemu.odata.processor.RequestLimits;
 import java.time.Duration;
 
 /**
- * What bounds the emulator's memory and work whatever clients send (docs/operations.md, "Limits").
- * Each has a default and can be changed (builder, command line). A request beyond a limit is a 4xx
- * OData error that names the limit and the option that raises it.
+ * What bounds the emulator's memory and work whatever clients send (docs/operations.md, "Limits"
+ * and "Slow and many clients, and shutdown"). Each has a default and can be changed (builder,
+ * command line). A request beyond a limit is a 4xx OData error that names the limit and the option
+ * that raises it.
  *
  * @param journalBodyBytes the most bytes of one request's or response's body the journal keeps
  * @param maxFaultDelay the longest delay a fault rule may ask for
@@ -14,9 +15,14 @@ import java.time.Duration;
  * @param expressionLength the longest {@code $filter} or {@code $orderby}, in characters
  * @param expressionDepth the deepest nesting (parentheses, unary operators) in a {@code $filter} or {@code $orderby}
  * @param entitiesPerSubscription the most entities one subscription holds (jobs included); a create beyond is refused
+ * @param idleTimeout how long a connection may send and read nothing before it is closed
+ * @param bodyTimeout how long a request's body may take to arrive, all of it, before the request gets a 408
+ * @param maxConnections the most connections open at once; beyond it new ones wait to be accepted
+ * @param stopTimeout how long stopping waits for requests in flight to finish
  */
 public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchParts, int expressionLength,
-    int expressionDepth, int entitiesPerSubscription) {
+    int expressionDepth, int entitiesPerSubscription, Duration idleTimeout, Duration bodyTimeout, int maxConnections,
+    Duration stopTimeout) {
 
   /** The journal keeps the first 64 KiB of a body, as WireMock-style tools keep a bounded body. */
   public static final int DEFAULT_JOURNAL_BODY_BYTES = 64 * 1024;
@@ -27,6 +33,14 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
   public static final int DEFAULT_EXPRESSION_DEPTH = RequestLimits.DEFAULT_EXPRESSION_DEPTH;
   /** A million entities (a few GiB of heap at most) is far more than any test world, and bounded. */
   public static final int DEFAULT_ENTITIES_PER_SUBSCRIPTION = 1_000_000;
+  /** Jetty's and IIS's usual idle time; a keep-alive connection of a client between calls lasts this long. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  /** An SPF body is a few KiB: one still arriving after 30 s (a byte now and then) is a slow-body attack. */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+  /** Far more than any test or WAP sends, and within a default open-files limit of a few thousand descriptors. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+  /** A request waiting for a job or a fault delay gets this long to finish when the emulator stops. */
+  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
   public Limits {
     if (journalBodyBytes < 0) {
@@ -39,6 +53,12 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
     atLeastOne("the longest $filter or $orderby (--max-expression-length)", expressionLength);
     atLeastOne("the deepest $filter or $orderby (--max-expression-depth)", expressionDepth);
     atLeastOne("the most entities in a subscription (--max-entities-per-subscription)", entitiesPerSubscription);
+    positive(idleTimeout, "the idle timeout (--idle-timeout)");
+    positive(bodyTimeout, "the body timeout (--body-timeout)");
+    atLeastOne("the most connections (--max-connections)", maxConnections);
+    if (stopTimeout == null || stopTimeout.isNegative()) {
+      throw new IllegalArgumentException("the stop timeout (--stop-timeout) must be zero or more");
+    }
   }
 
   private static void atLeastOne(String what, int value) {
@@ -47,33 +67,66 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
     }
   }
 
+  private static void positive(Duration duration, String what) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(what + " must be more than zero, not " + duration);
+    }
+  }
+
   public static Limits defaults() {
     return new Limits(DEFAULT_JOURNAL_BODY_BYTES, DEFAULT_MAX_FAULT_DELAY, DEFAULT_BATCH_PARTS,
-        DEFAULT_EXPRESSION_LENGTH, DEFAULT_EXPRESSION_DEPTH, DEFAULT_ENTITIES_PER_SUBSCRIPTION);
+        DEFAULT_EXPRESSION_LENGTH, DEFAULT_EXPRESSION_DEPTH, DEFAULT_ENTITIES_PER_SUBSCRIPTION, DEFAULT_IDLE_TIMEOUT,
+        DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_STOP_TIMEOUT);
   }
 
   public Limits withJournalBodyBytes(int bytes) {
-    return new Limits(bytes, maxFaultDelay, batchParts, expressionLength, expressionDepth, entitiesPerSubscription);
+    return new Limits(bytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
   }
 
   public Limits withMaxFaultDelay(Duration delay) {
-    return new Limits(journalBodyBytes, delay, batchParts, expressionLength, expressionDepth, entitiesPerSubscription);
+    return new Limits(journalBodyBytes, delay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
   }
 
   public Limits withBatchParts(int parts) {
-    return new Limits(journalBodyBytes, maxFaultDelay, parts, expressionLength, expressionDepth, entitiesPerSubscription);
+    return new Limits(journalBodyBytes, maxFaultDelay, parts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
   }
 
   public Limits withExpressionLength(int characters) {
-    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, characters, expressionDepth, entitiesPerSubscription);
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, characters, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
   }
 
   public Limits withExpressionDepth(int depth) {
-    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, depth, entitiesPerSubscription);
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, depth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
   }
 
   public Limits withEntitiesPerSubscription(int entities) {
-    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth, entities);
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entities, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+  }
+
+  public Limits withIdleTimeout(Duration timeout) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, timeout, bodyTimeout, maxConnections, stopTimeout);
+  }
+
+  public Limits withBodyTimeout(Duration timeout) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, timeout, maxConnections, stopTimeout);
+  }
+
+  public Limits withMaxConnections(int connections) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, connections, stopTimeout);
+  }
+
+  public Limits withStopTimeout(Duration timeout) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, timeout);
   }
 
   /** The limits the OData pipeline applies to each request. */

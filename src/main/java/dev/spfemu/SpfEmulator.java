@@ -9,6 +9,7 @@ import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.model.Guids;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.EmulatorServer;
+import dev.spfemu.server.ServerLimits;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.vmm.Vmm;
 import dev.spfemu.vmm.spfadmin.SpfAdmin;
@@ -71,7 +72,13 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     ODataPipeline adminPipeline = domains.adminPipeline();
     this.adminAccess = AdminAccess.of(options.credentials().adminToken(), options.credentials().passwords());
     this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
-        faults, this, ServerAccounts.of(options.credentials()), adminAccess);
+        faults, this, ServerAccounts.of(options.credentials()), adminAccess, serverLimits(options));
+  }
+
+  private static ServerLimits serverLimits(EmulatorOptions options) {
+    Limits limits = options.limits();
+    return new ServerLimits(limits.idleTimeout(), limits.bodyTimeout(), limits.maxConnections(),
+        limits.stopTimeout(), options.accessLog());
   }
 
   /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */
@@ -280,13 +287,15 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     stopQuietly();
   }
 
+  /** Stops serving (requests in flight get the stop timeout to finish), then the domain's job thread. */
   private void stopQuietly() {
     clock.removeListener(catchUpJobs);
-    vmm.close();
     try {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("the emulator did not stop cleanly", e);
+    } finally {
+      vmm.close();
     }
   }
 

@@ -40,7 +40,7 @@ final class StartingWorld {
     }
     try {
       if (options.seedFile() != null) {
-        load(Files.readAllBytes(options.seedFile()), options.seedFile().toString(), only);
+        load(Files.readAllBytes(StartProblems.readableFile(options.seedFile())), options.seedFile().toString(), only);
       } else {
         try (InputStream in = SpfEmulator.class.getResourceAsStream(DEMO_WORLD)) {
           load(in.readAllBytes(), "the demo world", only);

@@ -116,6 +116,23 @@ final class CommandLineOptions {
       description = "The most entities one subscription may hold; a create beyond is refused (default: ${DEFAULT-VALUE}).")
   int maxEntitiesPerSubscription = Limits.DEFAULT_ENTITIES_PER_SUBSCRIPTION;
 
+  @Option(names = "--idle-timeout", paramLabel = "MS",
+      description = "Close a connection that sends and reads nothing this long, in milliseconds (default: 30000).")
+  long idleTimeoutMillis = Limits.DEFAULT_IDLE_TIMEOUT.toMillis();
+
+  @Option(names = "--body-timeout", paramLabel = "MS",
+      description = "Answer 408 to a request whose body is not all there after this long, in milliseconds"
+          + " (default: 30000).")
+  long bodyTimeoutMillis = Limits.DEFAULT_BODY_TIMEOUT.toMillis();
+
+  @Option(names = "--max-connections", paramLabel = "N",
+      description = "Most connections open at once; more wait to be accepted (default: ${DEFAULT-VALUE}).")
+  int maxConnections = Limits.DEFAULT_MAX_CONNECTIONS;
+
+  @Option(names = "--stop-timeout", paramLabel = "MS",
+      description = "On SIGTERM or Ctrl-C, how long requests in flight get to finish, in milliseconds (default: 10000).")
+  long stopTimeoutMillis = Limits.DEFAULT_STOP_TIMEOUT.toMillis();
+
   @Option(names = {"--access-log", "--verbose"},
       description = "Log one line per request (method, path, status, ms, bytes, request id, subscription, principal).")
   boolean accessLog;
@@ -149,22 +166,19 @@ final class CommandLineOptions {
     return Limits.defaults().withJournalBodyBytes(journalBodyBytes).withBatchParts(maxBatchParts)
         .withExpressionLength(maxExpressionLength).withExpressionDepth(maxExpressionDepth)
         .withEntitiesPerSubscription(maxEntitiesPerSubscription)
-        .withMaxFaultDelay(Duration.ofSeconds(maxFaultDelaySeconds));
+        .withMaxFaultDelay(Duration.ofSeconds(maxFaultDelaySeconds))
+        .withIdleTimeout(Duration.ofMillis(idleTimeoutMillis)).withBodyTimeout(Duration.ofMillis(bodyTimeoutMillis))
+        .withMaxConnections(maxConnections).withStopTimeout(Duration.ofMillis(stopTimeoutMillis));
   }
 
   private Credentials credentials() {
     Credentials credentials = Credentials.none();
     List<String> all = new ArrayList<>(users);
     if (usersFile != null) {
-      try {
-        for (String line : Files.readAllLines(usersFile)) {
-          if (!line.isBlank() && !line.startsWith("#")) {
-            all.add(line.strip());
-          }
+      for (String line : readLines(usersFile, "users file", "one NAME:PASSWORD per line")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          all.add(line.strip());
         }
-      } catch (IOException e) {
-        throw new IllegalArgumentException("Cannot read the users file " + usersFile + ": " + e.getMessage()
-            + ". Give a readable file with one NAME:PASSWORD per line.", e);
       }
     }
     for (String user : all) {
@@ -180,5 +194,35 @@ final class CommandLineOptions {
       credentials = credentials.withAdminToken(adminToken);
     }
     return credentials;
+  }
+
+  /**
+   * The lines of a file a flag names, or a {@link FileProblem} saying what is wrong with it. A FIFO or
+   * device is refused before it is opened: reading one would wait for a writer.
+   */
+  static List<String> readLines(Path file, String what, String format) {
+    String problem = null;
+    if (Files.isDirectory(file)) {
+      problem = "is a directory; give the file itself";
+    } else if (!Files.exists(file)) {
+      problem = "was not found; check the path (relative to " + Path.of("").toAbsolutePath() + ")";
+    } else if (!Files.isRegularFile(file)) {
+      problem = "is not a regular file (a FIFO, device or socket); give a regular file";
+    }
+    if (problem == null) {
+      try {
+        return Files.readAllLines(file);
+      } catch (IOException e) {
+        problem = "cannot be read (" + e + "); make it readable by the user running the emulator";
+      }
+    }
+    throw new FileProblem("The " + what + " " + file + " " + problem + ". It holds " + format + ".");
+  }
+
+  /** A file a flag names cannot be used: the emulator cannot start (exit code 1, no usage). */
+  static final class FileProblem extends RuntimeException {
+    FileProblem(String message) {
+      super(message);
+    }
   }
 }

@@ -2,11 +2,21 @@ package dev.spfemu.cli;
 
 import dev.spfemu.EmulatorOptions;
 import dev.spfemu.SpfEmulator;
+import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Runs the emulator from the command line until it is interrupted (Ctrl-C, SIGTERM). */
+/**
+ * Runs the emulator from the command line until it is stopped (Ctrl-C, SIGTERM). Exit codes: 0 after a
+ * stop (requests in flight finish first, up to the stop timeout), 1 when it cannot start (the message
+ * says why), 2 for a bad command line (with the usage).
+ */
 public final class Main {
+
+  /** The command line is wrong: the message and the usage are printed. */
+  static final int USAGE = 2;
+  /** The emulator cannot start (seed file, users file, port): the message says what to change. */
+  static final int CANNOT_START = 1;
 
   private Main() {
   }
@@ -18,49 +28,72 @@ public final class Main {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", LOGGING_CONFIG); // before the first logger exists
     }
+    Started started = start(args, System.out, System.err);
+    if (started.emulator() == null) {
+      if (started.exitCode() != 0) {
+        System.exit(started.exitCode());
+      }
+      return;
+    }
+    SpfEmulator emulator = started.emulator();
+    // On SIGTERM or Ctrl-C the JVM runs this hook and then exits with 128 + the signal (143 for SIGTERM).
+    // The hook stops the server gracefully (requests in flight finish, up to the stop timeout), and then
+    // halts with 0: a stop asked for is a clean exit. Runtime.exit cannot be used here (called from a
+    // hook it blocks for ever); halt skips the hooks still running, and there are no others of ours.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(0);
+    }, "spf-emulator-shutdown"));
+    emulator.join();
+  }
+
+  /** What {@link #start} did: an emulator that listens, or the exit code of why not (0: help or version printed). */
+  record Started(SpfEmulator emulator, int exitCode) {
+  }
+
+  /** Parses {@code args} and starts the emulator they describe, printing its address or why it cannot start. */
+  static Started start(String[] args, PrintStream out, PrintStream err) {
     CommandLineOptions cli = new CommandLineOptions();
     CommandLine commandLine = new CommandLine(cli);
     EmulatorOptions options;
     try {
       commandLine.parseArgs(args);
-      if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
-        if (commandLine.isUsageHelpRequested()) {
-          commandLine.usage(System.out);
-        } else {
-          commandLine.printVersionHelp(System.out);
-        }
-        return;
+      if (commandLine.isUsageHelpRequested()) {
+        commandLine.usage(out);
+        return new Started(null, 0);
+      }
+      if (commandLine.isVersionHelpRequested()) {
+        commandLine.printVersionHelp(out);
+        return new Started(null, 0);
       }
       options = cli.toOptions();
+    } catch (CommandLineOptions.FileProblem e) {
+      err.println(e.getMessage());
+      return new Started(null, CANNOT_START);
     } catch (ParameterException | IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      commandLine.usage(System.err);
-      System.exit(2);
-      return;
+      err.println(e.getMessage());
+      commandLine.usage(err);
+      return new Started(null, USAGE);
     }
-    run(options);
-  }
-
-  private static void run(EmulatorOptions options) throws InterruptedException {
     SpfEmulator emulator;
     try {
       emulator = SpfEmulator.create(options).start(); // create loads the world, start binds the port
     } catch (SpfEmulator.EmulatorStartException e) {
-      System.err.println(e.getMessage());
-      System.exit(1);
-      return;
+      err.println(e.getMessage());
+      return new Started(null, CANNOT_START);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "spf-emulator-shutdown"));
     if (options.tls().http()) {
-      System.out.println("SPF VMM emulator listening on " + emulator.baseUrl() + "/");
+      out.println("SPF VMM emulator listening on " + emulator.baseUrl() + "/");
     }
     if (options.tls().https()) {
-      System.out.println("SPF VMM emulator listening on " + emulator.httpsBaseUrl() + "/");
+      out.println("SPF VMM emulator listening on " + emulator.httpsBaseUrl() + "/");
     }
     if (options.tls().exportCertificate() != null) {
-      System.out.println("HTTPS certificate written to " + options.tls().exportCertificate());
+      out.println("HTTPS certificate written to " + options.tls().exportCertificate());
     }
-    System.out.flush();
-    emulator.join();
+    out.flush();
+    return new Started(emulator, 0);
   }
 }

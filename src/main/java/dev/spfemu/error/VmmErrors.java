@@ -151,6 +151,11 @@ public final class VmmErrors {
         + ". Check the URL's percent-encoding, the path and the size of the headers.");
   }
 
+  /** A request whose body did not arrive in time (the body or idle timeout, docs/operations.md); {@code reason} says which. */
+  public static ServiceException requestTimeout(String reason) {
+    return new ServiceException(408, "RequestTimeout", reason);
+  }
+
   // 404 ----------------------------------------------------------------------------------------
 
   /** A path naming an entity set the service does not have (or does not show this caller), as Olingo words it. */

@@ -25,9 +25,9 @@ public final class EmulatorServer {
    */
   public EmulatorServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
       Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess) {
+      AdminAccess adminAccess, ServerLimits limits) {
     this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin,
-        accounts, adminAccess);
+        accounts, adminAccess, limits);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

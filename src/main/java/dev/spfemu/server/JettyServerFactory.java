@@ -27,7 +27,7 @@ final class JettyServerFactory {
 
   static Server createServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
       Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess) {
+      AdminAccess adminAccess, ServerLimits limits) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -53,6 +53,7 @@ final class JettyServerFactory {
         adminAccess, new ServerHealth(threads)));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
+    limits.applyTo(server, ServerChain.MAX_BODY_BYTES); // last: it wraps the handler and sees every connector
     return server;
   }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -54,7 +55,8 @@ final class ODataErrorHandlers {
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
         Callback callback) {
-      RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, message),
+      RenderedError error = pipeline.renderError(status == HttpStatus.REQUEST_TIMEOUT_408
+          ? VmmErrors.requestTimeout(message) : VmmErrors.malformedRequest(status, message),
           name -> request.getHeaders().get(name));
       response.setStatus(error.status());
       SpfHeadersFilter.set(ids, (name, value) -> response.getHeaders().put(name, value));

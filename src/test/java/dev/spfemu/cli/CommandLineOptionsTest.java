@@ -85,7 +85,8 @@ class CommandLineOptionsTest {
   void limitsAreTakenAndBadOnesRefusedWithTheFlagsName() {
     dev.spfemu.Limits limits = parse("--max-batch-parts", "5", "--max-expression-length", "100",
         "--max-expression-depth", "7", "--max-entities-per-subscription", "50", "--journal-body-bytes", "9").limits();
-    assertEquals(new dev.spfemu.Limits(9, dev.spfemu.Limits.DEFAULT_MAX_FAULT_DELAY, 5, 100, 7, 50), limits);
+    assertEquals(dev.spfemu.Limits.defaults().withJournalBodyBytes(9).withBatchParts(5).withExpressionLength(100)
+        .withExpressionDepth(7).withEntitiesPerSubscription(50), limits);
     assertEquals(dev.spfemu.Limits.defaults(), parse().limits());
     IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
         () -> parse("--max-batch-parts", "0"));
@@ -100,5 +101,27 @@ class CommandLineOptionsTest {
         () -> parse("--journal-size", "100001"));
     org.junit.jupiter.api.Assertions.assertTrue(tooBig.getMessage().contains("between 0 and 100000"),
         tooBig.getMessage());
+  }
+
+  @Test
+  void slowClientLimitsAreTakenInMilliseconds() {
+    dev.spfemu.Limits limits = parse("--idle-timeout", "1500", "--body-timeout", "2500", "--max-connections", "7",
+        "--stop-timeout", "0").limits();
+    assertEquals(Duration.ofMillis(1500), limits.idleTimeout());
+    assertEquals(Duration.ofMillis(2500), limits.bodyTimeout());
+    assertEquals(7, limits.maxConnections());
+    assertEquals(Duration.ZERO, limits.stopTimeout());
+  }
+
+  @Test
+  void slowClientLimitsOutOfRangeAreRefusedSayingWhich() {
+    assertEquals("the idle timeout (--idle-timeout) must be more than zero, not PT0S",
+        assertThrows(IllegalArgumentException.class, () -> parse("--idle-timeout", "0")).getMessage());
+    assertEquals("the body timeout (--body-timeout) must be more than zero, not PT-0.001S",
+        assertThrows(IllegalArgumentException.class, () -> parse("--body-timeout", "-1")).getMessage());
+    assertEquals("the most connections (--max-connections) must be at least 1, not 0",
+        assertThrows(IllegalArgumentException.class, () -> parse("--max-connections", "0")).getMessage());
+    assertEquals("the stop timeout (--stop-timeout) must be zero or more",
+        assertThrows(IllegalArgumentException.class, () -> parse("--stop-timeout", "-5")).getMessage());
   }
 }

@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,5 +126,55 @@ class JarSmokeIT {
     assertTrue(process.waitFor(20, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue());
     assertTrue(help.contains("--port"), help);
+  }
+
+  /**
+   * SIGTERM while a request waits for its VMM job: the request is answered (201) before the server
+   * stops, and the process exits 0 (the JVM alone would exit 143).
+   */
+  @Test
+  void sigtermLetsARequestInFlightFinishAndExitsZero() throws Exception {
+    Process process = launch("--port", "0", "--job-duration", "3000");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      Matcher matcher = LISTENING.matcher(String.valueOf(out.readLine()));
+      assertTrue(matcher.matches());
+      String root = matcher.group(1) + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
+      HttpClient client = HttpClient.newHttpClient();
+      CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(URI.create(root
+              + "VMCheckPoints"))
+          .header("DataServiceVersion", "3.0;NetFx")
+          .header("Content-Type", "application/json;odata=minimalmetadata")
+          .header("Accept", "application/json;odata=minimalmetadata")
+          .timeout(Duration.ofSeconds(60))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"in flight\","
+              + "\"StampId\":\"d70c1a9b-c241-48f5-880a-b6c36071e653\",\"VMId\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      awaitRunningJob(client, root);
+
+      process.destroy(); // SIGTERM, while the checkpoint's job runs
+
+      HttpResponse<String> answer = inFlight.get(60, TimeUnit.SECONDS);
+      assertEquals(201, answer.statusCode(), answer.body());
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stops on SIGTERM");
+      assertEquals(0, process.exitValue());
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  /** Waits until the checkpoint's job is stored and running: the request is then in the server's hands. */
+  private static void awaitRunningJob(HttpClient client, String root) throws Exception {
+    URI running = URI.create(root + "Jobs?$filter=Status%20eq%20'Running'");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      String jobs = client.send(HttpRequest.newBuilder(running).header("Accept", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      if (jobs.contains("\"Running\"")) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the checkpoint's job never ran");
   }
 }

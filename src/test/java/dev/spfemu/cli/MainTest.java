@@ -1,0 +1,110 @@
+package dev.spfemu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit codes and messages: 1 when the emulator cannot start, 2 for a bad command line. */
+class MainTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private Main.Started start(String... args) {
+    Main.Started started = Main.start(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    if (started.emulator() != null) {
+      started.emulator().close();
+    }
+    return started;
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aMissingSeedFileExits1SayingNotFound(@TempDir Path dir) {
+    Main.Started started = start("--port", "0", "--seed-file", dir.resolve("nope.json").toString());
+    assertEquals(1, started.exitCode());
+    assertNull(started.emulator());
+    assertTrue(err().contains("nope.json was not found"), err());
+    assertFalse(err().contains("Usage:"), err());
+  }
+
+  @Test
+  void aFifoAsSeedFileExits1(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("w");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    assertEquals(1, start("--port", "0", "--seed-file", fifo.toString()).exitCode());
+    assertTrue(err().contains("is not a regular file"), err());
+  }
+
+  @Test
+  void anUnusableUsersFileExits1SayingWhy(@TempDir Path dir) throws Exception {
+    assertEquals(1, start("--port", "0", "--users", dir.resolve("users.txt").toString()).exitCode());
+    assertTrue(err().contains("The users file " + dir.resolve("users.txt") + " was not found"), err());
+    assertTrue(err().contains("one NAME:PASSWORD per line"), err());
+
+    assertEquals(1, start("--port", "0", "--users", dir.toString()).exitCode());
+    assertTrue(err().contains("The users file " + dir + " is a directory"), err());
+
+    Path fifo = dir.resolve("users.fifo");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    assertEquals(1, start("--port", "0", "--users", fifo.toString()).exitCode());
+    assertTrue(err().contains("users.fifo is not a regular file"), err());
+  }
+
+  @Test
+  void aPortInUseExits1() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertEquals(1, start("--port", String.valueOf(taken.getLocalPort())).exitCode());
+      assertTrue(err().contains("is in use"), err());
+    }
+  }
+
+  @Test
+  void badFlagValuesExit2WithTheProblemAndTheUsage() {
+    assertEquals(2, start("--port", "http").exitCode());
+    assertTrue(err().contains("Invalid value for option '--port': 'http' is not an int"), err());
+    assertTrue(err().contains("Usage:"), err());
+
+    err.reset();
+    assertEquals(2, start("--page-size", "0").exitCode());
+    assertTrue(err().startsWith("page size must be at least 1, not 0"), err());
+
+    err.reset();
+    assertEquals(2, start("--body-timeout", "0").exitCode());
+    assertTrue(err().startsWith("the body timeout must be more than zero"), err());
+
+    err.reset();
+    assertEquals(2, start("--no-such-flag").exitCode());
+    assertTrue(err().contains("Unknown option: '--no-such-flag'"), err());
+  }
+
+  @Test
+  void aGoodCommandLineStartsAndPrintsWhereItListens(@TempDir Path dir) throws Exception {
+    Path users = Files.writeString(dir.resolve("users.txt"), "# users\nalice:s3cr3t\n");
+    Main.Started started = start("--port", "0", "--no-seed", "--users", users.toString());
+    assertEquals(0, started.exitCode());
+    assertTrue(out.toString(StandardCharsets.UTF_8).matches(
+        "SPF VMM emulator listening on http://127\\.0\\.0\\.1:\\d+/\\R"), out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpExits0() {
+    Main.Started started = start("--help");
+    assertEquals(0, started.exitCode());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--stop-timeout"));
+  }
+}
