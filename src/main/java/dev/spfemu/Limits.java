@@ -1,6 +1,7 @@
 package dev.spfemu;
 
 import dev.spfemu.odata.processor.RequestLimits;
+import dev.spfemu.server.ServerLimits;
 import java.time.Duration;
 
 /**
@@ -127,6 +128,11 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
   public Limits withStopTimeout(Duration timeout) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
         entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, timeout);
+  }
+
+  /** The limits the HTTP server applies to connections, and whether it logs each request. */
+  ServerLimits server(boolean accessLog) {
+    return new ServerLimits(idleTimeout, bodyTimeout, maxConnections, stopTimeout, accessLog);
   }
 
   /** The limits the OData pipeline applies to each request. */

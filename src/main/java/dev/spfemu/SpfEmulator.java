@@ -9,7 +9,6 @@ import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.model.Guids;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.EmulatorServer;
-import dev.spfemu.server.ServerLimits;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.vmm.Vmm;
 import dev.spfemu.vmm.spfadmin.SpfAdmin;
@@ -72,13 +71,8 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     ODataPipeline adminPipeline = domains.adminPipeline();
     this.adminAccess = AdminAccess.of(options.credentials().adminToken(), options.credentials().passwords());
     this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
-        faults, this, ServerAccounts.of(options.credentials()), adminAccess, serverLimits(options));
-  }
-
-  private static ServerLimits serverLimits(EmulatorOptions options) {
-    Limits limits = options.limits();
-    return new ServerLimits(limits.idleTimeout(), limits.bodyTimeout(), limits.maxConnections(),
-        limits.stopTimeout(), options.accessLog());
+        faults, this, ServerAccounts.of(options.credentials()), adminAccess,
+        options.limits().server(options.accessLog()));
   }
 
   /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */
@@ -95,11 +89,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     return new SpfEmulator(options);
   }
 
-  /**
-   * Starts listening.
-   *
-   * @throws EmulatorStartException if a port is in use, or the certificate cannot be exported
-   */
+  /** Starts listening; {@link EmulatorStartException} if a port is in use or the certificate cannot be exported. */
   public SpfEmulator start() {
     endpoints.start(server, this::stopQuietly);
     adminAccess.exposureWarning(options.host(), !options.credentials().configured()).ifPresent(LOG::warn);

@@ -44,11 +44,10 @@ final class StartProblems {
       }
     }
     if (reason.contains("in use")) {
-      String ports = options.tls().https() ? "port " + options.port() + " or HTTPS port " + options.tls().httpsPort()
-          : "port " + options.port();
-      return "Cannot start the SPF VMM emulator: " + ports + " on " + options.host()
+      String https = options.tls().https() ? " (or HTTPS port " + options.tls().httpsPort() + ")" : "";
+      return "Cannot start the SPF VMM emulator: port " + options.port() + " on " + options.host() + https
           + " is in use (another emulator or service listens there). Stop it, choose another port (--port N,"
-          + " --https-port N), or use 0 for any free port.";
+          + " --https-port N), or use --port 0 for any free port.";
     }
     if (reason.contains("assign requested address")) {
       return "Cannot start the SPF VMM emulator: " + options.host() + " is not an address of this machine ("

@@ -85,7 +85,7 @@ class MainTest {
 
     err.reset();
     assertEquals(2, start("--body-timeout", "0").exitCode());
-    assertTrue(err().startsWith("the body timeout must be more than zero"), err());
+    assertTrue(err().startsWith("the body timeout (--body-timeout) must be more than zero"), err());
 
     err.reset();
     assertEquals(2, start("--no-such-flag").exitCode());
