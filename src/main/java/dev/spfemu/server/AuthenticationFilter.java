@@ -39,6 +39,9 @@ final class AuthenticationFilter extends HttpFilter {
     AuthResult result = authentication.authenticate(request, scope, root == null ? null : root.subscription());
     if (result instanceof AuthResult.Accepted accepted) {
       String principal = accepted.principal();
+      if (principal != null) {
+        request.setAttribute(AccessLog.PRINCIPAL_ATTRIBUTE, principal); // the access log names the caller
+      }
       boolean sent = request.getHeader(PRINCIPAL_HEADER) != null;
       chain.doFilter(principal == null || sent ? request : new WithPrincipal(request, principal), response);
       return;

@@ -90,6 +90,16 @@ class AccessLogTest extends EmulatorHttpTest {
     }
   }
 
+  @Test
+  void theAuthenticatedUserIsThePrincipalOfTheLine() {
+    try (SpfEmulator locked = SpfEmulator.builder().dynamicPort().accessLog(true).user("alice", "s3cr3t").start()) {
+      jsonLight().auth().preemptive().basic("alice", "s3cr3t").get(locked.serviceRoot(SEED_SUBSCRIPTION) + "Clouds")
+          .then().statusCode(200);
+      String line = lineFor(l -> l.startsWith("GET /" + SEED_SUBSCRIPTION + "/services/systemcenter/vmm/Clouds 200"));
+      assertTrue(line.endsWith("principal=alice"), line);
+    }
+  }
+
   /** The access line that matches; Jetty logs once the response is complete, which may be just after the client has it. */
   private String lineFor(Predicate<String> wanted) {
     long deadline = System.nanoTime() + 30_000_000_000L;
