@@ -10,7 +10,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * How the server keeps slow and many clients from starving everyone else, and how it stops
- * (docs/operations.md, "Slow clients and shutdown").
+ * (docs/operations.md, "Slow and many clients, and shutdown").
  *
  * @param idleTimeout a connection that sends and reads nothing this long is closed
  * @param bodyTimeout a request body still incomplete after this long is answered 408
