@@ -250,4 +250,30 @@ class HttpsTest {
     assertEquals("dasein", new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body())
         .get("Owner").get("UserName").asText());
   }
+
+  /**
+   * How WAP registers SPF (a user name and password over HTTPS, docs/operations.md) and how the WAP
+   * tenant API's clients call (a bearer token, CLIENTS.md D.1), over TLS with the exported certificate.
+   */
+  @Test
+  void basicAndBearerCredentialsWorkOverHttps() throws Exception {
+    Path pem = folder.resolve("spf.pem");
+    start(EmulatorOptions.builder().tls(httpsExportingTo(pem)).user("wap-admin", "p@ss:word")
+        .token("tenant-token", SUBSCRIPTION));
+    HttpClient client = TestPki.httpClient(List.of(readPem(pem)), null);
+    String spfRoot = spf.httpsBaseUrl() + "/SC2012R2/VMM/Microsoft.Management.Odata.svc/Clouds";
+    String basic = "Basic " + java.util.Base64.getEncoder()
+        .encodeToString("wap-admin:p@ss:word".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertEquals(401, get(client, spfRoot, "application/json").statusCode());
+    assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(spfRoot)).header("Accept", "application/json")
+        .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+    String tenantRoot = spf.httpsBaseUrl() + TENANT_ROOT + "Clouds";
+    assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(tenantRoot)).header("Accept", "application/json")
+        .header("Authorization", "Bearer tenant-token").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    String otherTenant = spf.httpsBaseUrl() + "/3f6a1c2e-8b4d-4e7a-9c5f-0d1e2f3a4b5c/services/systemcenter/vmm/Clouds";
+    assertEquals(403, client.send(HttpRequest.newBuilder(URI.create(otherTenant)).header("Accept", "application/json")
+        .header("Authorization", "Bearer tenant-token").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
 }
