@@ -1,6 +1,7 @@
 package dev.spfemu.odata.processor;
 
 import dev.spfemu.error.VmmErrors;
+import dev.spfemu.odata.query.FilterLiterals;
 
 /**
  * What one request may ask of a pipeline, whatever it sends (docs/operations.md, "Limits"). A
@@ -56,7 +57,7 @@ public record RequestLimits(int batchParts, int expressionLength, int expression
     while (i < n) {
       char c = expression.charAt(i);
       if (c == '\'') {
-        i = endOfQuoted(expression, i);
+        i = FilterLiterals.endOfQuoted(expression, i);
         unary = 0;
         continue;
       }
@@ -86,20 +87,5 @@ public record RequestLimits(int batchParts, int expressionLength, int expression
     return s.regionMatches(true, at, word, 0, word.length())
         && (at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)))
         && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)));
-  }
-
-  private static int endOfQuoted(String s, int quote) {
-    int i = quote + 1;
-    while (i < s.length()) {
-      if (s.charAt(i) == '\'') {
-        if (i + 1 < s.length() && s.charAt(i + 1) == '\'') {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    return s.length();
   }
 }

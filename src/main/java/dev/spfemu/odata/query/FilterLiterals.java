@@ -93,8 +93,11 @@ public final class FilterLiterals {
     return String.format(Locale.ROOT, "0001-01-01T%02d:%02d:%02d.%03d", hours, minutes, seconds, millis);
   }
 
-  /** The index just past a quoted literal starting at {@code quote} ('' is an escaped quote). */
-  private static int endOfQuoted(String s, int quote) {
+  /**
+   * The index just past a quoted literal starting at {@code quote} ('' is an escaped quote); the end
+   * of {@code s} when it is not terminated.
+   */
+  public static int endOfQuoted(String s, int quote) {
     int i = quote + 1;
     while (i < s.length()) {
       if (s.charAt(i) == '\'') {
