@@ -68,6 +68,7 @@ public final class AdminRoutes {
   /** Answers one admin call: a refusal, its task, or a 404 naming the operations there are. */
   public void handle(AdminRequest request, AdminResponse response) throws IOException {
     Optional<AdminAccess.Refusal> refusal = access.check(request.header("Authorization"), request.remoteAddress())
+        .or(() -> CrossSiteGuard.reboundHost(request, access))
         .or(() -> CrossSiteGuard.foreignOrigin(request));
     if (refusal.isPresent()) {
       refuse(refusal.get(), response);

@@ -32,6 +32,29 @@ final class CrossSiteGuard {
         + "' is not the emulator's own origin. Call it from a test or script, which sends no Origin header.", null));
   }
 
+  /**
+   * The refusal of a call that reached the admin API, open to this machine only, under a name that is
+   * not a loopback one: a web page whose domain a DNS rebinding made resolve to 127.0.0.1 sends its own
+   * name as {@code Host} (and as {@code Origin}, so the origin check alone lets it through). Empty when
+   * the API has a credential (the credential decides), or the {@code Host} is localhost or a loopback
+   * address (or absent, as in HTTP/1.0).
+   */
+  static Optional<AdminAccess.Refusal> reboundHost(AdminRequest request, AdminAccess access) {
+    String host = request.header("Host");
+    if (access.authenticates() || host == null) {
+      return Optional.empty();
+    }
+    String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+        : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+    if (name.equalsIgnoreCase("localhost") || AdminAccess.isLoopback(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(new AdminAccess.Refusal(403, "The admin API, open to this machine only, answers requests"
+        + " addressed to localhost, 127.0.0.1 or [::1]; 'Host: " + host + "' is not (a web page made to reach it"
+        + " through DNS rebinding would send its own name). Call it at http://127.0.0.1:PORT/_emulator/, or start"
+        + " the emulator with --admin-token TOKEN.", null));
+  }
+
   /** The refusal of a write whose body is not JSON, or empty. */
   static Optional<AdminAccess.Refusal> notJson(AdminRequest request) {
     if (!isWrite(request) || !request.hasBody() || isJson(request.header("Content-Type"))) {

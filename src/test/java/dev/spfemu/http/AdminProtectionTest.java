@@ -137,6 +137,23 @@ class AdminProtectionTest extends EmulatorHttpTest {
     request().header("Origin", spf.baseUrl()).delete(admin(spf) + "requests").then().statusCode(204);
   }
 
+  /** DNS rebinding: a page of evil.example, its name now resolving to 127.0.0.1, sends its own Host and Origin. */
+  @Test
+  void aCallUnderANonLoopbackHostNameIsRefusedWithoutACredential() {
+    String root = newRoot();
+    int port = spf.port();
+    request().header("Host", "evil.example:" + port).header("Origin", "http://evil.example:" + port)
+        .post(admin(spf) + "reset").then().statusCode(403).body("error", containsString("DNS rebinding"));
+    request().header("Host", "evil.example").get(admin(spf) + "state").then().statusCode(403);
+    jsonLight().get(root + "VirtualMachines").then().statusCode(200).body("value.size()", equalTo(1));
+    request().header("Host", "localhost:" + port).get(admin(spf) + "health").then().statusCode(200);
+    request().header("Host", "[::1]:" + port).get(admin(spf) + "health").then().statusCode(200);
+    try (SpfEmulator locked = SpfEmulator.builder().dynamicPort().adminToken("t0ken").start()) {
+      request().header("Host", "spf.example.com").header("Authorization", "Bearer t0ken")
+          .get(admin(locked) + "health").then().statusCode(200); // with a credential, the name does not matter
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "text/json"})
   void aWriteWhoseBodyIsNotJsonIs415(String type) {
