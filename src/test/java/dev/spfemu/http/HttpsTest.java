@@ -10,6 +10,7 @@ import dev.spfemu.Credentials;
 import dev.spfemu.EmulatorOptions;
 import dev.spfemu.SpfEmulator;
 import dev.spfemu.TlsOptions;
+import dev.spfemu.server.auth.NtlmClient;
 import dev.spfemu.tls.ForcedClientCertificate;
 import dev.spfemu.tls.SelfSignedCertificatesTest;
 import dev.spfemu.tls.TestPki;
@@ -275,5 +276,21 @@ class HttpsTest {
     String otherTenant = spf.httpsBaseUrl() + "/3f6a1c2e-8b4d-4e7a-9c5f-0d1e2f3a4b5c/services/systemcenter/vmm/Clouds";
     assertEquals(403, client.send(HttpRequest.newBuilder(URI.create(otherTenant)).header("Accept", "application/json")
         .header("Authorization", "Bearer tenant-token").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  /** The Terraform provider's NTLM transport (CLIENTS.md D.2) against SPF's root over HTTPS, as its example configures it. */
+  @Test
+  void anNtlmHandshakeAuthenticatesAConnectionOverHttps() throws Exception {
+    Path pem = folder.resolve("spf.pem");
+    start(EmulatorOptions.builder().tls(httpsExportingTo(pem)).user("svc-terraform", "Pa55w0rd"));
+    URI vms = URI.create(spf.httpsBaseUrl() + "/SC2012R2/VMM/Microsoft.Management.Odata.svc/VirtualMachines");
+    try (RawHttp.Connection connection = new RawHttp.Connection(vms, TestPki.sslContext(List.of(readPem(pem)), null))) {
+      RawHttp.Reply probe = connection.send("GET", vms, null, "Authorization: NTLM " + NtlmClient.GO_NEGOTIATE);
+      assertEquals(401, probe.status(), probe.body());
+      String challenge = probe.values("WWW-Authenticate").get(0);
+      RawHttp.Reply listed = connection.send("GET", vms, null, "Accept: application/json",
+          "Authorization: " + NtlmClient.authenticate(challenge, "svc-terraform", "CORP", "Pa55w0rd"));
+      assertEquals(200, listed.status(), listed.body());
+    }
   }
 }

@@ -48,8 +48,14 @@ final class RawHttp {
 
     /** Opens a connection to the host and port of {@code base}. */
     Connection(URI base) {
+      this(base, null);
+    }
+
+    /** Opens a TLS connection (with {@code tls}; plain when null) to the host and port of {@code base}. */
+    Connection(URI base, javax.net.ssl.SSLContext tls) {
       try {
-        this.socket = new Socket(base.getHost(), base.getPort());
+        this.socket = tls == null ? new Socket(base.getHost(), base.getPort())
+            : tls.getSocketFactory().createSocket(base.getHost(), base.getPort());
         socket.setSoTimeout(30_000);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
