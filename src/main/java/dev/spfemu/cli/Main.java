@@ -9,7 +9,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * Runs the emulator from the command line until it is stopped (Ctrl-C, SIGTERM). Exit codes: 0 after a
  * stop (requests in flight finish first, up to the stop timeout), 1 when it cannot start (the message
- * says why), 2 for a bad command line (with the usage).
+ * says why), 2 for a bad command line (with the usage). {@code capture ...} as the first argument
+ * runs {@link CaptureCommand} instead.
  */
 public final class Main {
 
@@ -27,6 +28,10 @@ public final class Main {
   public static void main(String[] args) throws InterruptedException {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", LOGGING_CONFIG); // before the first logger exists
+    }
+    if (args.length > 0 && args[0].equals("capture")) {
+      System.exit(CaptureCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err,
+          System.console() != null));
     }
     Started started = start(args, System.out, System.err);
     if (started.emulator() == null) {
