@@ -99,6 +99,12 @@ class ArchitectureTest {
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.security..", "javax.net..",
           "org.bouncycastle..", "dev.spfemu.tls..");
 
+  /** {@code capture} talks HTTP to a service like any client: JDK, Jackson and the model, nothing of the server. */
+  @ArchTest
+  static final ArchRule captureIsAClient = classes().that().resideInAPackage("dev.spfemu.capture..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.net..", "com.fasterxml.jackson..",
+          "dev.spfemu.model..", "dev.spfemu.capture..");
+
   @ArchTest
   static final ArchRule jettyOnlyInServer = noClasses().that().resideOutsideOfPackage("dev.spfemu.server..")
       .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "javax.servlet..");
