@@ -141,8 +141,60 @@ class CaptureCommandTest {
   }
 
   @Test
-  void aWrongPasswordIsA401() {
+  void withoutSubscriptionsOrTenantsTheCaptureAsksForThem() throws Exception {
+    try (SpfEmulator empty = EmulatorOptions.builder().dynamicPort().seed(false).start()) {
+      Run run = capture("--from", empty.baseUrl() + ALL, "--out", folder.resolve("x.json").toString());
+      assertEquals(1, run.exitCode(), run.out());
+      assertTrue(run.err().strip().endsWith("name them with --subscription ID"), run.err());
+      assertFalse(Files.exists(folder.resolve("x.json")));
+    }
+  }
+
+  @Test
+  void aBearerTokenIsSent() throws Exception {
+    try (SpfEmulator tokens = EmulatorOptions.builder().dynamicPort().token("t0ken", FABRIKAM).start()) {
+      String root = tokens.baseUrl() + "/" + FABRIKAM + "/services/systemcenter/vmm/";
+      Path world = folder.resolve("token.json");
+      Run run = capture("--from", root, "--out", world.toString(), "--token", "t0ken");
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(JSON.readTree(world.toFile()).get("subscriptions").get(0).get("entities").has("VirtualMachines"));
+      Run wrong = capture("--from", root, "--out", world.toString(), "--token", "other");
+      assertEquals(1, wrong.exitCode());
+      assertTrue(wrong.err().startsWith("401 Unauthorized from "), wrong.err());
+    }
+  }
+
+  @Test
+  void aRootThatIsNoODataServiceIsSaidSo() throws Exception {
+    com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    web.createContext("/", exchange -> {
+      byte[] page = "<html>Welcome</html>".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    web.start();
+    try {
+      String root = "http://127.0.0.1:" + web.getAddress().getPort() + "/" + FABRIKAM + "/services/systemcenter/vmm/";
+      Run run = capture("--from", root, "--out", folder.resolve("x.json").toString());
+      assertEquals(1, run.exitCode());
+      assertTrue(run.err().startsWith(root + " is not an OData service"), run.err());
+    } finally {
+      web.stop(0);
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsA401() throws IOException {
     Path world = folder.resolve("never.json");
+    Path older = folder.resolve("older.json");
+    Files.writeString(older, "{}");
+    Run again = capture("--from", tenantRoot(FABRIKAM), "--out", older.toString(), "--user", "admin:wrong",
+        "--cacert", pem.toString());
+    assertEquals(1, again.exitCode());
+    assertEquals("{}", Files.readString(older), "an older file is left as it was");
     Run run = capture("--from", tenantRoot(FABRIKAM), "--out", world.toString(), "--user", "admin:wrong",
         "--cacert", pem.toString());
     assertEquals(1, run.exitCode());
