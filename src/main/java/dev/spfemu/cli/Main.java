@@ -3,6 +3,7 @@ package dev.spfemu.cli;
 import dev.spfemu.EmulatorOptions;
 import dev.spfemu.SpfEmulator;
 import java.io.PrintStream;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -29,10 +30,6 @@ public final class Main {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", LOGGING_CONFIG); // before the first logger exists
     }
-    if (args.length > 0 && args[0].equals("capture")) {
-      System.exit(CaptureCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err,
-          System.console() != null));
-    }
     Started started = start(args, System.out, System.err);
     if (started.emulator() == null) {
       if (started.exitCode() != 0) {
@@ -58,8 +55,15 @@ public final class Main {
   record Started(SpfEmulator emulator, int exitCode) {
   }
 
-  /** Parses {@code args} and starts the emulator they describe, printing its address or why it cannot start. */
+  /**
+   * Parses {@code args} and starts the emulator they describe, printing its address or why it cannot
+   * start; or runs {@code capture} when that is the first argument (no emulator; its exit code).
+   */
   static Started start(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("capture")) { // a command of its own, with progress on a terminal
+      return new Started(null, CaptureCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err,
+          System.console() != null));
+    }
     CommandLineOptions cli = new CommandLineOptions();
     CommandLine commandLine = new CommandLine(cli);
     EmulatorOptions options;

@@ -33,6 +33,22 @@ class MainTest {
     return err.toString(StandardCharsets.UTF_8);
   }
 
+  /** {@code capture} as the first argument is the capture command; the emulator's own flags are unchanged. */
+  @Test
+  void captureIsACommandOfItsOwn(@TempDir Path dir) throws Exception {
+    try (dev.spfemu.SpfEmulator spf = dev.spfemu.EmulatorOptions.builder().dynamicPort().start()) {
+      Path world = dir.resolve("world.json");
+      Main.Started started = start("capture", "--from",
+          spf.baseUrl() + "/ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/", "--out", world.toString());
+      assertEquals(0, started.exitCode(), err());
+      assertNull(started.emulator());
+      assertTrue(Files.exists(world));
+      assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Captured "), out.toString(StandardCharsets.UTF_8));
+    }
+    assertEquals(2, start("capture", "--port", "0").exitCode(), "the emulator's flags are not capture's");
+    assertTrue(err().contains("--from"), err());
+  }
+
   @Test
   void aMissingSeedFileExits1SayingNotFound(@TempDir Path dir) {
     Main.Started started = start("--port", "0", "--seed-file", dir.resolve("nope.json").toString());
