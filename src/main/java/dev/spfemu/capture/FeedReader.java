@@ -11,7 +11,8 @@ import java.net.URI;
 
 /**
  * Reads one entity set of a JSON light service, page after page ({@code odata.nextLink}), with
- * Jackson's streaming parser: only one entity is held at a time.
+ * Jackson's streaming parser: only one entity is held at a time. A page in Atom (a service that
+ * answers nothing else) is read by {@link AtomFeed}.
  */
 final class FeedReader {
 
@@ -58,10 +59,10 @@ final class FeedReader {
           start.started();
           first = false;
         }
-        String link = readPage(body, sink, next);
+        String link = reply.isXml() ? AtomFeed.readPage(body, sink) : readPage(body, sink, next);
         next = link == null ? null : URI.create(next).resolve(link).toString();
       } catch (IOException e) {
-        throw new CaptureException(next + " did not answer with a JSON light feed (" + firstLine(e) + ")", e);
+        throw new CaptureException(next + " did not answer with a JSON light or Atom feed (" + firstLine(e) + ")", e);
       }
     }
     return Outcome.READ;

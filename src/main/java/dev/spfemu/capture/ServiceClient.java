@@ -65,7 +65,12 @@ final class ServiceClient {
   }
 
   /** The reply to a GET: its status and, open for reading, its body. */
-  record Reply(int status, InputStream body) {
+  record Reply(int status, String contentType, InputStream body) {
+
+    /** Atom (or another XML) rather than JSON light: a service that offers nothing else. */
+    boolean isXml() {
+      return contentType != null && contentType.toLowerCase().contains("xml");
+    }
   }
 
   /** GETs {@code url}; the caller closes the body. */
@@ -83,7 +88,8 @@ final class ServiceClient {
         throw new CaptureException("401 Unauthorized from " + url + ": the service refused the credentials"
             + " (give --user NAME:PASSWORD or --token TOKEN that it accepts)");
       }
-      return new Reply(response.statusCode(), response.body());
+      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+          response.body());
     } catch (SSLException e) {
       throw new CaptureException("TLS failed with " + hostAndPort(url) + ": " + e.getMessage()
           + " (trust its certificate with --cacert FILE, or use --insecure)", e);

@@ -227,7 +227,7 @@ public final class WorldCapture {
     return reply.status() == 200;
   }
 
-  /** The root answers with an OData service document (JSON light, {@code value}), or the capture stops. */
+  /** The root answers with an OData service document (JSON light's {@code value}, or Atom's), or the capture stops. */
   private void checkServiceDocument(String url) throws CaptureException {
     ServiceClient.Reply reply = client.get(url);
     try (InputStream body = reply.body()) {
@@ -237,8 +237,15 @@ public final class WorldCapture {
       if (reply.status() != 200) {
         throw new CaptureException(reply.status() + " from " + url + ": the service root did not answer");
       }
+      byte[] document = body.readNBytes(1 << 20);
+      if (reply.isXml()) {
+        if (!new String(document, java.nio.charset.StandardCharsets.UTF_8).contains("<service")) {
+          throw new CaptureException(url + " is not an OData service: its root has no Atom service document");
+        }
+        return;
+      }
       try {
-        if (!new ObjectMapper().readTree(body).path("value").isArray()) {
+        if (!new ObjectMapper().readTree(document).path("value").isArray()) {
           throw new CaptureException(url + " is not an OData service: its root has no JSON light service document");
         }
       } catch (IOException e) {
