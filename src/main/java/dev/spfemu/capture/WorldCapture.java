@@ -151,10 +151,11 @@ public final class WorldCapture {
       int[] dropped = {0};
       boolean[] open = {false};
       int setsDone = done;
-      FeedReader.Outcome outcome = reader.read(rootUrl + type.entitySet(), () -> {
-        g.writeArrayFieldStart(type.entitySet());
-        open[0] = true;
-      }, entity -> {
+      FeedReader.Outcome outcome = reader.read(rootUrl + type.entitySet(), () -> { }, entity -> {
+        if (!open[0]) { // a set without entities is left out, as an export leaves it out
+          g.writeArrayFieldStart(type.entitySet());
+          open[0] = true;
+        }
         g.writeTree(EntityCleaner.clean(type, entity, dropped));
         count[0]++;
         progress.show(where, type.entitySet(), count[0], setsDone, types.size());

@@ -103,6 +103,8 @@ class CaptureCommandTest {
     assertEquals(FABRIKAM, file.get("subscriptions").get(0).get("id").asText());
     assertTrue(file.get("subscriptions").get(0).get("entities").get("VirtualMachines").size() >= 2);
     assertFalse(Files.readString(world).contains("odata."), "no annotations in a world file");
+    file.get("subscriptions").get(0).get("entities").fields()
+        .forEachRemaining(set -> assertTrue(set.getValue().size() > 0, set.getKey() + ": no empty sets"));
 
     replay = EmulatorOptions.builder().dynamicPort().pageSize(7).seedFile(world).start();
     assertSameSets(FABRIKAM, false);
