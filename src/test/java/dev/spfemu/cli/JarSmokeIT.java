@@ -112,6 +112,32 @@ class JarSmokeIT {
     assertTrue(error.contains("--tls-keystore file " + missing + " was not found"), error);
   }
 
+  /** {@code capture} from the jar: an emulator over HTTPS with Basic auth into a file, and a one-line 401. */
+  @Test
+  void capturesAnEmulatorIntoAWorldFile(@TempDir Path folder) throws Exception {
+    Path pem = folder.resolve("spf.pem");
+    try (dev.spfemu.SpfEmulator spf = dev.spfemu.EmulatorOptions.builder().dynamicPort()
+        .tls(dev.spfemu.TlsOptions.httpOnly().withHttpsPort(0).withExportedCertificate(pem))
+        .user("admin", "s3cret").pageSize(7).start()) {
+      String root = spf.httpsBaseUrl() + "/SC2012R2/VMM/Microsoft.Management.Odata.svc/";
+      Path world = folder.resolve("world.json");
+      Process process = command("capture", "--from", root, "--out", world.toString(), "--user", "admin:s3cret",
+          "--cacert", pem.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, process.exitValue(), out);
+      assertTrue(out.startsWith("Captured ") && out.contains("of 2 subscription(s)"), out);
+      assertTrue(Files.readString(world).contains("\"VirtualMachines\""));
+
+      Process wrong = command("capture", "--from", root, "--out", world.toString(), "--user", "admin:wrong",
+          "--cacert", pem.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      String error = new String(wrong.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(wrong.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(1, wrong.exitValue());
+      assertTrue(error.startsWith("401 Unauthorized from " + root), error);
+    }
+  }
+
   @Test
   void badArgumentsExitWithUsage() throws Exception {
     Process process = launch("--port", "http");
