@@ -23,6 +23,8 @@ public final class LogWriter implements AutoCloseable {
   private long written;
   private volatile long durable;
   private long syncs;
+  /** Set by a failed write or fsync: after one, what is on disk is unknown, so nothing more is acknowledged. */
+  private volatile IOException failure;
 
   private LogWriter(Path file, FileChannel channel, long end) {
     this.file = file;
@@ -59,12 +61,17 @@ public final class LogWriter implements AutoCloseable {
    * Writes {@code payload} as one record and waits until it is on disk.
    *
    * @throws UncheckedIOException when it cannot be written or synced: the change is then not durable and
-   *     must not be acknowledged
+   *     must not be acknowledged; after one failure every later append fails too (an fsync that failed once
+   *     may have lost pages the next one would not report)
    */
   public void append(byte[] payload) {
     ByteBuffer frame = LogRecords.frame(payload);
     long end;
     try {
+      if (failure != null) {
+        throw new IOException("an earlier write or fsync failed (" + failure.getMessage() + "); restart the"
+            + " emulator to recover from what is on disk", failure);
+      }
       synchronized (writeLock) {
         long at = written;
         while (frame.hasRemaining()) {
@@ -75,6 +82,9 @@ public final class LogWriter implements AutoCloseable {
       }
       sync(end);
     } catch (IOException e) {
+      if (failure == null) {
+        failure = e;
+      }
       throw new UncheckedIOException("Cannot write the change log " + file + ": " + e.getMessage(), e);
     }
   }
@@ -87,11 +97,19 @@ public final class LogWriter implements AutoCloseable {
       if (durable >= end) {
         return; // an fsync that began after our write covered it: group commit
       }
+      if (failure != null) {
+        throw new IOException("an earlier fsync failed (" + failure.getMessage() + ")", failure);
+      }
       long target;
       synchronized (writeLock) {
         target = written;
       }
-      channel.force(false);
+      try {
+        channel.force(false);
+      } catch (IOException e) {
+        failure = e; // before another waiter takes the lock and trusts a second fsync
+        throw e;
+      }
       syncs++;
       durable = target;
     }

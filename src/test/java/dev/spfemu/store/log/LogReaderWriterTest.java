@@ -204,4 +204,16 @@ class LogReaderWriterTest {
       assertThat(own).last().isEqualTo("t" + thread + "-" + (perThread - 1));
     }
   }
+
+  @Test
+  void afterAFailedWriteNothingMoreIsAcknowledged() {
+    LogWriter writer = LogWriter.open(log(), 0);
+    writer.append("one".getBytes(StandardCharsets.UTF_8));
+    writer.close(); // the channel is gone: the next write fails
+    assertThatThrownBy(() -> writer.append("two".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("Cannot write the change log " + log());
+    assertThatThrownBy(() -> writer.append("three".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("an earlier write or fsync failed");
+    assertThat(read(false)).containsExactly("one");
+  }
 }
