@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param credentials who may call (nothing configured: every root open)
  * @param limits what bounds memory and work whatever clients send
  * @param accessLog whether one line per request is logged (method, path, status, time, …)
+ * @param dataDir where the emulator keeps what must survive a restart, or null to keep nothing (issue 12;
+ *     so far only the generated HTTPS certificate, docs/design/data-dir.md)
  */
 public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile,
     Duration jobDuration, int journalSize, Clock clock, Long idSeed, TlsOptions tls, Credentials credentials,
-    Limits limits, boolean accessLog) {
+    Limits limits, boolean accessLog, Path dataDir) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
@@ -92,6 +94,7 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     private Credentials credentials = Credentials.none();
     private Limits limits = Limits.defaults();
     private boolean accessLog;
+    private Path dataDir;
 
     private Builder() {
     }
@@ -198,9 +201,18 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
       return this;
     }
 
+    /**
+     * Keep what must survive a restart in {@code dir} (created if missing). So far that is the generated
+     * HTTPS certificate, so clients that trusted it keep trusting it; the world is to follow (issue 12).
+     */
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration, journalSize, clock, idSeed, tls,
-          credentials, limits, accessLog);
+          credentials, limits, accessLog, dataDir);
     }
 
     /** Builds the options and starts an emulator with them: {@code SpfEmulator.builder()…start()}. */

@@ -3,12 +3,14 @@ package dev.spfemu;
 import dev.spfemu.SpfEmulator.EmulatorStartException;
 import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.server.Listeners;
+import dev.spfemu.tls.KeptCertificates;
 import dev.spfemu.tls.KeystoreFiles;
 import dev.spfemu.tls.PemCertificates;
 import dev.spfemu.tls.SelfSignedCertificates;
 import dev.spfemu.tls.ServerCertificate;
 import dev.spfemu.tls.TlsSetupException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -41,7 +43,7 @@ final class Endpoints {
       return new Endpoints(options, null, new Listeners(options.host(), httpPort, null));
     }
     try {
-      ServerCertificate certificate = certificate(tls);
+      ServerCertificate certificate = certificate(tls, options.dataDir());
       List<X509Certificate> clientCas = options.credentials().clientCa() == null ? List.of()
           : PemCertificates.read(options.credentials().clientCa(), "--client-ca");
       return new Endpoints(options, certificate, new Listeners(options.host(), httpPort,
@@ -51,18 +53,27 @@ final class Endpoints {
     }
   }
 
+  /** The certificate's file in the data directory ({@code --data-dir}). */
+  static final String KEPT_CERTIFICATE = "https-certificate.p12";
+
   /**
-   * The key and certificate of {@code --tls-keystore}, or a generated one. Issue 12's data directory
-   * hooks in here: with one set, the generated certificate is to be kept there (a PKCS#12 file, read
-   * back on the next start while it holds the same names and is still valid), so that clients that
-   * trusted it keep trusting it across restarts. Until then, each start generates a new one.
+   * The key and certificate of {@code --tls-keystore}, or a generated one: with a data directory, the
+   * one kept there while it holds the same names and is still valid (a PKCS#12 file), so that clients
+   * that trusted it keep trusting it across restarts; without one, a new one on each start.
    */
-  private static ServerCertificate certificate(TlsOptions tls) {
+  private static ServerCertificate certificate(TlsOptions tls, Path dataDir) {
     if (tls.keystore() != null) {
       return KeystoreFiles.load(tls.keystore(), tls.keystorePassword());
     }
-    return SelfSignedCertificates.generate(SelfSignedCertificates.names(tls.subjectAlternativeNames()),
-        Clock.systemUTC());
+    List<String> names = SelfSignedCertificates.names(tls.subjectAlternativeNames());
+    if (dataDir != null) {
+      try {
+        return KeptCertificates.inFile(dataDir.resolve(KEPT_CERTIFICATE), names, Clock.systemUTC());
+      } catch (UncheckedIOException e) {
+        throw new EmulatorStartException(e.getMessage(), e);
+      }
+    }
+    return SelfSignedCertificates.generate(names, Clock.systemUTC());
   }
 
   Listeners listeners() {

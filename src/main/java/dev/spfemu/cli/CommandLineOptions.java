@@ -40,6 +40,11 @@ final class CommandLineOptions {
       description = "Start with the world in FILE (see docs/scenario.md) instead of the demo world.")
   Path seedFile;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep what must survive a restart in DIR (created if missing): so far the generated HTTPS"
+          + " certificate, so clients that trusted it keep trusting it. Keeping the world is to follow.")
+  Path dataDir;
+
   @Option(names = "--job-duration", paramLabel = "MS",
       description = "How long VMM jobs (VM and checkpoint operations) run, in milliseconds (default: 0)."
           + " Requests without RunAsynchronously wait for their job.")
@@ -159,7 +164,7 @@ final class CommandLineOptions {
     return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
         .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize)
         .tls(tls).credentials(credentials()).limits(limits())
-        .accessLog(accessLog).build();
+        .accessLog(accessLog).dataDir(dataDir).build();
   }
 
   private Limits limits() {

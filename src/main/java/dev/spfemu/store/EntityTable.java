@@ -23,8 +23,20 @@ final class EntityTable {
   private final List<SecondaryIndex> indexes;
   /** Per index (same order): the keys of the entities by their indexed values. */
   private final List<Map<EntityKey, Set<EntityKey>>> entries;
+  /** Told of each change inside its atomic operation, or null (then sets without indexes take the fast paths). */
+  private final Changed changed;
+
+  /** What a table tells its store of a change of one entity ({@code after} null: removed). */
+  interface Changed {
+    void changed(EntityKey key, EntityRecord after);
+  }
 
   EntityTable(List<SecondaryIndex> indexes) {
+    this(indexes, null);
+  }
+
+  EntityTable(List<SecondaryIndex> indexes, Changed changed) {
+    this.changed = changed;
     this.indexes = List.copyOf(indexes);
     List<Map<EntityKey, Set<EntityKey>>> maps = new ArrayList<>(indexes.size());
     for (int i = 0; i < indexes.size(); i++) {
@@ -44,7 +56,7 @@ final class EntityTable {
 
   /** Stores a new entity; false if the key is taken. */
   boolean insert(EntityRecord record) {
-    if (indexes.isEmpty()) {
+    if (plain()) {
       return records.putIfAbsent(record.key(), record) == null;
     }
     boolean[] taken = new boolean[1];
@@ -54,6 +66,7 @@ final class EntityTable {
         return current;
       }
       index(null, record);
+      tell(key, record);
       return record;
     });
     return !taken[0];
@@ -61,36 +74,39 @@ final class EntityTable {
 
   /** Replaces an entity with what {@code change} makes of it; null if there is none. */
   EntityRecord update(EntityKey key, UnaryOperator<EntityRecord> change) {
-    if (indexes.isEmpty()) {
+    if (plain()) {
       return records.computeIfPresent(key, (k, current) -> change.apply(current));
     }
     return records.computeIfPresent(key, (k, current) -> {
       EntityRecord next = change.apply(current);
       index(current, next);
+      tell(k, next);
       return next;
     });
   }
 
   /** Stores an entity whatever was there. */
   void put(EntityRecord record) {
-    if (indexes.isEmpty()) {
+    if (plain()) {
       records.put(record.key(), record);
       return;
     }
     records.compute(record.key(), (key, current) -> {
       index(current, record);
+      tell(key, record);
       return record;
     });
   }
 
   /** Removes an entity; returns it, or null if there was none. */
   EntityRecord remove(EntityKey key) {
-    if (indexes.isEmpty()) {
+    if (plain()) {
       return records.remove(key);
     }
     EntityRecord[] removed = new EntityRecord[1];
     records.computeIfPresent(key, (k, current) -> {
       index(current, null);
+      tell(k, null);
       removed[0] = current;
       return null;
     });
@@ -119,6 +135,17 @@ final class EntityTable {
       }
     }
     return found;
+  }
+
+  /** Whether plain map operations do: no index to keep up to date and nobody to tell. */
+  private boolean plain() {
+    return indexes.isEmpty() && changed == null;
+  }
+
+  private void tell(EntityKey key, EntityRecord after) {
+    if (changed != null) {
+      changed.changed(key, after);
+    }
   }
 
   /** Moves an entity's index entries from what {@code before} holds to what {@code after} holds (either may be null). */

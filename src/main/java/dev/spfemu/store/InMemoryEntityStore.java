@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,6 +21,19 @@ public final class InMemoryEntityStore implements EntityStore {
   private final Map<String, Map<String, EntityTable>> subscriptions = new ConcurrentHashMap<>();
   /** The indexes declared per entity set (immutable lists, replaced when one is added). */
   private final Map<String, List<SecondaryIndex>> indexes = new ConcurrentHashMap<>();
+  private final StoreListener listener;
+  /** The sequence of changes {@link #listener} is given, drawn inside each change's atomic operation. */
+  private final AtomicLong sequence = new AtomicLong();
+
+  /** A store that tells nobody of its changes. */
+  public InMemoryEntityStore() {
+    this(StoreListener.NONE);
+  }
+
+  /** A store that tells {@code listener} of every change (docs/design/data-dir.md). */
+  public InMemoryEntityStore(StoreListener listener) {
+    this.listener = listener;
+  }
 
   @Override
   public Optional<EntityRecord> find(String subscription, String entitySet, EntityKey key) {
@@ -53,11 +67,13 @@ public final class InMemoryEntityStore implements EntityStore {
   @Override
   public void clear() {
     subscriptions.clear();
+    listener.cleared(null);
   }
 
   @Override
   public void clear(String subscription) {
     subscriptions.remove(normalize(subscription));
+    listener.cleared(normalize(subscription));
   }
 
   @Override
@@ -121,7 +137,9 @@ public final class InMemoryEntityStore implements EntityStore {
   private EntityTable table(String subscription, String entitySet) {
     return subscriptions
         .computeIfAbsent(normalize(subscription), s -> new ConcurrentHashMap<>())
-        .computeIfAbsent(entitySet, set -> new EntityTable(indexes.getOrDefault(set, List.of())));
+        .computeIfAbsent(entitySet, set -> new EntityTable(indexes.getOrDefault(set, List.of()),
+            listener == StoreListener.NONE ? null : (key, after) -> listener.changed(normalize(subscription), set,
+                after, key, sequence.incrementAndGet())));
   }
 
   private static String normalize(String subscription) {

@@ -124,4 +124,10 @@ class CommandLineOptionsTest {
     assertEquals("the stop timeout (--stop-timeout) must be zero or more",
         assertThrows(IllegalArgumentException.class, () -> parse("--stop-timeout", "-5")).getMessage());
   }
+
+  @Test
+  void dataDirIsPassedOn() {
+    assertEquals(Path.of("state"), parse("--data-dir", "state").dataDir());
+    assertEquals(null, parse().dataDir());
+  }
 }
