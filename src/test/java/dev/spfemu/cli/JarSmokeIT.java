@@ -3,6 +3,7 @@ package dev.spfemu.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spfemu.http.RunningJobs;
 import dev.spfemu.tls.PemCertificates;
 import dev.spfemu.tls.TestPki;
 import java.io.BufferedReader;
@@ -176,7 +177,7 @@ class JarSmokeIT {
           .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"in flight\","
               + "\"StampId\":\"d70c1a9b-c241-48f5-880a-b6c36071e653\",\"VMId\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
-      awaitRunningJob(client, root);
+      RunningJobs.await(client, root);
 
       process.destroy(); // SIGTERM, while the checkpoint's job runs
 
@@ -187,20 +188,5 @@ class JarSmokeIT {
     } finally {
       process.destroyForcibly();
     }
-  }
-
-  /** Waits until the checkpoint's job is stored and running: the request is then in the server's hands. */
-  private static void awaitRunningJob(HttpClient client, String root) throws Exception {
-    URI running = URI.create(root + "Jobs?$filter=Status%20eq%20'Running'");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      String jobs = client.send(HttpRequest.newBuilder(running).header("Accept", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      if (jobs.contains("\"Running\"")) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the checkpoint's job never ran");
   }
 }

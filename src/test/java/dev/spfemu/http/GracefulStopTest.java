@@ -32,27 +32,12 @@ class GracefulStopTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"in flight\",\"StampId\":\""
             + "d70c1a9b-c241-48f5-880a-b6c36071e653\",\"VMId\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\"}"))
         .build(), HttpResponse.BodyHandlers.ofString());
-    awaitRunningJob(client, root);
+    RunningJobs.await(client, root);
 
     spf.close();
 
     HttpResponse<String> answer = inFlight.get(60, TimeUnit.SECONDS);
     assertEquals(201, answer.statusCode(), answer.body());
     assertTrue(answer.body().contains("\"Name\":\"in flight\""), answer.body());
-  }
-
-  /** Waits until the checkpoint's job is stored and running: the request is then in the server's hands. */
-  private static void awaitRunningJob(HttpClient client, String root) throws Exception {
-    URI running = URI.create(root + "Jobs?$filter=Status%20eq%20'Running'");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      String jobs = client.send(HttpRequest.newBuilder(running).header("Accept", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      if (jobs.contains("\"Running\"")) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the checkpoint's job never ran");
   }
 }
