@@ -22,12 +22,14 @@ import java.util.Objects;
  * @param credentials who may call (nothing configured: every root open)
  * @param limits what bounds memory and work whatever clients send
  * @param accessLog whether one line per request is logged (method, path, status, time, …)
- * @param dataDir where the emulator keeps what must survive a restart, or null to keep nothing (issue 12;
- *     so far only the generated HTTPS certificate, docs/design/data-dir.md)
+ * @param dataDir where the emulator keeps what must survive a restart (the world, every acknowledged change,
+ *     the generated HTTPS certificate), or null to keep nothing (docs/operations.md, "The data directory")
+ * @param truncateCorruptLog whether a change log damaged in the middle is cut at the damage (the changes after it
+ *     are lost) instead of stopping the start with an error naming the file and offset
  */
 public record EmulatorOptions(String host, int port, int pageSize, boolean seed, Path seedFile,
     Duration jobDuration, int journalSize, Clock clock, Long idSeed, TlsOptions tls, Credentials credentials,
-    Limits limits, boolean accessLog, Path dataDir) {
+    Limits limits, boolean accessLog, Path dataDir, boolean truncateCorruptLog) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 30005;
@@ -95,6 +97,7 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     private Limits limits = Limits.defaults();
     private boolean accessLog;
     private Path dataDir;
+    private boolean truncateCorruptLog;
 
     private Builder() {
     }
@@ -202,17 +205,27 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     }
 
     /**
-     * Keep what must survive a restart in {@code dir} (created if missing). So far that is the generated
-     * HTTPS certificate, so clients that trusted it keep trusting it; the world is to follow (issue 12).
+     * Keep the world in {@code dir} (created if missing): every change is on disk before it is acknowledged,
+     * and a restart, even after a crash, starts where the last acknowledged change left off. The generated
+     * HTTPS certificate is kept there too, so clients that trusted it keep trusting it.
      */
     public Builder dataDir(Path dir) {
       this.dataDir = dir;
       return this;
     }
 
+    /**
+     * Cut a change log damaged in the middle at the damage and start (the changes after it are lost), instead
+     * of refusing to start (default: refuse, naming the file and offset).
+     */
+    public Builder truncateCorruptLog(boolean truncate) {
+      this.truncateCorruptLog = truncate;
+      return this;
+    }
+
     public EmulatorOptions build() {
       return new EmulatorOptions(host, port, pageSize, seed, seedFile, jobDuration, journalSize, clock, idSeed, tls,
-          credentials, limits, accessLog, dataDir);
+          credentials, limits, accessLog, dataDir, truncateCorruptLog);
     }
 
     /** Builds the options and starts an emulator with them: {@code SpfEmulator.builder()…start()}. */

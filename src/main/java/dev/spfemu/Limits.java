@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param bodyTimeout how long a request's body may take to arrive, all of it, before the request gets a 408
  * @param maxConnections the most connections open at once; beyond it new ones wait to be accepted
  * @param stopTimeout how long stopping waits for requests in flight to finish
+ * @param maxLogBytes with {@code --data-dir}: how large the change log grows before it is folded into a new
+ *     snapshot (bounds the disk it takes and the time a restart replays it)
  */
 public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchParts, int expressionLength,
     int expressionDepth, int entitiesPerSubscription, Duration idleTimeout, Duration bodyTimeout, int maxConnections,
-    Duration stopTimeout) {
+    Duration stopTimeout, long maxLogBytes) {
 
   /** The journal keeps the first 64 KiB of a body, as WireMock-style tools keep a bounded body. */
   public static final int DEFAULT_JOURNAL_BODY_BYTES = 64 * 1024;
@@ -42,6 +44,8 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
   public static final int DEFAULT_MAX_CONNECTIONS = 4096;
   /** A request waiting for a job or a fault delay gets this long to finish when the emulator stops. */
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+  /** About 100,000 created checkpoints: replayed in about a second, and a snapshot every few minutes under load. */
+  public static final long DEFAULT_MAX_LOG_BYTES = 64L * 1024 * 1024;
 
   public Limits {
     if (journalBodyBytes < 0) {
@@ -60,6 +64,10 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
     if (stopTimeout == null || stopTimeout.isNegative()) {
       throw new IllegalArgumentException("the stop timeout (--stop-timeout) must be zero or more");
     }
+    if (maxLogBytes < 1024) {
+      throw new IllegalArgumentException("the change log's size before a snapshot (--max-log-bytes) must be at"
+          + " least 1024 bytes, not " + maxLogBytes);
+    }
   }
 
   private static void atLeastOne(String what, int value) {
@@ -77,57 +85,62 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
   public static Limits defaults() {
     return new Limits(DEFAULT_JOURNAL_BODY_BYTES, DEFAULT_MAX_FAULT_DELAY, DEFAULT_BATCH_PARTS,
         DEFAULT_EXPRESSION_LENGTH, DEFAULT_EXPRESSION_DEPTH, DEFAULT_ENTITIES_PER_SUBSCRIPTION, DEFAULT_IDLE_TIMEOUT,
-        DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_STOP_TIMEOUT);
+        DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_STOP_TIMEOUT, DEFAULT_MAX_LOG_BYTES);
   }
 
   public Limits withJournalBodyBytes(int bytes) {
     return new Limits(bytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withMaxFaultDelay(Duration delay) {
     return new Limits(journalBodyBytes, delay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withBatchParts(int parts) {
     return new Limits(journalBodyBytes, maxFaultDelay, parts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withExpressionLength(int characters) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, characters, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withExpressionDepth(int depth) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, depth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withEntitiesPerSubscription(int entities) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entities, idleTimeout, bodyTimeout, maxConnections, stopTimeout);
+        entities, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withIdleTimeout(Duration timeout) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, timeout, bodyTimeout, maxConnections, stopTimeout);
+        entitiesPerSubscription, timeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withBodyTimeout(Duration timeout) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, timeout, maxConnections, stopTimeout);
+        entitiesPerSubscription, idleTimeout, timeout, maxConnections, stopTimeout, maxLogBytes);
   }
 
   public Limits withMaxConnections(int connections) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, connections, stopTimeout);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, connections, stopTimeout, maxLogBytes);
   }
 
   public Limits withStopTimeout(Duration timeout) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, timeout);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, timeout, maxLogBytes);
+  }
+
+  public Limits withMaxLogBytes(long bytes) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, bytes);
   }
 
   /** The limits the HTTP server applies to connections, and whether it logs each request. */

@@ -41,9 +41,15 @@ final class CommandLineOptions {
   Path seedFile;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Keep what must survive a restart in DIR (created if missing): so far the generated HTTPS"
-          + " certificate, so clients that trusted it keep trusting it. Keeping the world is to follow.")
+      description = "Keep the world in DIR (created if missing): every change is on disk before it is"
+          + " acknowledged, and a restart, even after a crash, goes on from the last one. A new DIR starts from the"
+          + " demo world or --seed-file. The generated HTTPS certificate is kept there too.")
   Path dataDir;
+
+  @Option(names = "--data-dir-truncate-corrupt",
+      description = "Start even if the change log in --data-dir is damaged in the middle: cut it at the damage,"
+          + " losing the changes after it (default: refuse to start, naming the file and offset).")
+  boolean truncateCorruptLog;
 
   @Option(names = "--job-duration", paramLabel = "MS",
       description = "How long VMM jobs (VM and checkpoint operations) run, in milliseconds (default: 0)."
@@ -138,6 +144,11 @@ final class CommandLineOptions {
       description = "On SIGTERM or Ctrl-C, how long requests in flight get to finish, in milliseconds (default: 10000).")
   long stopTimeoutMillis = Limits.DEFAULT_STOP_TIMEOUT.toMillis();
 
+  @Option(names = "--max-log-bytes", paramLabel = "BYTES",
+      description = "With --data-dir: fold the change log into a new snapshot once it holds BYTES"
+          + " (default: ${DEFAULT-VALUE}); bounds its disk use and the time a restart replays it.")
+  long maxLogBytes = Limits.DEFAULT_MAX_LOG_BYTES;
+
   @Option(names = {"--access-log", "--verbose"},
       description = "Log one line per request (method, path, status, ms, bytes, request id, subscription, principal).")
   boolean accessLog;
@@ -164,7 +175,7 @@ final class CommandLineOptions {
     return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
         .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize)
         .tls(tls).credentials(credentials()).limits(limits())
-        .accessLog(accessLog).dataDir(dataDir).build();
+        .accessLog(accessLog).dataDir(dataDir).truncateCorruptLog(truncateCorruptLog).build();
   }
 
   private Limits limits() {
@@ -173,7 +184,8 @@ final class CommandLineOptions {
         .withEntitiesPerSubscription(maxEntitiesPerSubscription)
         .withMaxFaultDelay(Duration.ofSeconds(maxFaultDelaySeconds))
         .withIdleTimeout(Duration.ofMillis(idleTimeoutMillis)).withBodyTimeout(Duration.ofMillis(bodyTimeoutMillis))
-        .withMaxConnections(maxConnections).withStopTimeout(Duration.ofMillis(stopTimeoutMillis));
+        .withMaxConnections(maxConnections).withStopTimeout(Duration.ofMillis(stopTimeoutMillis))
+        .withMaxLogBytes(maxLogBytes);
   }
 
   private Credentials credentials() {
