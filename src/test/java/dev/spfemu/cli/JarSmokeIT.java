@@ -2,13 +2,15 @@ package dev.spfemu.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.spfemu.cli.EmulatorJar.awaitListening;
+import static dev.spfemu.cli.EmulatorJar.command;
+import static dev.spfemu.cli.EmulatorJar.stdout;
 
 import dev.spfemu.http.RunningJobs;
 import dev.spfemu.tls.PemCertificates;
 import dev.spfemu.tls.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged jar as a user runs it: starts, prints its address, serves the seed request, stops on SIGTERM. */
 class JarSmokeIT {
 
-  private static final Path JAR = Path.of("target", "spf-vmm-emulator.jar");
-  private static final Pattern LISTENING = Pattern.compile("SPF VMM emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
   private static final Pattern LISTENING_HTTPS =
       Pattern.compile("SPF VMM emulator listening on (https://127\\.0\\.0\\.1:(\\d+)/)");
 
@@ -37,27 +37,12 @@ class JarSmokeIT {
     return command(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
-  private static ProcessBuilder command(String... args) {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    String[] command = new String[args.length + 3];
-    command[0] = java;
-    command[1] = "-jar";
-    command[2] = JAR.toString();
-    System.arraycopy(args, 0, command, 3, args.length);
-    return new ProcessBuilder(command);
-  }
-
   @Test
   void runsServesAndStopsOnSigterm() throws Exception {
-    assertTrue(Files.exists(JAR), "mvn package builds " + JAR);
+    assertTrue(Files.exists(EmulatorJar.JAR), "mvn package builds " + EmulatorJar.JAR);
     Process process = launch("--port", "0");
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line = out.readLine();
-      Matcher matcher = LISTENING.matcher(line == null ? "" : line);
-      assertTrue(matcher.matches(), "first line: " + line);
-
-      String root = matcher.group(1) + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
+      String root = awaitListening(stdout(process)) + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
       HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(root + "VMCheckPoints"))
           .header("DataServiceVersion", "3.0;NetFx")
           .header("MaxDataServiceVersion", "3.0;NetFx")
@@ -81,8 +66,8 @@ class JarSmokeIT {
     Path pem = folder.resolve("spf.pem");
     Process process = launch("--port", "0", "--https-port", "0", "--export-cert", pem.toString());
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      assertTrue(LISTENING.matcher(String.valueOf(out.readLine())).matches());
+      BufferedReader out = stdout(process);
+      awaitListening(out);
       String line = out.readLine();
       Matcher https = LISTENING_HTTPS.matcher(String.valueOf(line));
       assertTrue(https.matches(), "second line: " + line);
@@ -163,10 +148,7 @@ class JarSmokeIT {
   void sigtermLetsARequestInFlightFinishAndExitsZero() throws Exception {
     Process process = launch("--port", "0", "--job-duration", "3000");
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      Matcher matcher = LISTENING.matcher(String.valueOf(out.readLine()));
-      assertTrue(matcher.matches());
-      String root = matcher.group(1) + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
+      String root = awaitListening(stdout(process)) + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
       HttpClient client = HttpClient.newHttpClient();
       CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(URI.create(root
               + "VMCheckPoints"))

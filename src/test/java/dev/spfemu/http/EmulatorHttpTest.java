@@ -1,18 +1,12 @@
 package dev.spfemu.http;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spfemu.EmulatorOptions;
 import dev.spfemu.SpfEmulator;
-import io.restassured.config.EncoderConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,17 +21,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmulatorHttpTest {
 
-  static final String SEED_SUBSCRIPTION = "ae122d5f-3aab-4d75-ad48-d6593246a49e";
-  static final String STAMP = "d70c1a9b-c241-48f5-880a-b6c36071e653";
-  static final String VM = "f11b61fa-b5c7-4807-93b4-f9b371896c6f";
-  static final String JSON_LIGHT = "application/json;odata=minimalmetadata";
+  static final String SEED_SUBSCRIPTION = DemoWorld.SUBSCRIPTION;
+  static final String STAMP = DemoWorld.STAMP;
+  static final String VM = DemoWorld.VM;
+  static final String JSON_LIGHT = RestRequests.JSON_LIGHT;
   static final String JSON_LIGHT_RESPONSE = "application/json; odata=minimalmetadata; streaming=true; charset=utf-8";
   static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   static final String SPF_DATE_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}[+-]\\d{2}:\\d{2}";
-
-  /** REST Assured sends bodies and content types exactly as given. */
-  private static final RestAssuredConfig AS_SENT = RestAssuredConfig.config().encoderConfig(
-      EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,17 +50,12 @@ abstract class EmulatorHttpTest {
 
   /** A request with no encoding of our own: the URL and body go out as written. */
   static RequestSpecification request() {
-    return given().config(AS_SENT).urlEncodingEnabled(false);
+    return RestRequests.request();
   }
 
   /** A request with the seed's v3 JSON-light headers. */
   static RequestSpecification jsonLight() {
-    return request()
-        .header("DataServiceVersion", "3.0;NetFx")
-        .header("MaxDataServiceVersion", "3.0;NetFx")
-        .header("Accept", JSON_LIGHT)
-        .header("Accept-Charset", "UTF-8")
-        .contentType(JSON_LIGHT);
+    return RestRequests.jsonLight();
   }
 
   /** A request with the .NET 4 WCF Data Services client's headers (Atom, v1/v2). */
@@ -83,7 +68,7 @@ abstract class EmulatorHttpTest {
         .header("Accept-Charset", "UTF-8");
   }
 
-  static final String CLOUD = "00000000-0000-4000-8000-000000000101";
+  static final String CLOUD = DemoWorld.CLOUD;
 
   /**
    * The service root of a new subscription holding one virtual machine, {@link #VM} on {@link #STAMP}
@@ -96,7 +81,7 @@ abstract class EmulatorHttpTest {
   }
 
   /** The demo world's subscription, whose cloud {@link #CLOUD} and VM templates a create may name. */
-  static final String DEMO_SUBSCRIPTION = "ae122d5f-3aab-4d75-ad48-d6593246a49e";
+  static final String DEMO_SUBSCRIPTION = DemoWorld.SUBSCRIPTION;
 
   /** The service root of the demo world's subscription (the tests' emulator starts with the demo world). */
   String demoRoot() {
@@ -121,14 +106,7 @@ abstract class EmulatorHttpTest {
   }
 
   static String fixture(String name) {
-    try (InputStream in = EmulatorHttpTest.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DemoWorld.fixture(name);
   }
 
   static JsonNode json(String text) {
@@ -147,8 +125,7 @@ abstract class EmulatorHttpTest {
 
   /** A minimal JSON-light create body for a checkpoint named {@code name}. */
   static String checkpointBody(String name) {
-    return "{\"odata.type\":\"VMM.VMCheckPoint\",\"Name\":\"" + name + "\",\"StampId\":\"" + STAMP
-        + "\",\"VMId\":\"" + VM + "\"}";
+    return DemoWorld.checkpointBody(name);
   }
 
   /** Creates a checkpoint through JSON light; returns its Location. */

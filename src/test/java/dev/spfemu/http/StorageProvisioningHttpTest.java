@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class StorageProvisioningHttpTest extends EmulatorHttpTest {
 
-  private static final String TEMPLATE = "00000000-0000-4000-8000-000000000301";
+  private static final String TEMPLATE = DemoWorld.TEMPLATE;
   private static final String TEMPLATE_DISK = "00000000-0000-4000-8000-000000000734";
   private static final String UBUNTU_DISK = "00000000-0000-4000-8000-000000000735";
   private static final String PROFILE = "00000000-0000-4000-8000-000000000201";
@@ -36,8 +36,7 @@ class StorageProvisioningHttpTest extends EmulatorHttpTest {
 
   /** WAPTenantPublicAPI's New-WAPVM: a template, no adapter input; returns the reply. */
   private JsonNode createFromTemplate(String name) {
-    return json(jsonLight().body("{\"Name\":\"" + name + "\",\"StampId\":\"" + STAMP + "\",\"CloudId\":\"" + CLOUD
-        + "\",\"VMTemplateId\":\"" + TEMPLATE + "\",\"ComputerName\":\"" + name + "\",\"StartVM\":false}")
+    return json(jsonLight().body(DemoWorld.vmFromTemplateBody(name))
         .post(root() + "VirtualMachines?RunAsynchronously=0").then().statusCode(201).extract().asString());
   }
 

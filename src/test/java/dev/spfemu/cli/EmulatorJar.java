@@ -1,0 +1,53 @@
+package dev.spfemu.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged jar run as a user runs it, in a child JVM (the {@code *IT} tests, which failsafe runs once
+ * {@code mvn package} has built the jar).
+ */
+public final class EmulatorJar {
+
+  public static final Path JAR = Path.of("target", "spf-vmm-emulator.jar");
+  /** The first line the jar prints once it is listening: what tools (and these tests) wait for. */
+  public static final Pattern LISTENING = Pattern.compile("SPF VMM emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
+
+  private EmulatorJar() {
+  }
+
+  /** {@code java -jar target/spf-vmm-emulator.jar ARGS}, with this JVM's {@code java}. */
+  public static ProcessBuilder command(String... args) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String[] command = new String[args.length + 3];
+    command[0] = java;
+    command[1] = "-jar";
+    command[2] = JAR.toString();
+    System.arraycopy(args, 0, command, 3, args.length);
+    return new ProcessBuilder(command);
+  }
+
+  /** The child's stdout, line by line. */
+  public static BufferedReader stdout(Process process) {
+    return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Waits for the "listening on" line and returns its base URL ({@code http://127.0.0.1:PORT/}).
+   *
+   * @throws AssertionError when the first line is another, or the child ends without one (it failed to start)
+   */
+  public static String awaitListening(BufferedReader out) throws IOException {
+    String line = out.readLine();
+    Matcher matcher = LISTENING.matcher(String.valueOf(line));
+    if (!matcher.matches()) {
+      throw new AssertionError("the emulator's first line is not \"SPF VMM emulator listening on …\": " + line);
+    }
+    return matcher.group(1);
+  }
+}
