@@ -8,9 +8,11 @@ import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.WorldEntityJson;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.store.InMemoryEntityStore;
+import dev.spfemu.store.UnitOfWork;
 import dev.spfemu.vmm.Vmm;
 import dev.spfemu.vmm.spfadmin.SpfAdmin;
 import java.io.IOException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -22,34 +24,45 @@ import java.util.stream.Stream;
  * @param adminEdm the Admin service's
  */
 record Domains(VmmEdm edm, VmmEdm adminEdm, Vmm vmm, SpfAdmin spfAdmin, EmulatorOptions options,
-    SettableClock clock) {
+    SettableClock clock, UnitOfWork units) {
+
+  /** The names of the web services' stores in a data directory's log. */
+  static final String VMM = "vmm";
+  static final String ADMIN = "admin";
 
   /** Both domains over empty stores, their models loaded. */
   static Domains create(EmulatorOptions options, IdGenerator ids, SettableClock clock) {
+    return create(options, ids, clock, name -> new InMemoryEntityStore(), UnitOfWork.NONE);
+  }
+
+  /** Both domains over the stores {@code stores} makes by service name, their changes kept in {@code units}. */
+  static Domains create(EmulatorOptions options, IdGenerator ids, SettableClock clock,
+      Function<String, InMemoryEntityStore> stores, UnitOfWork units) {
     VmmEdm edm = VmmEdm.loadDefault();
     // SPF's Admin web service: its own model and store (stamps and tenants are SPF's, not a
     // subscription's), over the same VMM, whose user roles its tenants get
     VmmEdm adminEdm = new VmmEdm(ModelLoader.loadResource(ModelLoader.ADMIN_RESOURCE));
-    return over(edm, adminEdm, options, ids, clock);
+    return over(edm, adminEdm, options, ids, clock, stores, units);
   }
 
   private static Domains over(VmmEdm edm, VmmEdm adminEdm, EmulatorOptions options, IdGenerator ids,
-      SettableClock clock) {
-    Vmm vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, clock, options.jobDuration(),
+      SettableClock clock, Function<String, InMemoryEntityStore> stores, UnitOfWork units) {
+    Vmm vmm = Vmm.create(edm.model(), stores.apply(VMM), ids, clock, options.jobDuration(),
         new WorldEntityJson(), options.limits().entitiesPerSubscription());
-    SpfAdmin spfAdmin = SpfAdmin.create(adminEdm.model(), new InMemoryEntityStore(), ids, clock, vmm,
+    SpfAdmin spfAdmin = SpfAdmin.create(adminEdm.model(), stores.apply(ADMIN), ids, clock, vmm,
         new WorldEntityJson());
-    return new Domains(edm, adminEdm, vmm, spfAdmin, options, clock);
+    return new Domains(edm, adminEdm, vmm, spfAdmin, options, clock, units);
   }
 
   /** The VMM service's pipeline, with the options' page size and request limits. */
   ODataPipeline pipeline() {
-    return new ODataPipeline(edm, vmm, clock, options.pageSize(), options.limits().requests());
+    return new ODataPipeline(edm, vmm, clock, options.pageSize(), options.limits().requests(), units);
   }
 
   /** The pipeline of SPF's Admin web service, likewise. */
   ODataPipeline adminPipeline() {
-    return new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize(), options.limits().requests());
+    return new ODataPipeline(adminEdm, spfAdmin, clock, options.pageSize(), options.limits().requests(),
+        units);
   }
 
   /** A request journal of the options' size and body limit that masks the secrets of both services' models. */
@@ -67,7 +80,9 @@ record Domains(VmmEdm edm, VmmEdm adminEdm, Vmm vmm, SpfAdmin spfAdmin, Emulator
    * @throws IllegalArgumentException when the file is not a valid world; nothing changed
    */
   void replaceWorld(byte[] file, String source) throws IOException {
-    Domains scratch = over(edm, adminEdm, options, IdGenerator.random(), clock); // draws no seeded ID
+    // draws no seeded ID, and keeps nothing
+    Domains scratch = over(edm, adminEdm, options, IdGenerator.random(), clock, name -> new InMemoryEntityStore(),
+        UnitOfWork.NONE);
     try {
       load(scratch.vmm(), scratch.spfAdmin(), file, source);
     } finally {

@@ -51,19 +51,21 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   private final FaultRules faults;
   private final Domains domains;
   private final AdminAccess adminAccess;
+  private final KeptWorld kept;
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
     this.endpoints = Endpoints.of(options); // the certificate first: a bad keystore fails before anything runs
-    IdGenerator ids = options.idSeed() == null ? IdGenerator.random() : IdGenerator.seeded(options.idSeed());
+    this.kept = KeptWorld.open(options); // then the data directory's lock: one emulator per directory
+    IdGenerator ids = kept.ids();
     this.clock = SettableClock.over(options.clock());
     this.startingClock = clock.setting();
-    this.domains = Domains.create(options, ids, clock);
+    this.domains = Domains.create(options, ids, clock, kept::store, kept.units());
     this.vmm = domains.vmm();
     this.spfAdmin = domains.spfAdmin();
     this.faults = new FaultRules(options.limits().maxFaultDelay());
     this.world = new StartingWorld(options, vmm, spfAdmin);
-    world.loadAtStart();
+    kept.start(domains, world, clock); // the kept world, or the starting world
     this.catchUpJobs = vmm::catchUpJobs;
     clock.onChange(catchUpJobs);
     this.journal = domains.journal();
@@ -97,25 +99,24 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   }
 
   /**
-   * Back to the starting world: every entity created since start is forgotten, the world (demo,
-   * seed file or none) is loaded again, the request journal, the fault rules and pending job faults
-   * are emptied, and the clock is set back to how it was at start.
-   * Cheap enough to call before every test.
+   * Back to the starting world (demo, seed file or none; kept in the data directory too): the journal, fault
+   * rules and pending job faults emptied, the clock as at start. Cheap enough to call before every test.
    */
   @Override
   public void reset() {
-    vmm.reset();
-    spfAdmin.reset();
     journal.clear();
     faults.clear();
-    clock.restore(startingClock);
-    world.load(null);
+    kept.replace(() -> {
+      vmm.reset();
+      spfAdmin.reset();
+      clock.restore(startingClock);
+      world.load(null);
+    });
   }
 
   /**
-   * Back to the starting world for one subscription only: its entities and job history are
-   * replaced by its part of the starting world (none if the world has no such subscription).
-   * Other subscriptions, the journal, fault rules, job faults and the clock are left alone.
+   * Back to the starting world for one subscription only: its entities and job history are replaced by its
+   * part of the starting world (none if it has none); nothing else changes.
    *
    * @throws IllegalArgumentException if {@code subscriptionId} is not a GUID
    */
@@ -125,14 +126,13 @@ public final class SpfEmulator implements Admin, AutoCloseable {
       throw new IllegalArgumentException("A subscription ID is a GUID, such as "
           + "ae122d5f-3aab-4d75-ad48-d6593246a49e; got '" + subscriptionId + "'.");
     }
-    vmm.reset(subscriptionId);
-    world.load(subscriptionId);
+    kept.replace(() -> {
+      vmm.reset(subscriptionId);
+      world.load(subscriptionId);
+    });
   }
 
-  /**
-   * Writes the whole state (every subscription's entities, and the Admin service's) as a world file,
-   * the {@code --seed-file} format.
-   */
+  /** Writes the whole state (every subscription's entities, and the Admin's) as a world file ({@code --seed-file}). */
   @Override
   public void exportState(OutputStream out) throws IOException {
     vmm.exportWorld(out, List.of(spfAdmin.worldSection()));
@@ -145,7 +145,8 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public void importState(InputStream in, String source) throws IOException {
-    domains.replaceWorld(in.readAllBytes(), source);
+    byte[] world = in.readAllBytes();
+    kept.exclusively(() -> domains.replaceWorld(world, source));
   }
 
   /** The requests answered most recently (up to the journal size), oldest first. */
@@ -286,6 +287,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
       throw new IllegalStateException("the emulator did not stop cleanly", e);
     } finally {
       vmm.close();
+      kept.close();
     }
   }
 

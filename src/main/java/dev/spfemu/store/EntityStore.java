@@ -69,4 +69,12 @@ public interface EntityStore {
    * {@code values} (in the index's order), in no particular order; one look-up, no scan.
    */
   List<EntityRecord> findBy(String subscription, SecondaryIndex index, EntityKey values);
+
+  /**
+   * Where the changes to this store are grouped into units that are kept whole ({@code --data-dir}); by
+   * default nowhere: a store in memory only.
+   */
+  default UnitOfWork units() {
+    return UnitOfWork.NONE;
+  }
 }

@@ -22,17 +22,42 @@ public final class InMemoryEntityStore implements EntityStore {
   /** The indexes declared per entity set (immutable lists, replaced when one is added). */
   private final Map<String, List<SecondaryIndex>> indexes = new ConcurrentHashMap<>();
   private final StoreListener listener;
+  private final UnitOfWork units;
   /** The sequence of changes {@link #listener} is given, drawn inside each change's atomic operation. */
   private final AtomicLong sequence = new AtomicLong();
 
   /** A store that tells nobody of its changes. */
   public InMemoryEntityStore() {
-    this(StoreListener.NONE);
+    this(StoreListener.NONE, UnitOfWork.NONE);
   }
 
   /** A store that tells {@code listener} of every change (docs/design/data-dir.md). */
   public InMemoryEntityStore(StoreListener listener) {
+    this(listener, UnitOfWork.NONE);
+  }
+
+  /** A store that tells {@code listener} of every change, grouped into the {@code units} its users open. */
+  public InMemoryEntityStore(StoreListener listener, UnitOfWork units) {
     this.listener = listener;
+    this.units = units;
+  }
+
+  @Override
+  public UnitOfWork units() {
+    return units;
+  }
+
+  /**
+   * Continues the sequence of changes after {@code last} at least (a restart goes on from the sequence
+   * numbers its change log holds, so a change made now orders after every change replayed).
+   */
+  public void continueSequenceAfter(long last) {
+    sequence.accumulateAndGet(last, Math::max);
+  }
+
+  /** The sequence number of the latest change told to the listener. */
+  public long lastSequence() {
+    return sequence.get();
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     for (EntityTypeModel type : model.entityTypes()) {
       stored.put(type.entitySet(), new StoredSet(model, type, store, ids, time, rules(type), changeSets));
     }
-    this.jobs = new JobScheduler(stored.get("Jobs"), jobDuration);
+    this.jobs = new JobScheduler(stored.get("Jobs"), jobDuration, JobScheduler.HISTORY, store.units());
     Machines machines = new Machines(stored.get("VirtualMachines"));
     this.quotas = new Quotas(stored.get("VirtualMachines"), stored.get("QuotaAndUsageComponents"),
         stored.get("CloudCapacities"), store); // declares its index before anything is stored
@@ -179,6 +179,17 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     quotas.recount(only); // a world's usage is what its VMs use
     consistency.check(source, only);
     return loaded;
+  }
+
+  /**
+   * A kept world was put back into the store behind the domain's back ({@code --data-dir}): the user roles'
+   * usage is recounted, as for a loaded world.
+   *
+   * @return what is inconsistent in it, as {@link #inconsistencies()}
+   */
+  public List<String> restored() {
+    quotas.recount(null);
+    return inconsistencies();
   }
 
   /**

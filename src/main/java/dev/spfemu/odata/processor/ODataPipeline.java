@@ -15,6 +15,7 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.odata.edm.VmmEdm;
+import dev.spfemu.store.UnitOfWork;
 import dev.spfemu.vmm.EntitySet;
 import dev.spfemu.vmm.ServiceDomain;
 import java.io.IOException;
@@ -51,6 +52,7 @@ public final class ODataPipeline {
   /** The sets the service document lists: all of them, or those WAP's tenant API passes on. */
   private final List<EntityTypeModel> allSets;
   private final List<EntityTypeModel> tenantSets;
+  private final UnitOfWork units;
 
   /**
    * @param edm the model of the web service served (the VMM service's, or the Admin service's)
@@ -64,7 +66,14 @@ public final class ODataPipeline {
 
   /** @param limits what one request may ask (batch parts, expression length and depth) */
   public ODataPipeline(VmmEdm edm, ServiceDomain domain, Clock clock, int pageSize, RequestLimits limits) {
+    this(edm, domain, clock, pageSize, limits, UnitOfWork.NONE);
+  }
+
+  /** @param units what makes a request's changes durable before its reply ({@code --data-dir}) */
+  public ODataPipeline(VmmEdm edm, ServiceDomain domain, Clock clock, int pageSize, RequestLimits limits,
+      UnitOfWork units) {
     this.edm = edm;
+    this.units = units;
     this.domain = domain;
     this.allSets = List.copyOf(edm.model().entityTypes());
     this.tenantSets = allSets.stream().filter(type -> !type.adminOnly()).toList();
@@ -90,9 +99,17 @@ public final class ODataPipeline {
     }, domain::beginChangeSet, limits.batchParts());
   }
 
-  /** Handles one request against a service root and writes its response, error or not. */
+  /**
+   * Handles one request against a service root and writes its response, error or not. Its changes (all of
+   * a {@code $batch}'s) are one unit of work, kept before the first byte of the reply.
+   */
   public void handle(ODataCall call, ResponseSink sink) {
-    handle(call, sink, false);
+    units.begin();
+    try {
+      handle(call, new KeptBeforeReply(sink, units), false);
+    } finally {
+      units.commit(); // no-op after the reply's commit; keeps what a request that failed unexpectedly changed
+    }
   }
 
   /** Handles a request, or an operation of a change set. */

@@ -2,6 +2,7 @@ package dev.spfemu.vmm.job;
 
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.store.UnitOfWork;
 import dev.spfemu.vmm.entity.StoredSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -39,17 +40,24 @@ public final class JobScheduler implements AutoCloseable {
   private final JobHistory history;
   private final JobFaults faults = new JobFaults();
   private final Duration duration;
+  private final UnitOfWork units;
   private final ScheduledExecutorService scheduler;
   /** The asynchronous jobs not yet completed, oldest first; only the job thread completes them. */
   private final Queue<RunningJob> running = new ConcurrentLinkedQueue<>();
 
   public JobScheduler(StoredSet jobs, Duration duration) {
-    this(jobs, duration, HISTORY);
+    this(jobs, duration, HISTORY, UnitOfWork.NONE);
   }
 
   /** @param history how many jobs each subscription keeps */
   public JobScheduler(StoredSet jobs, Duration duration, int history) {
+    this(jobs, duration, history, UnitOfWork.NONE);
+  }
+
+  /** @param units what keeps each step of the running jobs whole ({@code --data-dir}) */
+  public JobScheduler(StoredSet jobs, Duration duration, int history, UnitOfWork units) {
     this.jobs = jobs;
+    this.units = units;
     this.record = new JobRecord(jobs.type());
     this.history = new JobHistory(jobs, record, history);
     this.duration = duration;
@@ -136,6 +144,15 @@ public final class JobScheduler implements AutoCloseable {
     if (running.isEmpty()) {
       return;
     }
+    units.begin(); // one step of every running job is one unit: kept whole, or not at all
+    try {
+      step();
+    } finally {
+      units.commit();
+    }
+  }
+
+  private void step() {
     OffsetDateTime now = jobs.currentTime();
     for (Iterator<RunningJob> it = running.iterator(); it.hasNext(); ) {
       RunningJob job = it.next();

@@ -31,7 +31,7 @@ class SnapshotFileTest {
   void aDamagedSnapshotIsAnErrorNamingTheFile() throws Exception {
     SnapshotFile.write(file(), "state".getBytes(StandardCharsets.UTF_8));
     try (RandomAccessFile raw = new RandomAccessFile(file().toFile(), "rw")) {
-      raw.seek(LogRecords.HEADER_BYTES + 1);
+      raw.seek(SnapshotFile.HEADER_BYTES + 1);
       raw.write('X');
     }
     assertThatThrownBy(() -> SnapshotFile.read(file())).isInstanceOf(LogCorruptedException.class)

@@ -1,0 +1,167 @@
+package dev.spfemu.persist;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.model.PropertyModel;
+import dev.spfemu.store.EntityKey;
+import dev.spfemu.store.EntityRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * How changes are written in a log record or a snapshot: lines of JSON. The first line is a header (GUIDs
+ * drawn, the clock when it changed, sequences); then each change is a line naming it
+ * ({@code {"s":service,"sub":…,"set":…,"seq":n}}, with {@code "k":[key values]} for a removal), followed,
+ * unless removed, by a line holding the entity exactly as a world file holds it. Entity lines come from the
+ * world format's writer, which escapes every line break, so a line is always one JSON document.
+ */
+final class ChangeCodec {
+
+  private final JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  private final ObjectMapper mapper = new ObjectMapper(json);
+  private final Map<String, KeptService> services;
+
+  /** Told of what a record or snapshot holds, in order. */
+  interface Reader {
+    void header(JsonNode header);
+
+    void change(Change change);
+  }
+
+  ChangeCodec(Map<String, KeptService> services) {
+    this.services = services;
+  }
+
+  /**
+   * Each entity's last change in a unit (a create that the same request updates, a VM whose task id moves
+   * twice): the record holds after-images, so the earlier ones add nothing.
+   */
+  static Collection<Change> netOf(List<Change> changes) {
+    if (changes.size() == 1) {
+      return changes;
+    }
+    Map<List<Object>, Change> last = new LinkedHashMap<>();
+    for (Change change : changes) {
+      List<Object> entity = List.of(change.service().name(), change.subscription(), change.entitySet(), change.key());
+      last.remove(entity);
+      last.put(entity, change);
+    }
+    return last.values();
+  }
+
+  void writeHeader(OutputStream out, Map<String, Object> header) throws IOException {
+    mapper.writeValue(out, header);
+    out.write('\n');
+  }
+
+  void writeChange(OutputStream out, Change change) throws IOException {
+    try (JsonGenerator g = json.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("s", change.service().name());
+      g.writeStringField("sub", change.subscription());
+      g.writeStringField("set", change.entitySet());
+      g.writeNumberField("seq", change.sequence());
+      if (change.after() == null) {
+        g.writeArrayFieldStart("k");
+        for (int i = 0; i < change.key().size(); i++) {
+          g.writeString(change.key().value(i).toString()); // the models' keys are GUIDs and strings only
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+    out.write('\n');
+    if (change.after() != null) {
+      EntityTypeModel type = change.service().model().byEntitySet(change.entitySet());
+      change.service().json().write(out, type, change.after()::value);
+      out.write('\n');
+    }
+  }
+
+  /**
+   * Reads a record or snapshot back.
+   *
+   * @throws IllegalStateException when a line is not what this codec writes (damage the checksum missed,
+   *     or a file of another version)
+   */
+  void read(InputStream in, Reader reader) throws IOException {
+    byte[] header = line(in);
+    if (header == null) {
+      throw new IllegalStateException("a record without its header line");
+    }
+    reader.header(mapper.readTree(header));
+    for (byte[] line = line(in); line != null; line = line(in)) {
+      JsonNode named = mapper.readTree(line);
+      KeptService service = services.get(named.path("s").asText());
+      EntityTypeModel type = service == null ? null : service.model().byEntitySet(named.path("set").asText());
+      if (type == null) {
+        throw new IllegalStateException("a change of an unknown service or entity set: " + named);
+      }
+      String subscription = named.path("sub").asText();
+      long sequence = named.path("seq").asLong();
+      if (named.has("k")) {
+        reader.change(new Change(service, subscription, type.entitySet(), key(type, named.get("k")), null, sequence));
+      } else {
+        byte[] entity = line(in);
+        if (entity == null) {
+          throw new IllegalStateException("a change without its entity: " + named);
+        }
+        EntityRecord after = record(service, type, entity);
+        reader.change(new Change(service, subscription, type.entitySet(), after.key(), after, sequence));
+      }
+    }
+  }
+
+  private static EntityKey key(EntityTypeModel type, JsonNode values) {
+    List<PropertyModel> keys = type.keys();
+    Object[] key = new Object[keys.size()];
+    for (int i = 0; i < key.length; i++) {
+      String text = values.path(i).asText();
+      key[i] = keys.get(i).kind() == dev.spfemu.model.EdmKind.GUID ? UUID.fromString(text) : text;
+    }
+    return EntityKey.of(key);
+  }
+
+  /** The stored record an entity line stands for: read as a world file's entity is. */
+  private static EntityRecord record(KeptService service, EntityTypeModel type, byte[] line) {
+    EntityPayload payload = service.json().read(line, type);
+    Object[] values = payload.values();
+    for (PropertyModel property : type.properties()) {
+      if (property.collection() && values[property.index()] == null) {
+        values[property.index()] = List.of();
+      }
+    }
+    List<PropertyModel> keys = type.keys();
+    Object[] key = new Object[keys.size()];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = values[keys.get(i).index()];
+    }
+    return new EntityRecord(EntityKey.of(key), values);
+  }
+
+  /** The next line without its line break, or null at the end. */
+  private static byte[] line(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    int b = in.read();
+    if (b < 0) {
+      return null;
+    }
+    while (b >= 0 && b != '\n') {
+      line.write(b);
+      b = in.read();
+    }
+    return line.toByteArray();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.spfemu.persist;
+
+import dev.spfemu.model.EntityTypeModel;
+import dev.spfemu.store.EntityRecord;
+import dev.spfemu.store.log.LogWriter;
+import dev.spfemu.store.log.SnapshotFile;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generations of a data directory: generation N is {@code snapshot-N.bin}, the state when it began,
+ * plus {@code changes-N.log}, the units logged since. Starting a generation opens its log first and writes
+ * its snapshot after; only once the snapshot is on disk are the older generations deleted, so a crash at
+ * any point leaves a snapshot and every log needed after it.
+ */
+final class Generations implements AutoCloseable {
+
+  private final DataFiles files;
+  private final ChangeCodec codec;
+  private volatile LogWriter writer;
+  private volatile long generation;
+
+  /** One entity set of one subscription of one service, as it was (records are immutable: references). */
+  record Part(KeptService service, String subscription, String entitySet, List<EntityRecord> records) {
+  }
+
+  Generations(DataFiles files, ChangeCodec codec) {
+    this.files = files;
+    this.codec = codec;
+  }
+
+  /** Goes on writing generation {@code generation}'s log after its first {@code validBytes} (a torn tail cut). */
+  void continueWith(long generation, long validBytes) {
+    this.writer = LogWriter.open(files.changes(generation), validBytes);
+    this.generation = generation;
+  }
+
+  /** Appends a record to the current log and returns once it is on disk (concurrent appends share fsyncs). */
+  void append(byte[] record) {
+    writer.append(record);
+  }
+
+  /** How large the current log is. */
+  long logBytes() {
+    return writer == null ? 0 : writer.durableBytes();
+  }
+
+  /** Every entity of {@code services}, as lists of references; the caller makes sure nothing is half-changed. */
+  static List<Part> copy(Collection<KeptService> services) {
+    List<Part> parts = new ArrayList<>();
+    for (KeptService service : services) {
+      for (String subscription : service.store().subscriptions()) {
+        for (EntityTypeModel type : service.model().entityTypes()) {
+          List<EntityRecord> records = service.store().list(subscription, type.entitySet());
+          if (!records.isEmpty()) {
+            parts.add(new Part(service, subscription, type.entitySet(), records));
+          }
+        }
+      }
+    }
+    return parts;
+  }
+
+  /** Begins the next generation's log (the units after this go there) and returns its number. */
+  long next() {
+    long next = generation + 1;
+    LogWriter old = writer;
+    writer = LogWriter.open(files.changes(next), 0);
+    generation = next;
+    if (old != null) {
+      old.close();
+    }
+    return next;
+  }
+
+  /** Writes generation {@code generation}'s snapshot, then deletes the generations before it. */
+  void writeSnapshot(long generation, Map<String, Object> header, List<Part> parts) {
+    SnapshotFile.write(files.snapshot(generation), out -> {
+      codec.writeHeader(out, header);
+      for (Part part : parts) {
+        for (EntityRecord record : part.records()) {
+          codec.writeChange(out, new Change(part.service(), part.subscription(), part.entitySet(), record.key(),
+              record, 0));
+        }
+      }
+    });
+    files.deleteBefore(generation);
+  }
+
+  @Override
+  public void close() {
+    if (writer != null) {
+      writer.close();
+    }
+  }
+}
