@@ -1,6 +1,7 @@
 package dev.spfemu.persist;
 
 import dev.spfemu.cli.ChildProcesses;
+import dev.spfemu.Limits;
 import dev.spfemu.cli.EmulatorJar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,11 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
 
   /** About a minute on a 2-core machine: a start of the jar, the load, and the checks take some 4 s a cycle. */
-  private static final int DEFAULT_CYCLES = 15;
+  private static final int DEFAULT_CYCLES = 16;
   /** Load threads, each with its own entities. */
   private static final int THREADS = 5;
   private static final int SHORTEST_LOAD_MILLIS = 50;
   private static final int LONGEST_LOAD_MILLIS = 600;
+  /**
+   * Each start draws its {@code --max-log-bytes}: a snapshot after every change, after a few dozen, or (the
+   * default) none in a run, so that kills land while snapshots are written and old generations deleted too.
+   */
+  private static final List<Long> MAX_LOG_BYTES = List.of(1024L, 16 * 1024L, Limits.DEFAULT_MAX_LOG_BYTES);
 
   @RegisterExtension
   final ChildProcesses children = new ChildProcesses();
@@ -42,7 +48,7 @@ class CrashRecoveryIT {
   Path work;
 
   /** One run of the jar: its process, where it listens, and where its log (stderr) goes. */
-  private record Child(Process process, String baseUrl, Path log) {
+  private record Child(Process process, String baseUrl, Path log, long maxLogBytes) {
   }
 
   @Test
@@ -55,7 +61,7 @@ class CrashRecoveryIT {
     Path dir = work.resolve("data");
     Ledger ledger = new Ledger(THREADS);
 
-    Child child = start(dir, 0);
+    Child child = start(dir, 0, random);
     Set<String> sharedAtStart = RecoveryCheck.read(new ServiceCalls(child.baseUrl())).sharedIds();
     for (int cycle = 1; cycle <= cycles; cycle++) {
       ledger.newCycle();
@@ -68,13 +74,13 @@ class CrashRecoveryIT {
       Child killed = child;
 
       long restarting = System.nanoTime();
-      child = start(dir, cycle);
+      child = start(dir, cycle, random);
       long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarting);
       ServiceCalls calls = new ServiceCalls(child.baseUrl());
       List<String> problems = new ArrayList<>(load.problems());
       problems.addAll(RecoveryCheck.read(calls).check(ledger, since, sharedAtStart));
       System.out.println("cycle " + cycle + "/" + cycles + ": load " + loadMillis + " ms, " + ledger.summary()
-          + "; restart " + restartMillis + " ms");
+          + "; restart " + restartMillis + " ms, --max-log-bytes " + child.maxLogBytes());
 
       WriteLoad probe = new WriteLoad(child.baseUrl(), ledger, cycle);
       probe.createOne();
@@ -86,12 +92,13 @@ class CrashRecoveryIT {
   }
 
   /** Starts the jar on {@code dir} and waits until it listens; an assertion error (with its log) if it cannot. */
-  private Child start(Path dir, int cycle) throws IOException {
+  private Child start(Path dir, int cycle, Random random) throws IOException {
     Path log = work.resolve("emulator-" + cycle + ".log");
-    Process process = children.start(EmulatorJar.command("--port", "0", "--data-dir", dir.toString())
-        .redirectError(log.toFile()));
+    long maxLogBytes = MAX_LOG_BYTES.get(random.nextInt(MAX_LOG_BYTES.size()));
+    Process process = children.start(EmulatorJar.command("--port", "0", "--data-dir", dir.toString(),
+        "--max-log-bytes", Long.toString(maxLogBytes)).redirectError(log.toFile()));
     try {
-      return new Child(process, EmulatorJar.awaitListening(EmulatorJar.stdout(process)), log);
+      return new Child(process, EmulatorJar.awaitListening(EmulatorJar.stdout(process)), log, maxLogBytes);
     } catch (AssertionError e) {
       throw new AssertionError("the emulator did not start on " + dir + " in cycle " + cycle + ": " + e.getMessage()
           + "\n" + tail(log), e);

@@ -260,7 +260,9 @@ final class RecoveryCheck {
       }
     }
     expect(started.equals(ledger.appliedPerCmdlet()), "this cycle's jobs per cmdlet are " + started
-        + ", but its changes that happened (acknowledged, or in flight and found) are " + ledger.appliedPerCmdlet());
+        + ", but its changes that happened (acknowledged, or in flight and found) are " + ledger.appliedPerCmdlet()
+        + "; those found applied, one of which may be half there: " + ledger.ops()
+            .filter(op -> op.inFlight() && op.applied).toList());
   }
 
   private JsonNode byName(Entity entity) {
