@@ -41,6 +41,9 @@ class CrashRecoveryIT {
    */
   private static final List<Long> MAX_LOG_BYTES = List.of(1024L, 16 * 1024L, Limits.DEFAULT_MAX_LOG_BYTES);
 
+  /** Where a failed run leaves a copy of its data directory, to look into. */
+  private static final Path KEPT = Path.of("target", "crash-recovery-failure");
+
   @RegisterExtension
   final ChildProcesses children = new ChildProcesses();
 
@@ -101,14 +104,14 @@ class CrashRecoveryIT {
       return new Child(process, EmulatorJar.awaitListening(EmulatorJar.stdout(process)), log, maxLogBytes);
     } catch (AssertionError e) {
       throw new AssertionError("the emulator did not start on " + dir + " in cycle " + cycle + ": " + e.getMessage()
-          + "\n" + tail(log), e);
+          + "\nthe data directory is copied to " + DataDirFiles.copy(dir, KEPT) + "\nits log:\n" + tail(log), e);
     }
   }
 
   /** The message of a failed cycle: what is wrong, how to replay it, and the two emulators' logs. */
   private String failure(long seed, int cycle, List<String> problems, Child killed, Child restarted, Path dir)
       throws IOException {
-    Path kept = DataDirFiles.copy(dir, Path.of("target", "crash-recovery-failure"));
+    Path kept = DataDirFiles.copy(dir, KEPT);
     return "cycle " + cycle + " (replay with -Dcrash.seed=" + seed + "), " + problems.size() + " problem(s):\n  "
         + String.join("\n  ", problems) + "\nthe data directory is copied to " + kept
         + "\nthe killed emulator's log:\n" + tail(killed.log()) + "\nthe restarted emulator's log:\n"
