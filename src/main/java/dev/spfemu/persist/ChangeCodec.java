@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,12 +98,13 @@ final class ChangeCodec {
    *     or a file of another version)
    */
   void read(InputStream in, Reader reader) throws IOException {
-    byte[] header = line(in);
+    Lines lines = new Lines(in);
+    byte[] header = lines.next();
     if (header == null) {
       throw new IllegalStateException("a record without its header line");
     }
     reader.header(mapper.readTree(header));
-    for (byte[] line = line(in); line != null; line = line(in)) {
+    for (byte[] line = lines.next(); line != null; line = lines.next()) {
       JsonNode named = mapper.readTree(line);
       KeptService service = services.get(named.path("s").asText());
       EntityTypeModel type = service == null ? null : service.model().byEntitySet(named.path("set").asText());
@@ -114,7 +116,7 @@ final class ChangeCodec {
       if (named.has("k")) {
         reader.change(new Change(service, subscription, type.entitySet(), key(type, named.get("k")), null, sequence));
       } else {
-        byte[] entity = line(in);
+        byte[] entity = lines.next();
         if (entity == null) {
           throw new IllegalStateException("a change without its entity: " + named);
         }
@@ -151,17 +153,49 @@ final class ChangeCodec {
     return new EntityRecord(EntityKey.of(key), values);
   }
 
-  /** The next line without its line break, or null at the end. */
-  private static byte[] line(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-    int b = in.read();
-    if (b < 0) {
-      return null;
+  /** Lines of a stream, read in blocks (a snapshot of a million entities is two million lines). */
+  private static final class Lines {
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 16];
+    private int start;
+    private int end;
+
+    Lines(InputStream in) {
+      this.in = in;
     }
-    while (b >= 0 && b != '\n') {
-      line.write(b);
-      b = in.read();
+
+    /** The next line without its line break, or null at the end. */
+    byte[] next() throws IOException {
+      int scanned = start;
+      while (true) {
+        for (int i = scanned; i < end; i++) {
+          if (buffer[i] == '\n') {
+            byte[] line = Arrays.copyOfRange(buffer, start, i);
+            start = i + 1;
+            return line;
+          }
+        }
+        scanned = end - start;
+        if (start > 0) { // keep the partial line at the front
+          System.arraycopy(buffer, start, buffer, 0, end - start);
+          end -= start;
+          start = 0;
+        }
+        if (end == buffer.length) {
+          buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+        }
+        int read = in.read(buffer, end, buffer.length - end);
+        if (read < 0) {
+          if (start == end) {
+            return null;
+          }
+          byte[] last = Arrays.copyOfRange(buffer, start, end);
+          start = end;
+          return last;
+        }
+        end += read;
+      }
     }
-    return line.toByteArray();
   }
+
 }
