@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.store.EntityKey;
@@ -120,7 +119,7 @@ final class ChangeCodec {
         if (entity == null) {
           throw new IllegalStateException("a change without its entity: " + named);
         }
-        EntityRecord after = record(service, type, entity);
+        EntityRecord after = service.json().readRecord(entity, type); // as a world file's entity is read
         reader.change(new Change(service, subscription, type.entitySet(), after.key(), after, sequence));
       }
     }
@@ -136,22 +135,7 @@ final class ChangeCodec {
     return EntityKey.of(key);
   }
 
-  /** The stored record an entity line stands for: read as a world file's entity is. */
-  private static EntityRecord record(KeptService service, EntityTypeModel type, byte[] line) {
-    EntityPayload payload = service.json().read(line, type);
-    Object[] values = payload.values();
-    for (PropertyModel property : type.properties()) {
-      if (property.collection() && values[property.index()] == null) {
-        values[property.index()] = List.of();
-      }
-    }
-    List<PropertyModel> keys = type.keys();
-    Object[] key = new Object[keys.size()];
-    for (int i = 0; i < key.length; i++) {
-      key[i] = values[keys.get(i).index()];
-    }
-    return new EntityRecord(EntityKey.of(key), values);
-  }
+
 
   /** Lines of a stream, read in blocks (a snapshot of a million entities is two million lines). */
   private static final class Lines {
