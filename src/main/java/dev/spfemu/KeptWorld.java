@@ -37,6 +37,8 @@ final class KeptWorld implements AutoCloseable {
   private final ChangeLog log;
   private final CountedIds ids;
   private final Map<String, InMemoryEntityStore> stores = new HashMap<>();
+  private SettableClock clock;
+  private Runnable clockListener;
 
   private KeptWorld(EmulatorOptions options, ChangeLog log) {
     this.options = options;
@@ -100,7 +102,9 @@ final class KeptWorld implements AutoCloseable {
               inconsistent.size(), inconsistent.subList(0, Math.min(QUOTED, inconsistent.size())));
         }
       }));
-      clock.onChange(log::clockChanged);
+      this.clock = clock;
+      this.clockListener = log::clockChanged;
+      clock.onChange(clockListener); // a clock given in the options may outlive this emulator: removed on close
     } catch (LogCorruptedException | IllegalStateException | UncheckedIOException e) {
       close();
       domains.vmm().close();
@@ -144,6 +148,9 @@ final class KeptWorld implements AutoCloseable {
 
   @Override
   public void close() {
+    if (clock != null) {
+      clock.removeListener(clockListener);
+    }
     if (log != null) {
       log.close();
     }

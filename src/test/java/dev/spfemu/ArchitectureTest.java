@@ -105,6 +105,15 @@ class ArchitectureTest {
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.net..", "javax.xml.stream..",
           "com.fasterxml.jackson..", "dev.spfemu.model..", "dev.spfemu.capture..");
 
+  /** The kept world knows stores, files, models and the world format's port; no HTTP, protocol or VMM rules. */
+  @ArchTest
+  static final ArchRule persistenceKnowsStoresNotRules = classes().that().resideInAPackage("dev.spfemu.persist..")
+      .should().onlyDependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+          "java..", "org.slf4j..", "com.fasterxml.jackson..", "dev.spfemu.persist..", "dev.spfemu.store..",
+          "dev.spfemu.model..", "dev.spfemu.error..")
+          .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+              dev.spfemu.vmm.world.EntityJson.class)));
+
   @ArchTest
   static final ArchRule jettyOnlyInServer = noClasses().that().resideOutsideOfPackage("dev.spfemu.server..")
       .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "javax.servlet..");

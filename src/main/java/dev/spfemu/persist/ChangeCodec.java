@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.store.EntityKey;
@@ -14,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,12 +97,13 @@ final class ChangeCodec {
    *     or a file of another version)
    */
   void read(InputStream in, Reader reader) throws IOException {
-    byte[] header = line(in);
+    Lines lines = new Lines(in);
+    byte[] header = lines.next();
     if (header == null) {
       throw new IllegalStateException("a record without its header line");
     }
     reader.header(mapper.readTree(header));
-    for (byte[] line = line(in); line != null; line = line(in)) {
+    for (byte[] line = lines.next(); line != null; line = lines.next()) {
       JsonNode named = mapper.readTree(line);
       KeptService service = services.get(named.path("s").asText());
       EntityTypeModel type = service == null ? null : service.model().byEntitySet(named.path("set").asText());
@@ -114,11 +115,11 @@ final class ChangeCodec {
       if (named.has("k")) {
         reader.change(new Change(service, subscription, type.entitySet(), key(type, named.get("k")), null, sequence));
       } else {
-        byte[] entity = line(in);
+        byte[] entity = lines.next();
         if (entity == null) {
           throw new IllegalStateException("a change without its entity: " + named);
         }
-        EntityRecord after = record(service, type, entity);
+        EntityRecord after = service.json().readRecord(entity, type); // as a world file's entity is read
         reader.change(new Change(service, subscription, type.entitySet(), after.key(), after, sequence));
       }
     }
@@ -134,34 +135,51 @@ final class ChangeCodec {
     return EntityKey.of(key);
   }
 
-  /** The stored record an entity line stands for: read as a world file's entity is. */
-  private static EntityRecord record(KeptService service, EntityTypeModel type, byte[] line) {
-    EntityPayload payload = service.json().read(line, type);
-    Object[] values = payload.values();
-    for (PropertyModel property : type.properties()) {
-      if (property.collection() && values[property.index()] == null) {
-        values[property.index()] = List.of();
+
+
+  /** Lines of a stream, read in blocks (a snapshot of a million entities is two million lines). */
+  private static final class Lines {
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 16];
+    private int start;
+    private int end;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    /** The next line without its line break, or null at the end. */
+    byte[] next() throws IOException {
+      int scanned = start;
+      while (true) {
+        for (int i = scanned; i < end; i++) {
+          if (buffer[i] == '\n') {
+            byte[] line = Arrays.copyOfRange(buffer, start, i);
+            start = i + 1;
+            return line;
+          }
+        }
+        scanned = end - start;
+        if (start > 0) { // keep the partial line at the front
+          System.arraycopy(buffer, start, buffer, 0, end - start);
+          end -= start;
+          start = 0;
+        }
+        if (end == buffer.length) {
+          buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+        }
+        int read = in.read(buffer, end, buffer.length - end);
+        if (read < 0) {
+          if (start == end) {
+            return null;
+          }
+          byte[] last = Arrays.copyOfRange(buffer, start, end);
+          start = end;
+          return last;
+        }
+        end += read;
       }
     }
-    List<PropertyModel> keys = type.keys();
-    Object[] key = new Object[keys.size()];
-    for (int i = 0; i < key.length; i++) {
-      key[i] = values[keys.get(i).index()];
-    }
-    return new EntityRecord(EntityKey.of(key), values);
   }
 
-  /** The next line without its line break, or null at the end. */
-  private static byte[] line(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-    int b = in.read();
-    if (b < 0) {
-      return null;
-    }
-    while (b >= 0 && b != '\n') {
-      line.write(b);
-      b = in.read();
-    }
-    return line.toByteArray();
-  }
 }

@@ -130,8 +130,13 @@ public final class ChangeLog implements UnitOfWork, AutoCloseable {
     }
     services.values().forEach(service -> service.store().continueSequenceAfter(replay.lastSequence(service.name())));
     generations.continueWith(outcome.generation(), outcome.validBytes());
-    replayed.run();
     recording = true;
+    begin(); // what the domain changes once its world is back (jobs that can no longer complete) is kept too
+    try {
+      replayed.run();
+    } finally {
+      commit();
+    }
     return "kept world of " + files.dir() + " back: snapshot " + snapshot + " and " + replay.changes()
         + " entity changes in all";
   }

@@ -183,11 +183,12 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
 
   /**
    * A kept world was put back into the store behind the domain's back ({@code --data-dir}): the user roles'
-   * usage is recounted, as for a loaded world.
+   * usage is recounted, as for a loaded world, and the jobs that were running when the emulator stopped fail.
    *
    * @return what is inconsistent in it, as {@link #inconsistencies()}
    */
   public List<String> restored() {
+    jobs.failInterrupted();
     quotas.recount(null);
     return inconsistencies();
   }

@@ -132,11 +132,12 @@ class CommandLineOptionsTest {
   }
 
   @Test
-  void truncatingADamagedLogAndTheLogSizeBeforeASnapshotArePassedOn() {
+  void theDataDirectorysOptionsArePassedOn() {
     assertEquals(true, parse("--data-dir", "state", "--data-dir-truncate-corrupt").truncateCorruptLog());
     assertEquals(false, parse("--data-dir", "state").truncateCorruptLog());
     assertEquals(4096, parse("--max-log-bytes", "4096").limits().maxLogBytes());
     assertEquals(dev.spfemu.Limits.DEFAULT_MAX_LOG_BYTES, parse().limits().maxLogBytes());
-    assertThrows(IllegalArgumentException.class, () -> parse("--max-log-bytes", "1023"));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> parse("--max-log-bytes", "10"));
   }
 }

@@ -168,6 +168,18 @@ class ChangeLogTest {
   }
 
   @Test
+  void anEntityLargerThanTheReadBufferIsReadBackWhole() {
+    UUID id = UUID.randomUUID();
+    String large = "x".repeat(200_000); // lines are read in 64 KiB blocks
+    InMemoryEntityStore store = started(1 << 20);
+    inUnit(() -> store.insert(SUBSCRIPTION, "Clouds", cloud(id, large)));
+    log().exclusively(() -> { }); // and once more through a snapshot
+    inUnit(() -> store.update(SUBSCRIPTION, "Clouds", cloud(id, "").key(), r -> cloud(id, large + "y")));
+    restart();
+    assertThat(nameOf(started(1 << 20), id)).contains(large + "y");
+  }
+
+  @Test
   void aStoreClearedOutsideAWholesaleReplacementIsRefused() {
     InMemoryEntityStore store = started(1 << 20);
     assertThatThrownBy(store::clear).isInstanceOf(IllegalStateException.class)

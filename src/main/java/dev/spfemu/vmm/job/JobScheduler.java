@@ -32,8 +32,12 @@ public final class JobScheduler implements AutoCloseable {
   private static final int PROGRESS_STEPS = 4;
   /** How often running jobs look at the clock; a real-time job ends at most this late. */
   private static final long TICK_MILLIS = 10;
+  /** How long closing waits for a job step under way. */
+  private static final long STOP_WAIT_SECONDS = 5;
   /** Jobs kept per subscription. */
   public static final int HISTORY = 1000;
+  /** The error code of a job that was running when the emulator stopped. */
+  public static final String INTERRUPTED_CODE = "ServiceStopped";
 
   private final StoredSet jobs;
   private final JobRecord record;
@@ -230,6 +234,27 @@ public final class JobScheduler implements AutoCloseable {
     faults.failNext(cmdlet, count, code, problem);
   }
 
+  /**
+   * Fails the stored jobs still running (a world kept by {@code --data-dir} after a restart): their
+   * operation ended with the emulator that ran them, so they can never complete. VMM likewise fails the jobs
+   * its service was running when it stopped [I].
+   *
+   * @return how many were failed
+   */
+  public int failInterrupted() {
+    int failed = 0;
+    for (String subscription : jobs.subscriptions()) {
+      for (EntityRecord job : jobs.list(subscription)) {
+        if (!record.isCompleted(job.values())) {
+          jobs.modify(subscription, job.key(), v -> record.finish(v, new JobFailure(INTERRUPTED_CODE,
+              "The Virtual Machine Manager service stopped while this job was running."), jobs.currentTime()));
+          failed++;
+        }
+      }
+    }
+    return failed;
+  }
+
   /** Forgets the job history, running jobs and pending job faults (the store is being cleared). */
   public void reset() {
     history.clear();
@@ -246,5 +271,11 @@ public final class JobScheduler implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    try {
+      // a step under way finishes (and is kept) before the emulator's change log closes
+      scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

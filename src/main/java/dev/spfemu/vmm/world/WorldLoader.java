@@ -6,19 +6,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spfemu.error.ServiceException;
-import dev.spfemu.model.EntityPayload;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.Guids;
-import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
-import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.EntityStore;
 import dev.spfemu.vmm.entity.WriteOnlyValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -121,28 +117,14 @@ public final class WorldLoader {
     int index = 0;
     for (JsonNode entity : entities) {
       String where = source + ": " + setName + "[" + index++ + "] of " + owner;
-      EntityPayload payload;
+      EntityRecord record;
       try {
-        payload = reader.read(mapper.writeValueAsBytes(entity), type);
-      } catch (ServiceException e) {
+        record = reader.readRecord(mapper.writeValueAsBytes(entity), type)
+            .changed(values -> WriteOnlyValues.drop(type, values)); // a world file's secrets are not kept either
+      } catch (ServiceException | IllegalArgumentException e) {
         throw new InvalidWorldException(where + ": " + e.getMessage());
       }
-      Object[] values = payload.values();
-      WriteOnlyValues.drop(type, values); // a world file's secrets are not kept either
-      for (PropertyModel property : type.properties()) {
-        if (property.collection() && values[property.index()] == null) {
-          values[property.index()] = List.of();
-        }
-      }
-      List<PropertyModel> keys = type.keys();
-      Object[] key = new Object[keys.size()];
-      for (int i = 0; i < key.length; i++) {
-        key[i] = values[keys.get(i).index()];
-        if (key[i] == null) {
-          throw new InvalidWorldException(where + ": the key property '" + keys.get(i).name() + "' is missing");
-        }
-      }
-      if (!store.insert(subscription, setName, new EntityRecord(EntityKey.of(key), values))) {
+      if (!store.insert(subscription, setName, record)) {
         throw new InvalidWorldException(where + ": an entity with the same key is already loaded");
       }
     }

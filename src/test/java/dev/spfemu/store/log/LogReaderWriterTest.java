@@ -209,7 +209,7 @@ class LogReaderWriterTest {
   void afterAFailedWriteNothingMoreIsAcknowledged() {
     LogWriter writer = LogWriter.open(log(), 0);
     writer.append("one".getBytes(StandardCharsets.UTF_8));
-    writer.close(); // the channel is gone: the next write fails
+    writer.close(); // the log is closed: the next write fails
     assertThatThrownBy(() -> writer.append("two".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("Cannot write the change log " + log());
     assertThatThrownBy(() -> writer.append("three".getBytes(StandardCharsets.UTF_8)))
