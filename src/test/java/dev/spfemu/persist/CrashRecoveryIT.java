@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
-  /** About a minute on a 2-core machine: a start of the jar, the load, and the checks take some 4 s a cycle. */
+  /**
+   * About a minute on a 2-core machine: a start of the jar, the load and the checks take 3 s a cycle on a quiet
+   * one, 6 s with a build running beside (200 cycles: 17 minutes then, within the timeout below).
+   */
   private static final int DEFAULT_CYCLES = 16;
   /** Load threads, each with its own entities. */
   private static final int THREADS = 5;
