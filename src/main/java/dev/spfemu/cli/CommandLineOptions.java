@@ -145,8 +145,8 @@ final class CommandLineOptions {
   long stopTimeoutMillis = Limits.DEFAULT_STOP_TIMEOUT.toMillis();
 
   @Option(names = "--max-log-bytes", paramLabel = "BYTES",
-      description = "With --data-dir: fold the change log into a new snapshot once it holds BYTES"
-          + " (default: ${DEFAULT-VALUE}); bounds its disk use and the time a restart replays it.")
+      description = "With --data-dir: fold the change log into a new snapshot once it holds BYTES and as much as"
+          + " the last snapshot (default: ${DEFAULT-VALUE}); bounds its disk use and the time a restart replays it.")
   long maxLogBytes = Limits.DEFAULT_MAX_LOG_BYTES;
 
   @Option(names = {"--access-log", "--verbose"},

@@ -129,7 +129,7 @@ public final class ChangeLog implements UnitOfWork, AutoCloseable {
       settings.restoreClock(replay.clock());
     }
     services.values().forEach(service -> service.store().continueSequenceAfter(replay.lastSequence(service.name())));
-    generations.continueWith(outcome.generation(), outcome.validBytes());
+    generations.continueWith(outcome.generation(), outcome.validBytes(), files.size(files.snapshot(snapshot)));
     recording = true;
     begin(); // what the domain changes once its world is back (jobs that can no longer complete) is kept too
     try {

@@ -37,6 +37,15 @@ final class DataFiles {
     return dir.resolve(String.format("changes-%08d.log", generation));
   }
 
+  /** The size of {@code file}, or 0 if it cannot be read. */
+  long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** The generation of the newest snapshot, or 0 if there is none. */
   long newestSnapshot() {
     return generations("snapshot").stream().mapToLong(Long::longValue).max().orElse(0);

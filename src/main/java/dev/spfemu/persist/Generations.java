@@ -21,6 +21,7 @@ final class Generations implements AutoCloseable {
   private final ChangeCodec codec;
   private volatile LogWriter writer;
   private volatile long generation;
+  private volatile long snapshotBytes;
 
   /** One entity set of one subscription of one service, as it was (records are immutable: references). */
   record Part(KeptService service, String subscription, String entitySet, List<EntityRecord> records) {
@@ -32,9 +33,15 @@ final class Generations implements AutoCloseable {
   }
 
   /** Goes on writing generation {@code generation}'s log after its first {@code validBytes} (a torn tail cut). */
-  void continueWith(long generation, long validBytes) {
+  void continueWith(long generation, long validBytes, long snapshotBytes) {
     this.writer = LogWriter.open(files.changes(generation), validBytes);
     this.generation = generation;
+    this.snapshotBytes = snapshotBytes;
+  }
+
+  /** The size of the newest snapshot written or read. */
+  long snapshotBytes() {
+    return snapshotBytes;
   }
 
   /** Appends a record to the current log and returns once it is on disk (concurrent appends share fsyncs). */
@@ -86,6 +93,7 @@ final class Generations implements AutoCloseable {
         }
       }
     });
+    snapshotBytes = files.size(files.snapshot(generation));
     files.deleteBefore(generation);
   }
 

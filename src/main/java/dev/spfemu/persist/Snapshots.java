@@ -45,9 +45,14 @@ final class Snapshots implements AutoCloseable {
     this.maxLogBytes = maxLogBytes;
   }
 
-  /** Starts a snapshot in the background once the log is large enough (one at a time). */
+  /**
+   * Starts a snapshot in the background (one at a time) once the log holds {@code maxLogBytes} and as much
+   * as the last snapshot: a large world is then not written again for every few MiB of changes, so the
+   * bytes written stay proportional to the changes, and a start replays at most about twice the world.
+   */
   void ifDue() {
-    if (generations.logBytes() >= maxLogBytes && pending.compareAndSet(false, true)) {
+    if (generations.logBytes() >= Math.max(maxLogBytes, generations.snapshotBytes())
+        && pending.compareAndSet(false, true)) {
       snapshotter.execute(() -> {
         try {
           inBackground();

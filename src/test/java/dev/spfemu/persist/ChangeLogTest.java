@@ -206,6 +206,33 @@ class ChangeLogTest {
   }
 
   @Test
+  void aLargeWorldIsSnapshotAgainOnlyOnceTheLogHoldsAsMuch() {
+    InMemoryEntityStore store = started(1024, starting -> {
+      for (int i = 0; i < 200; i++) {
+        starting.insert(SUBSCRIPTION, "Clouds", cloud(UUID.randomUUID(), "starting world " + i));
+      }
+    });
+    long snapshotBytes = new DataFiles(dir).size(new DataFiles(dir).snapshot(1));
+    long logged = 0;
+    while (logged < snapshotBytes / 2) { // well past --max-log-bytes, short of the snapshot
+      UUID id = UUID.randomUUID();
+      inUnit(() -> store.insert(SUBSCRIPTION, "Clouds", cloud(id, "logged")));
+      logged = new DataFiles(dir).size(new DataFiles(dir).changes(1));
+    }
+    restart();
+    assertThat(new DataFiles(dir).newestSnapshot()).as("no snapshot yet").isEqualTo(1);
+
+    InMemoryEntityStore again = started(1024);
+    while (new DataFiles(dir).newestSnapshot() == 1 && logged < 4 * snapshotBytes) {
+      UUID id = UUID.randomUUID();
+      inUnit(() -> again.insert(SUBSCRIPTION, "Clouds", cloud(id, "logged")));
+      logged = new DataFiles(dir).size(new DataFiles(dir).changes(1));
+    }
+    restart();
+    assertThat(new DataFiles(dir).newestSnapshot()).as("a snapshot once the log outgrew it").isGreaterThan(1);
+  }
+
+  @Test
   void theClockAndTheGuidsDrawnAreKept() {
     started(1 << 20);
     settings.draws = 42;
