@@ -16,7 +16,8 @@ public final class EmulatorJar {
 
   public static final Path JAR = Path.of("target", "spf-vmm-emulator.jar");
   /** The first line the jar prints once it is listening: what tools (and these tests) wait for. */
-  public static final Pattern LISTENING = Pattern.compile("SPF VMM emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
+  public static final Pattern LISTENING =
+      Pattern.compile("SPF VMM emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
 
   private EmulatorJar() {
   }

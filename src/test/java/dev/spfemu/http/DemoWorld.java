@@ -40,7 +40,7 @@ public final class DemoWorld {
         + "\",\"VMTemplateId\":\"" + TEMPLATE + "\",\"ComputerName\":\"" + name + "\",\"StartVM\":false}";
   }
 
-  /** The seed document's checkpoint create, as a real client sent it (fixtures/seed-request.json), named {@code name}. */
+  /** The seed exchange's checkpoint create, as a real client sent it (fixtures/seed-request.json), renamed. */
   public static String seedRequest(String name) {
     return fixture("seed-request.json").replace("\"Checkpoint 1\"", "\"" + name + "\"");
   }

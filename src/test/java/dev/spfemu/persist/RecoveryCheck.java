@@ -188,7 +188,8 @@ final class RecoveryCheck {
       }
       List<JsonNode> found = find("VirtualMachines", "ID", vm.id);
       expect(found.isEmpty() || "PowerOff".equals(text(found.get(0), "Status")), vm + " is "
-          + (found.isEmpty() ? "" : text(found.get(0), "Status")) + ", expected PowerOff (made stopped, never started)");
+          + (found.isEmpty() ? "" : text(found.get(0), "Status"))
+          + ", expected PowerOff (made stopped, never started)");
     });
     for (String part : VM_PARTS) {
       for (JsonNode entity : sets.get(part)) {
