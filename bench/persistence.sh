@@ -18,7 +18,7 @@ URL="http://127.0.0.1:$PORT/$SUB/services/systemcenter/vmm/VMCheckPoints"
 PID=
 trap '[ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-start() {  # start ARGS... : starts the jar, waits for its "listening" line, prints the ms it took
+start() {  # start ARGS... : starts the jar, waits for its "listening" line; the ms it took in $STARTED
   local begin; begin=$(date +%s%N)
   rm -f "$WORK/out.txt"; touch "$WORK/out.txt"
   java -jar "$JAR" --port "$PORT" "$@" >>"$WORK/out.txt" 2>&1 &
@@ -27,7 +27,7 @@ start() {  # start ARGS... : starts the jar, waits for its "listening" line, pri
     kill -0 "$PID" 2>/dev/null || { cat "$WORK/out.txt"; exit 1; }
     sleep 0.05
   done
-  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+  STARTED=$(( ($(date +%s%N) - begin) / 1000000 ))
 }
 stop() { kill -9 "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
 rate() {  # rate LABEL : 10 s warm-up, then 10 s measured; prints req/s and p99
@@ -36,10 +36,10 @@ rate() {  # rate LABEL : 10 s warm-up, then 10 s measured; prints req/s and p99
   echo "$1 $(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt") req/s, p99 $(awk '$1 == "99%" { print $2 }' "$WORK/wrk.txt")"
 }
 
-start >/dev/null; rate "in memory:        "; stop
-start --data-dir "$WORK/rate" >/dev/null; rate "with --data-dir:  "; stop
+start; rate "in memory:        "; stop
+start --data-dir "$WORK/rate"; rate "with --data-dir:  "; stop
 
-start --data-dir "$WORK/big" --max-entities-per-subscription 3000000 >/dev/null
+start --data-dir "$WORK/big" --max-entities-per-subscription 3000000
 wrk -t2 -c32 -d3600s -s "$HERE/post-checkpoints.lua" "$URL" >/dev/null &
 WRK=$!
 until [ "$(curl -s "$URL/\$count")" -ge "$N" ]; do sleep 1; done
@@ -47,6 +47,7 @@ kill "$WRK"; wait "$WRK" 2>/dev/null || true
 count=$(curl -s "$URL/\$count")
 stop
 echo "stored: $count checkpoints, $(du -sh "$WORK/big" | cut -f1) on disk"
-echo "start-up after kill -9 with them: $(start --data-dir "$WORK/big" --max-entities-per-subscription 3000000) ms"
+start --data-dir "$WORK/big" --max-entities-per-subscription 3000000
+echo "start-up after kill -9 with them: $STARTED ms"
 echo "checkpoints after the restart: $(curl -s "$URL/\$count")"
 stop

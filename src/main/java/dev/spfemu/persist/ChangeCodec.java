@@ -2,6 +2,8 @@ package dev.spfemu.persist;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -104,36 +108,76 @@ final class ChangeCodec {
     }
     reader.header(mapper.readTree(header));
     for (byte[] line = lines.next(); line != null; line = lines.next()) {
-      JsonNode named = mapper.readTree(line);
-      KeptService service = services.get(named.path("s").asText());
-      EntityTypeModel type = service == null ? null : service.model().byEntitySet(named.path("set").asText());
+      Named named = named(line);
+      KeptService service = services.get(named.service);
+      EntityTypeModel type = service == null ? null : service.model().byEntitySet(named.entitySet);
       if (type == null) {
-        throw new IllegalStateException("a change of an unknown service or entity set: " + named);
+        throw new IllegalStateException("a change of an unknown service or entity set: "
+            + new String(line, StandardCharsets.UTF_8));
       }
-      String subscription = named.path("sub").asText();
-      long sequence = named.path("seq").asLong();
-      if (named.has("k")) {
-        reader.change(new Change(service, subscription, type.entitySet(), key(type, named.get("k")), null, sequence));
+      if (named.key != null) {
+        reader.change(new Change(service, named.subscription, type.entitySet(), key(type, named.key), null,
+            named.sequence));
       } else {
         byte[] entity = lines.next();
         if (entity == null) {
-          throw new IllegalStateException("a change without its entity: " + named);
+          throw new IllegalStateException("a change without its entity: " + new String(line, StandardCharsets.UTF_8));
         }
         EntityRecord after = service.json().readRecord(entity, type); // as a world file's entity is read
-        reader.change(new Change(service, subscription, type.entitySet(), after.key(), after, sequence));
+        reader.change(new Change(service, named.subscription, type.entitySet(), after.key(), after, named.sequence));
       }
     }
   }
 
-  private static EntityKey key(EntityTypeModel type, JsonNode values) {
+  /** What a change's name line says: service, subscription, set, sequence, and the key of a removal. */
+  private static final class Named {
+    private String service;
+    private String subscription;
+    private String entitySet;
+    private long sequence;
+    private List<String> key;
+  }
+
+  /** Reads a name line with the streaming parser (a start replays millions of them). */
+  private Named named(byte[] line) throws IOException {
+    Named named = new Named();
+    try (JsonParser parser = json.createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("a change's name line that is not an object");
+      }
+      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "s" -> named.service = parser.getText();
+          case "sub" -> named.subscription = parser.getText();
+          case "set" -> named.entitySet = parser.getText();
+          case "seq" -> named.sequence = parser.getLongValue();
+          case "k" -> {
+            named.key = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+              named.key.add(parser.getText());
+            }
+          }
+          default -> parser.skipChildren(); // a field a later version adds
+        }
+        if (value == null) {
+          break;
+        }
+      }
+    }
+    return named;
+  }
+
+  private static EntityKey key(EntityTypeModel type, List<String> values) {
     List<PropertyModel> keys = type.keys();
     Object[] key = new Object[keys.size()];
     for (int i = 0; i < key.length; i++) {
-      String text = values.path(i).asText();
+      String text = values.get(i);
       key[i] = keys.get(i).kind() == dev.spfemu.model.EdmKind.GUID ? UUID.fromString(text) : text;
     }
     return EntityKey.of(key);
   }
+
 
 
 
