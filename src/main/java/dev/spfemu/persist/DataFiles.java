@@ -56,6 +56,18 @@ final class DataFiles {
     return generations("changes").stream().sorted().toList();
   }
 
+  /** Renames generation {@code generation}'s log so no start reads it again; returns its new name. */
+  Path setAside(long generation) {
+    Path log = changes(generation);
+    Path aside = log.resolveSibling(log.getFileName() + ".set-aside");
+    try {
+      Files.move(log, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return aside;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot set the change log " + log + " aside: " + e.getMessage(), e);
+    }
+  }
+
   /** Deletes the snapshots and logs of generations before {@code generation}, and unfinished snapshots. */
   void deleteBefore(long generation) {
     try (Stream<Path> files = Files.list(dir)) {

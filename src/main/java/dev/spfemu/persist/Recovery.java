@@ -5,6 +5,7 @@ import dev.spfemu.store.log.SnapshotFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,9 @@ final class Recovery {
     replay.snapshot(false);
     long last = snapshot;
     long validBytes = 0;
-    for (long log : files.logs()) {
-      if (log < snapshot) {
-        continue; // a generation the snapshot already holds, not yet deleted when the emulator stopped
-      }
+    List<Long> logs = files.logs().stream().filter(log -> log >= snapshot).toList(); // older: in the snapshot
+    for (int i = 0; i < logs.size(); i++) {
+      long log = logs.get(i);
       LogReader.Outcome outcome = LogReader.read(files.changes(log), truncateCorrupt, record -> {
         try {
           codec.read(new ByteArrayInputStream(record), replay);
@@ -53,11 +53,20 @@ final class Recovery {
           throw new UncheckedIOException(e);
         }
       });
-      if (outcome.warning() != null) {
-        LOG.warn("Torn or damaged end of the change log dropped: {}", outcome.warning());
-      }
       last = log;
       validBytes = outcome.validBytes();
+      if (outcome.warning() != null) {
+        LOG.warn("Torn or damaged end of the change log dropped: {}", outcome.warning());
+        if (i < logs.size() - 1) {
+          // the later logs' changes came after what was cut: applied without it they would make a world
+          // that never was, so they are set aside (renamed), and logging goes on after the cut
+          for (long later : logs.subList(i + 1, logs.size())) {
+            LOG.warn("The later change log {} was set aside as {}: its changes came after the damage",
+                files.changes(later), files.setAside(later));
+          }
+          break;
+        }
+      }
     }
     return new Outcome(replay, snapshot, last, validBytes);
   }

@@ -183,12 +183,13 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
 
   /**
    * A kept world was put back into the store behind the domain's back ({@code --data-dir}): the user roles'
-   * usage is recounted, as for a loaded world, and the jobs that were running when the emulator stopped fail.
+   * usage is recounted, as for a loaded world, the jobs that were running when the emulator stopped fail,
+   * and the job history (at most so many jobs per subscription) is taken from the stored jobs.
    *
    * @return what is inconsistent in it, as {@link #inconsistencies()}
    */
   public List<String> restored() {
-    jobs.failInterrupted();
+    jobs.restored();
     quotas.recount(null);
     return inconsistencies();
   }

@@ -52,7 +52,12 @@ class ChangeLogTest {
   }
 
   private InMemoryEntityStore started(long maxLogBytes, Consumer<InMemoryEntityStore> startingWorld) {
-    ChangeLog log = ChangeLog.open(dir, false, maxLogBytes);
+    return startedIn(dir, false, maxLogBytes, startingWorld);
+  }
+
+  private InMemoryEntityStore startedIn(Path folder, boolean truncateCorrupt, long maxLogBytes,
+      Consumer<InMemoryEntityStore> startingWorld) {
+    ChangeLog log = ChangeLog.open(folder, truncateCorrupt, maxLogBytes);
     open.add(log);
     InMemoryEntityStore store = new InMemoryEntityStore(log.listener("vmm"), log);
     log.keep(new KeptService("vmm", MODEL, store, new WorldEntityJson()));
@@ -177,6 +182,42 @@ class ChangeLogTest {
     inUnit(() -> store.update(SUBSCRIPTION, "Clouds", cloud(id, "").key(), r -> cloud(id, large + "y")));
     restart();
     assertThat(nameOf(started(1 << 20), id)).contains(large + "y");
+  }
+
+  @Test
+  void damageCutFromALogThatIsNotTheLastSetsTheLaterLogsAside() throws Exception {
+    UUID[] ids = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+    InMemoryEntityStore store = started(1 << 20);
+    for (int i = 0; i < 3; i++) {
+      UUID id = ids[i];
+      inUnit(() -> store.insert(SUBSCRIPTION, "Clouds", cloud(id, "in generation 1")));
+    }
+    Path crashed = Files.createDirectory(dir.resolveSibling(dir.getFileName() + "-crashed"));
+    for (String name : List.of("snapshot-00000001.bin", "changes-00000001.log")) {
+      Files.copy(dir.resolve(name), crashed.resolve(name));
+    }
+    log().exclusively(() -> { }); // generation 2 begins
+    inUnit(() -> store.insert(SUBSCRIPTION, "Clouds", cloud(ids[3], "in generation 2")));
+    restart();
+    // as a crash between generation 2's new log and its snapshot leaves it: both logs, the old snapshot
+    Files.copy(dir.resolve("changes-00000002.log"), crashed.resolve("changes-00000002.log"));
+    try (java.io.RandomAccessFile log = new java.io.RandomAccessFile(crashed.resolve("changes-00000001.log").toFile(),
+        "rw")) {
+      long second = 8 + log.readInt();
+      log.seek(second + 8 + 10);
+      log.write(log.read() ^ 0x20); // a byte of the second record's payload
+    }
+
+    assertThatThrownBy(() -> startedIn(crashed, false, 1 << 20, s -> { }))
+        .hasMessageContaining("changes-00000001.log is damaged at byte offset");
+    restart();
+    InMemoryEntityStore kept = startedIn(crashed, true, 1 << 20, s -> { });
+    assertThat(nameOf(kept, ids[0])).contains("in generation 1");
+    assertThat(nameOf(kept, ids[1])).isEmpty();
+    assertThat(nameOf(kept, ids[2])).isEmpty();
+    assertThat(nameOf(kept, ids[3])).as("after the cut: set aside, not applied").isEmpty();
+    assertThat(crashed.resolve("changes-00000002.log")).doesNotExist();
+    assertThat(crashed.resolve("changes-00000002.log.set-aside")).exists();
   }
 
   @Test

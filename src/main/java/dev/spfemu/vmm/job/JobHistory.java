@@ -1,7 +1,9 @@
 package dev.spfemu.vmm.job;
 
 import dev.spfemu.store.EntityKey;
+import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.StoredSet;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,22 @@ final class JobHistory {
     } else {
       jobsKept.size.decrementAndGet();
       jobs.discard(subscription, oldest);
+    }
+  }
+
+  /**
+   * Takes the stored jobs as the history, oldest first by start time, forgetting the oldest completed
+   * ones beyond the limit: after a restart from a data directory, the history in memory is gone but the
+   * jobs are not.
+   */
+  void rebuild() {
+    kept.clear();
+    Comparator<EntityRecord> byStart = Comparator.comparing(job -> record.startTime(job::value),
+        Comparator.nullsFirst(Comparator.naturalOrder()));
+    for (String subscription : jobs.subscriptions()) {
+      for (EntityRecord job : jobs.list(subscription).stream().sorted(byStart).toList()) {
+        remember(subscription, job.key());
+      }
     }
   }
 

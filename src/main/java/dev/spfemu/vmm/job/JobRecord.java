@@ -129,6 +129,11 @@ final class JobRecord {
     return id.get(job);
   }
 
+  /** When the job started (null if a world file left it out). */
+  OffsetDateTime startTime(EntityValues job) {
+    return startTime.get(job);
+  }
+
   int completedIndex() {
     return completed.index();
   }

@@ -235,6 +235,16 @@ public final class JobScheduler implements AutoCloseable {
   }
 
   /**
+   * A kept world is back after a restart ({@code --data-dir}): the jobs still running fail
+   * ({@link #failInterrupted}) and the stored jobs become the history again, so the limit of jobs per
+   * subscription holds across restarts.
+   */
+  public void restored() {
+    failInterrupted();
+    history.rebuild();
+  }
+
+  /**
    * Fails the stored jobs still running (a world kept by {@code --data-dir} after a restart): their
    * operation ended with the emulator that ran them, so they can never complete. VMM likewise fails the jobs
    * its service was running when it stopped [I].

@@ -49,6 +49,47 @@ class JobSchedulerTest {
   }
 
   @Test
+  void afterARestartTheStoredJobsAreTheHistoryAgain() {
+    StoredSet ticking = new StoredSet(model, model.byEntitySet("Jobs"), store, IdGenerator.random(),
+        new ServerClock(new TickingClock()), EntityRules.NONE, new ChangeSets());
+    List<UUID> ids = new ArrayList<>();
+    try (JobScheduler before = new JobScheduler(ticking, Duration.ZERO, 3)) {
+      for (int i = 0; i < 3; i++) {
+        ids.add(before.run(spec(i), false, () -> { }));
+      }
+    }
+    try (JobScheduler restarted = new JobScheduler(ticking, Duration.ZERO, 3)) { // its history in memory is empty
+      restarted.restored();
+      ids.add(restarted.run(spec(3), false, () -> { }));
+    }
+    List<Object> kept = new ArrayList<>();
+    store.list(SUBSCRIPTION, "Jobs").forEach(job -> kept.add(job.value(model.byEntitySet("Jobs")
+        .property("ID").index())));
+    assertEquals(3, kept.size(), "the limit holds across the restart");
+    assertTrue(kept.containsAll(ids.subList(1, 4)), "the oldest went");
+  }
+
+  /** A second later on every reading, so jobs started one after the other have distinct start times. */
+  private static final class TickingClock extends Clock {
+    private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.parse("2026-12-01T00:00:00Z").plusSeconds(seconds.incrementAndGet());
+    }
+  }
+
+  @Test
   void aFailingOperationFailsItsJob() {
     try (JobScheduler runner = new JobScheduler(jobs, Duration.ZERO, 10)) {
       runner.run(spec(1), false, () -> {
