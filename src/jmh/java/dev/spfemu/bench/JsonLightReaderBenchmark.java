@@ -4,27 +4,18 @@ import dev.spfemu.format.json.JsonEntityReader;
 import dev.spfemu.model.EntityPayload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What reading one request body costs: the seed request (a checkpoint create, 14 properties, most
  * of them null) and a VM body (134 properties), by the reader a JSON light Content-Type selects.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class JsonLightReaderBenchmark {
+public class JsonLightReaderBenchmark extends MicroBenchmark {
 
   private JsonEntityReader reader;
 

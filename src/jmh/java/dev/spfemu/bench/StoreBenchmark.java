@@ -12,17 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The store's operations on {@code VMCheckPoints}, indexed by {@code (VMId, StampId)} as the domain
@@ -33,12 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * not read in the order they were filled.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class StoreBenchmark {
+public class StoreBenchmark extends MicroBenchmark {
 
   private static final String SUBSCRIPTION = "ae122d5f-3aab-4d75-ad48-d6593246a49e";
   private static final String SET = "VMCheckPoints";
