@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spfemu.model.EntityTypeModel;
-import dev.spfemu.odata.edm.VmmEdm;
-import dev.spfemu.store.EntityKey;
-import dev.spfemu.store.EntityRecord;
-import dev.spfemu.store.IdGenerator;
-import dev.spfemu.vmm.Vmm;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -29,26 +22,20 @@ class ExpandUsesIndexTest {
   private static final UUID STAMP = UUID.fromString("d70c1a9b-c241-48f5-880a-b6c36071e653");
   private static final int VMS = 1000;
 
-  private final VmmEdm edm = VmmEdm.loadDefault();
-  private final CountingStore store = new CountingStore();
-  private final Vmm vmm = Vmm.create(edm.model(), store, IdGenerator.seeded(1), Clock.systemUTC(), Duration.ZERO,
-      new WorldEntityJson());
-  private final PipelineCalls calls = new PipelineCalls(new ODataPipeline(edm, vmm, Clock.systemUTC(), 5000));
+  private final CountedDomain domain = new CountedDomain(Clock.systemUTC(), 5000);
+  private final CountingStore store = domain.store;
 
   @AfterEach
   void close() {
-    vmm.close();
+    domain.close();
   }
 
   private void insert(String set, Map<String, Object> values) {
-    EntityTypeModel type = edm.model().byEntitySet(set);
-    Object[] array = new Object[type.propertyCount()];
-    values.forEach((name, value) -> array[type.property(name).index()] = value);
-    store.insert(SUBSCRIPTION, set, new EntityRecord(EntityKey.of(values.get("ID"), STAMP), array));
+    domain.insert(SUBSCRIPTION, set, STAMP, values);
   }
 
   private JsonNode get(String path, String query) throws IOException {
-    PipelineCalls.Response response = calls.get(SUBSCRIPTION, "application/json;odata=nometadata", path, query);
+    PipelineCalls.Response response = domain.calls.get(SUBSCRIPTION, "application/json;odata=nometadata", path, query);
     assertEquals(200, response.status(), response.body());
     return new ObjectMapper().readTree(response.body());
   }

@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spfemu.model.EntityTypeModel;
-import dev.spfemu.odata.edm.VmmEdm;
-import dev.spfemu.store.EntityKey;
-import dev.spfemu.store.EntityRecord;
-import dev.spfemu.store.IdGenerator;
-import dev.spfemu.vmm.Vmm;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +27,8 @@ class FilterUsesIndexTest {
   private static final UUID STAMP = UUID.fromString("d70c1a9b-c241-48f5-880a-b6c36071e653");
   private static final int VMS = 1000;
 
-  private final VmmEdm edm = VmmEdm.loadDefault();
-  private final CountingStore store = new CountingStore();
-  private final Vmm vmm = Vmm.create(edm.model(), store, IdGenerator.seeded(1), Clock.systemUTC(), Duration.ZERO,
-      new WorldEntityJson());
-  private final PipelineCalls calls = new PipelineCalls(new ODataPipeline(edm, vmm, Clock.systemUTC(), 5000));
+  private final CountedDomain domain = new CountedDomain(Clock.systemUTC(), 5000);
+  private final CountingStore store = domain.store;
   private final List<UUID> vms = new ArrayList<>();
   private final List<UUID> checkpoints = new ArrayList<>();
 
@@ -62,18 +52,15 @@ class FilterUsesIndexTest {
 
   @AfterEach
   void close() {
-    vmm.close();
+    domain.close();
   }
 
   private void insert(String subscription, String set, Map<String, Object> values) {
-    EntityTypeModel type = edm.model().byEntitySet(set);
-    Object[] array = new Object[type.propertyCount()];
-    values.forEach((name, value) -> array[type.property(name).index()] = value);
-    store.insert(subscription, set, new EntityRecord(EntityKey.of(values.get("ID"), STAMP), array));
+    domain.insert(subscription, set, STAMP, values);
   }
 
   private String get(String subscription, String path, String filter) {
-    PipelineCalls.Response response = calls.get(subscription, "application/json;odata=nometadata", path,
+    PipelineCalls.Response response = domain.calls.get(subscription, "application/json;odata=nometadata", path,
         "$filter=" + filter.replace(" ", "%20"));
     assertEquals(200, response.status(), response.body());
     return response.body();

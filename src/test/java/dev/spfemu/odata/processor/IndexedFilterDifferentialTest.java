@@ -7,12 +7,9 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
-import dev.spfemu.store.IdGenerator;
-import dev.spfemu.vmm.Vmm;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,12 +40,12 @@ class IndexedFilterDifferentialTest {
   private static final Pattern NEXT_LINK = Pattern.compile("http://localhost/[A-Za-z]+\\?([^\"<]*\\$skiptoken=[^\"<]*)");
 
   private final Random random = new Random(13);
-  private final VmmEdm edm = VmmEdm.loadDefault();
-  private final CountingStore store = new CountingStore();
-  private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
-  private final Vmm vmm = Vmm.create(edm.model(), store, IdGenerator.seeded(1), clock, Duration.ZERO,
-      new WorldEntityJson());
-  private final PipelineCalls calls = new PipelineCalls(new ODataPipeline(edm, vmm, clock, 4));
+  /** A fixed clock (Atom writes the time) and pages of 4, so that answers have next links. */
+  private final CountedDomain domain = new CountedDomain(
+      Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), 4);
+  private final CountingStore store = domain.store;
+  private final VmmEdm edm = domain.edm;
+  private final PipelineCalls calls = domain.calls;
   private final List<UUID> stamps = uuids(2);
   /** Per set: the values each GUID property takes (some match nothing), and the names. */
   private final Map<String, Map<String, List<UUID>>> guids = new HashMap<>();
@@ -58,7 +55,7 @@ class IndexedFilterDifferentialTest {
 
   @AfterEach
   void close() {
-    vmm.close();
+    domain.close();
   }
 
   @Test
