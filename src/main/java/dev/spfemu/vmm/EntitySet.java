@@ -8,6 +8,8 @@ import dev.spfemu.vmm.entity.EntityBehaviour;
 import dev.spfemu.vmm.entity.StoredSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One entity set as the protocol side sees it: reads go to storage, changes through the set's
@@ -21,9 +23,11 @@ public final class EntitySet {
   private final Tenancy tenancy;
   private final Owners owners;
   private final SubscriptionCapacity capacity;
+  private final FilterLookups lookups;
 
   EntitySet(StoredSet stored, EntityBehaviour behaviour, Tenancy tenancy, Owners owners,
-      SubscriptionCapacity capacity) {
+      SubscriptionCapacity capacity, FilterLookups lookups) {
+    this.lookups = lookups;
     this.owners = owners;
     this.capacity = capacity;
     this.stored = stored;
@@ -33,7 +37,7 @@ public final class EntitySet {
 
   /** A set of another SPF web service's domain (the Admin service's), built from the same parts. */
   public static EntitySet of(StoredSet stored, EntityBehaviour behaviour) {
-    return new EntitySet(stored, behaviour, null, null, null);
+    return new EntitySet(stored, behaviour, null, null, null, null);
   }
 
   public EntityTypeModel type() {
@@ -117,6 +121,19 @@ public final class EntitySet {
       all.addAll(owned(each, stored.list(each)));
     }
     return all;
+  }
+
+  /**
+   * The entities of {@link #listOwned} whose values at some positions are the given ones (position →
+   * GUID or string), found by key or through an index without listing the set: at least every such
+   * entity, in the same subscriptions and their order, maybe more (the caller's filter decides). Empty
+   * when no key or index covers these positions: then only {@link #listOwned} finds them.
+   */
+  public Optional<List<OwnedEntity>> listOwnedWith(String subscription, Map<Integer, Object> equal) {
+    if (lookups == null) {
+      return Optional.empty();
+    }
+    return lookups.find(type(), subscription != null ? List.of(subscription) : stored.subscriptions(), equal);
   }
 
   private static List<OwnedEntity> owned(String subscription, List<EntityRecord> records) {

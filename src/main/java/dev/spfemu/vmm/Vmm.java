@@ -100,11 +100,13 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
         "VMSubnets", NetworkBehaviour.subnets(stored.get("VMSubnets"), jobs, inUse),
         "StaticIPAddressPools", NetworkBehaviour.staticIpPools(stored.get("StaticIPAddressPools"), jobs, inUse),
         "VirtualDiskDrives", disks.drives(machines, jobs, quotas));
+    FilterLookups lookups = new FilterLookups(model, store); // declares its indexes before anything is stored
     Tenancy tenancy = new Tenancy(model, store);
     Owners owners = new Owners(model, store);
     Map<String, EntitySet> byName = new HashMap<>();
     stored.forEach((name, set) -> byName.put(name,
-        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy, owners, capacity)));
+        new EntitySet(set, behaviours.getOrDefault(name, EntityBehaviour.storing(set)), tenancy, owners, capacity,
+            lookups)));
     this.sets = Map.copyOf(byName);
     this.worldLoader = new WorldLoader(model, store, entityJson);
     this.consistency = new WorldConsistency(model, store);

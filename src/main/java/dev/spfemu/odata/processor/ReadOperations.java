@@ -108,7 +108,11 @@ final class ReadOperations {
   Collection collection(Exchange x, EntitySet set, ResourceTarget target) {
     if (target.navigation() == null) {
       String name = target.type().entitySet();
-      return new Collection(set.listOwned(x.call.subscription()), name, name);
+      String subscription = x.call.subscription();
+      // the filter's key or foreign-key equalities find its candidates without a scan; it still runs on them
+      List<OwnedEntity> entities = set.listOwnedWith(subscription, target.query().expressions().filterEqualities())
+          .orElseGet(() -> set.listOwned(subscription));
+      return new Collection(entities, name, name);
     }
     NavigationResolver.Resolved resolved = navigation.resolve(x.call.subscription(), target);
     return new Collection(resolved.collection(), resolved.path(), target.navigation().last().name());

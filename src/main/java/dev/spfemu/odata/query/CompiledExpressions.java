@@ -5,6 +5,7 @@ import dev.spfemu.error.VmmErrors;
 import dev.spfemu.model.EntityTypeModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.olingo.odata2.api.exception.ODataApplicationException;
 import org.apache.olingo.odata2.api.uri.expression.ExceptionVisitExpression;
 import org.apache.olingo.odata2.api.uri.expression.FilterExpression;
@@ -86,6 +87,15 @@ public final class CompiledExpressions {
       throw error;
     }
     return filter;
+  }
+
+  /**
+   * Property position → value for each {@code Property eq 'literal'} (GUID or string) that the
+   * {@code $filter} requires through {@code and} alone: what an index can find the candidates by.
+   * Empty without a filter, or when compiling it failed (the query then reports why).
+   */
+  public Map<Integer, Object> filterEqualities() {
+    return error != null || filter == null ? Map.of() : FilterEqualities.of(filter);
   }
 
   /** The compiled {@code $orderby} items, in order; throws what compiling found. */

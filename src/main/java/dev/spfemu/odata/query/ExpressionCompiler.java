@@ -80,8 +80,7 @@ final class ExpressionCompiler implements ExpressionVisitor {
       throw VmmErrors.invalidQuery("The property '" + uriLiteral + "' does not exist on type '"
           + type.qualifiedName() + "'.");
     }
-    int index = property.index();
-    return (Expr) entity -> entity.value(index);
+    return new FilterEqualities.PropertyValue(property.index());
   }
 
   @Override
@@ -92,8 +91,7 @@ final class ExpressionCompiler implements ExpressionVisitor {
 
   @Override
   public Object visitLiteral(LiteralExpression expression, EdmLiteral literal) {
-    Object value = literalValue(literal);
-    return (Expr) entity -> value;
+    return new FilterEqualities.Literal(literalValue(literal));
   }
 
   private Object literalValue(EdmLiteral literal) {
@@ -138,11 +136,11 @@ final class ExpressionCompiler implements ExpressionVisitor {
     Expr right = (Expr) rightSide;
     switch (operator) {
       case AND:
-        return (Expr) entity -> isTrue(left.eval(entity)) && isTrue(right.eval(entity));
+        return new FilterEqualities.Conjunction(left, right);
       case OR:
         return (Expr) entity -> isTrue(left.eval(entity)) || isTrue(right.eval(entity));
       case EQ:
-        return (Expr) entity -> Values.equal(left.eval(entity), right.eval(entity));
+        return new FilterEqualities.Equality(left, right);
       case NE:
         return (Expr) entity -> !Values.equal(left.eval(entity), right.eval(entity));
       case LT:

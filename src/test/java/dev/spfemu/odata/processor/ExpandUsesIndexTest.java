@@ -4,28 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spfemu.format.ServiceUrls;
-import dev.spfemu.model.EntityTypeModel;
-import dev.spfemu.odata.edm.VmmEdm;
-import dev.spfemu.store.EntityKey;
-import dev.spfemu.store.EntityRecord;
-import dev.spfemu.store.EntityStore;
-import dev.spfemu.store.IdGenerator;
-import dev.spfemu.store.InMemoryEntityStore;
-import dev.spfemu.store.SecondaryIndex;
-import dev.spfemu.vmm.Vmm;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,46 +22,22 @@ class ExpandUsesIndexTest {
   private static final UUID STAMP = UUID.fromString("d70c1a9b-c241-48f5-880a-b6c36071e653");
   private static final int VMS = 1000;
 
-  private final VmmEdm edm = VmmEdm.loadDefault();
-  private final CountingStore store = new CountingStore();
-  private final Vmm vmm = Vmm.create(edm.model(), store, IdGenerator.seeded(1), Clock.systemUTC(), Duration.ZERO,
-      new WorldEntityJson());
-  private final ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 5000);
+  private final CountedDomain domain = new CountedDomain(Clock.systemUTC(), 5000);
+  private final CountingStore store = domain.store;
 
   @AfterEach
   void close() {
-    vmm.close();
+    domain.close();
   }
 
   private void insert(String set, Map<String, Object> values) {
-    EntityTypeModel type = edm.model().byEntitySet(set);
-    Object[] array = new Object[type.propertyCount()];
-    values.forEach((name, value) -> array[type.property(name).index()] = value);
-    store.insert(SUBSCRIPTION, set, new EntityRecord(EntityKey.of(values.get("ID"), STAMP), array));
+    domain.insert(SUBSCRIPTION, set, STAMP, values);
   }
 
   private JsonNode get(String path, String query) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    int[] status = new int[1];
-    pipeline.handle(new ODataCall("GET", SUBSCRIPTION, new ServiceUrls("http://localhost/"), path, query,
-        name -> name.equalsIgnoreCase("Accept") ? "application/json;odata=nometadata" : null, () -> new byte[0], true),
-        new ResponseSink() {
-          @Override
-          public void status(int code) {
-            status[0] = code;
-          }
-
-          @Override
-          public void header(String name, String value) {
-          }
-
-          @Override
-          public OutputStream body() {
-            return body;
-          }
-        });
-    assertEquals(200, status[0], body.toString());
-    return new ObjectMapper().readTree(body.toByteArray());
+    PipelineCalls.Response response = domain.calls.get(SUBSCRIPTION, "application/json;odata=nometadata", path, query);
+    assertEquals(200, response.status(), response.body());
+    return new ObjectMapper().readTree(response.body());
   }
 
   @Test
@@ -104,6 +62,30 @@ class ExpandUsesIndexTest {
   }
 
   @Test
+  void expandingAThousandVmsWithAdaptersAndCheckpointsLooksUpEachOnce() throws IOException {
+    for (int i = 0; i < VMS; i++) {
+      UUID vm = UUID.randomUUID();
+      insert("VirtualMachines", Map.of("ID", vm, "StampId", STAMP, "Name", "vm-" + i));
+      insert("VirtualNetworkAdapters", Map.of("ID", UUID.randomUUID(), "StampId", STAMP, "VMId", vm, "Name", "nic"));
+      for (int n = 0; n < 3; n++) {
+        insert("VMCheckPoints", Map.of("ID", UUID.randomUUID(), "StampId", STAMP, "VMId", vm, "Name", "cp " + n));
+      }
+    }
+    store.reset();
+
+    JsonNode value = get("VirtualMachines", "$expand=VirtualNetworkAdapters,VMCheckpoints"
+        + "&$select=Name,VirtualNetworkAdapters/Name,VMCheckpoints/Name").get("value");
+
+    assertEquals(VMS, value.size());
+    value.forEach(vm -> {
+      assertEquals(1, vm.get("VirtualNetworkAdapters").size());
+      assertEquals(3, vm.get("VMCheckpoints").size());
+    });
+    assertEquals(2 * VMS, store.findBy.get(), "one index look-up per VM and navigation property");
+    assertEquals(Map.of("VirtualMachines", 1), Map.copyOf(store.lists), "no scan of the adapters or checkpoints");
+  }
+
+  @Test
   void aToOneNavigationIsAKeyLookUp() throws IOException {
     UUID cloud = UUID.randomUUID();
     insert("Clouds", Map.of("ID", cloud, "StampId", STAMP, "Name", "Gold"));
@@ -118,83 +100,5 @@ class ExpandUsesIndexTest {
     assertEquals(10, store.finds.get());
     assertEquals(0, store.findBy.get());
     assertEquals(Map.of("VirtualMachines", 1), Map.copyOf(store.lists));
-  }
-
-  /** The in-memory store, counting list, find and findBy calls. */
-  private static final class CountingStore implements EntityStore {
-    private final InMemoryEntityStore delegate = new InMemoryEntityStore();
-    final Map<String, Integer> lists = new ConcurrentHashMap<>();
-    final AtomicInteger findBy = new AtomicInteger();
-    final AtomicInteger finds = new AtomicInteger();
-
-    void reset() {
-      lists.clear();
-      findBy.set(0);
-      finds.set(0);
-    }
-
-    @Override
-    public Optional<EntityRecord> find(String subscription, String entitySet, EntityKey key) {
-      finds.incrementAndGet();
-      return delegate.find(subscription, entitySet, key);
-    }
-
-    @Override
-    public int count(String subscription) {
-      return delegate.count(subscription);
-    }
-
-    @Override
-    public boolean insert(String subscription, String entitySet, EntityRecord record) {
-      return delegate.insert(subscription, entitySet, record);
-    }
-
-    @Override
-    public Optional<EntityRecord> update(String subscription, String entitySet, EntityKey key,
-        UnaryOperator<EntityRecord> change) {
-      return delegate.update(subscription, entitySet, key, change);
-    }
-
-    @Override
-    public Optional<EntityRecord> remove(String subscription, String entitySet, EntityKey key) {
-      return delegate.remove(subscription, entitySet, key);
-    }
-
-    @Override
-    public void put(String subscription, String entitySet, EntityRecord record) {
-      delegate.put(subscription, entitySet, record);
-    }
-
-    @Override
-    public void clear() {
-      delegate.clear();
-    }
-
-    @Override
-    public void clear(String subscription) {
-      delegate.clear(subscription);
-    }
-
-    @Override
-    public List<String> subscriptions() {
-      return delegate.subscriptions();
-    }
-
-    @Override
-    public List<EntityRecord> list(String subscription, String entitySet) {
-      lists.merge(entitySet, 1, Integer::sum);
-      return delegate.list(subscription, entitySet);
-    }
-
-    @Override
-    public SecondaryIndex index(String entitySet, int... positions) {
-      return delegate.index(entitySet, positions);
-    }
-
-    @Override
-    public List<EntityRecord> findBy(String subscription, SecondaryIndex index, EntityKey values) {
-      findBy.incrementAndGet();
-      return delegate.findBy(subscription, index, values);
-    }
   }
 }
