@@ -1,6 +1,5 @@
 package dev.spfemu.persist;
 
-import dev.spfemu.error.ServiceException;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.StoreListener;
@@ -15,7 +14,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,13 @@ public final class ChangeLog implements UnitOfWork, AutoCloseable {
   private final Map<String, KeptService> services = new LinkedHashMap<>();
   private final ChangeCodec codec = new ChangeCodec(services);
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+  /**
+   * Held by the unit changing the stores from its begin until its record is queued: a unit that changed an
+   * entity another unit changed too must reach the log after it, or a crash could keep its after-image (and
+   * in it the other's changes) without the other's record (a checkpoint re-parented by a delete, kept
+   * without the create and job it came from). Readers take no unit and never wait here.
+   */
+  private final ReentrantLock writers = new ReentrantLock();
   private final ThreadLocal<Unit> units = new ThreadLocal<>();
   private final AtomicBoolean warnedUnitless = new AtomicBoolean();
   private KeptSettings settings;
@@ -149,6 +157,7 @@ public final class ChangeLog implements UnitOfWork, AutoCloseable {
       return;
     }
     gate.readLock().lock();
+    writers.lock(); // units that change the stores run one at a time, up to their record's place in the log
     units.set(new Unit());
   }
 
@@ -164,8 +173,14 @@ public final class ChangeLog implements UnitOfWork, AutoCloseable {
     }
     units.remove();
     try {
-      if (!unit.changes.isEmpty()) {
-        append(record(ChangeCodec.netOf(unit.changes), false));
+      CompletableFuture<Void> queued;
+      try {
+        queued = unit.changes.isEmpty() ? null : generations.enqueue(record(ChangeCodec.netOf(unit.changes), false));
+      } finally {
+        writers.unlock(); // the next unit's record comes after this one: it may build on this one's changes
+      }
+      if (queued != null) {
+        generations.await(queued); // with the fsyncs of the units queued meanwhile: group commit
       }
     } finally {
       gate.readLock().unlock();
@@ -244,14 +259,7 @@ public final class ChangeLog implements UnitOfWork, AutoCloseable {
   }
 
   private void append(byte[] record) {
-    try {
-      generations.append(record);
-    } catch (RuntimeException e) {
-      LOG.error("The change log {} cannot be written: changes are no longer kept", files.dir(), e);
-      throw new ServiceException(503, "DataDirectoryFailed", "The change could not be written to the data directory "
-          + files.dir() + " (" + e.getMessage() + "), so it is not kept; no later change will be either. Fix the"
-          + " disk and restart the emulator: it goes on from the last change written.");
-    }
+    generations.await(generations.enqueue(record));
   }
 
   private Map<String, Object> snapshotHeader() {

@@ -1,5 +1,6 @@
 package dev.spfemu.persist;
 
+import dev.spfemu.error.ServiceException;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.store.log.LogWriter;
@@ -8,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The generations of a data directory: generation N is {@code snapshot-N.bin}, the state when it began,
@@ -16,6 +20,8 @@ import java.util.Map;
  * any point leaves a snapshot and every log needed after it.
  */
 final class Generations implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Generations.class);
 
   private final DataFiles files;
   private final ChangeCodec codec;
@@ -47,6 +53,39 @@ final class Generations implements AutoCloseable {
   /** Appends a record to the current log and returns once it is on disk (concurrent appends share fsyncs). */
   void append(byte[] record) {
     writer.append(record);
+  }
+
+  /**
+   * Queues a record on the current log (records reach the disk in the order they are queued).
+   *
+   * @throws ServiceException 503 when the log has failed
+   */
+  CompletableFuture<Void> enqueue(byte[] record) {
+    try {
+      return writer.enqueue(record);
+    } catch (RuntimeException e) {
+      throw notKept(e);
+    }
+  }
+
+  /**
+   * Waits until a queued record is on disk.
+   *
+   * @throws ServiceException 503 when it could not be written
+   */
+  void await(CompletableFuture<Void> queued) {
+    try {
+      writer.await(queued);
+    } catch (RuntimeException e) {
+      throw notKept(e);
+    }
+  }
+
+  private ServiceException notKept(RuntimeException e) {
+    LOG.error("The change log in {} cannot be written: changes are no longer kept", files.dir(), e);
+    return new ServiceException(503, "DataDirectoryFailed", "The change could not be written to the data directory "
+        + files.dir() + " (" + e.getMessage() + "), so it is not kept; no later change will be either. Fix the"
+        + " disk and restart the emulator: it goes on from the last change written.");
   }
 
   /** How large the current log is. */

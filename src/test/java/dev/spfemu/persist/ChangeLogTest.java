@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -120,26 +119,29 @@ class ChangeLogTest {
   }
 
   @Test
-  void unitsThatReachTheLogOutOfOrderReplayInTheOrderTheyChangedTheEntity() throws Exception {
+  void aUnitWaitsForTheOpenOneSoItsRecordNeverPrecedesAChangeItBuildsOn() throws Exception {
     UUID id = UUID.randomUUID();
     InMemoryEntityStore store = started(1 << 20);
-    inUnit(() -> store.insert(SUBSCRIPTION, "Clouds", cloud(id, "first")));
-    CountDownLatch changedByEarlier = new CountDownLatch(1);
-    CountDownLatch laterCommitted = new CountDownLatch(1);
-    Thread earlier = new Thread(() -> inUnit(() -> {
-      store.update(SUBSCRIPTION, "Clouds", cloud(id, "").key(), r -> cloud(id, "earlier"));
-      changedByEarlier.countDown();
-      await(laterCommitted); // commits after the later change is on disk
+    log().begin();
+    store.insert(SUBSCRIPTION, "Clouds", cloud(id, "created, not yet kept"));
+    boolean[] began = new boolean[1];
+    Thread later = new Thread(() -> inUnit(() -> {
+      synchronized (began) {
+        began[0] = true;
+      }
+      store.update(SUBSCRIPTION, "Clouds", cloud(id, "").key(), r -> cloud(id, "changed by the later unit"));
     }));
-    earlier.start();
-    changedByEarlier.await();
-    inUnit(() -> store.update(SUBSCRIPTION, "Clouds", cloud(id, "").key(), r -> cloud(id, "later")));
-    laterCommitted.countDown();
-    earlier.join();
-    assertThat(nameOf(store, id)).contains("later");
+    later.start();
+    while (later.getState() != Thread.State.WAITING) { // blocked in begin() behind the open unit
+      Thread.onSpinWait();
+    }
+    synchronized (began) {
+      assertThat(began[0]).as("the later unit has not begun while the first is open").isFalse();
+    }
+    log().commit();
+    later.join();
     restart();
-
-    assertThat(nameOf(started(1 << 20), id)).contains("later");
+    assertThat(nameOf(started(1 << 20), id)).contains("changed by the later unit");
   }
 
   @Test
@@ -303,14 +305,6 @@ class ChangeLogTest {
     open.add(log);
     assertThatThrownBy(() -> log.start(settings, () -> { }, () -> { }))
         .hasMessageContaining("has change logs but no snapshot");
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Settings a test sets and reads. */

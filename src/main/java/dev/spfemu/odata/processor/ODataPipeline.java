@@ -104,6 +104,10 @@ public final class ODataPipeline {
    * a {@code $batch}'s) are one unit of work, kept before the first byte of the reply.
    */
   public void handle(ODataCall call, ResponseSink sink) {
+    if (call.method().equals("GET")) {
+      handle(call, sink, false); // reads change nothing: no unit, so they never wait for one that writes
+      return;
+    }
     units.begin();
     try {
       handle(call, new KeptBeforeReply(sink, units), false);

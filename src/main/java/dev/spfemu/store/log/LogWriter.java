@@ -85,6 +85,17 @@ public final class LogWriter implements AutoCloseable {
    *     may have lost pages the next one would not report)
    */
   public void append(byte[] payload) {
+    await(enqueue(payload));
+  }
+
+  /**
+   * Queues {@code payload} as the next record and returns at once: records are written in the order they
+   * are queued, and a record is on disk only with every record queued before it. Wait for it with
+   * {@link #await}.
+   *
+   * @throws UncheckedIOException when the log has failed or is closed
+   */
+  public CompletableFuture<Void> enqueue(byte[] payload) {
     Pending pending = new Pending(LogRecords.frame(payload), new CompletableFuture<>());
     if (failure != null) {
       throw failed(new IOException("an earlier write or fsync failed (" + failure.getMessage() + "); restart the"
@@ -98,8 +109,17 @@ public final class LogWriter implements AutoCloseable {
       }
       queue.add(pending);
     }
+    return pending.done();
+  }
+
+  /**
+   * Waits (not interruptibly) until a queued record is on disk.
+   *
+   * @throws UncheckedIOException when it could not be written or synced
+   */
+  public void await(CompletableFuture<Void> queued) {
     try {
-      pending.done().join();
+      queued.join();
     } catch (CompletionException e) {
       throw failed(e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
     }

@@ -128,8 +128,11 @@ public final class JobScheduler implements AutoCloseable {
       running.add(new RunningJob(spec.subscription(), job.key(), start, completion));
     } else {
       // the request waits for the job, so the job takes its duration in real time: a fixed clock
-      // must not hang the request
+      // must not hang the request. The started job is kept first, and the wait is outside the request's
+      // unit of work, so other requests' changes are not held up by it.
+      units.commit();
       sleep(duration);
+      units.begin();
       complete(spec.subscription(), job.key(), completion);
     }
     return id;
