@@ -50,11 +50,6 @@ final class Generations implements AutoCloseable {
     return snapshotBytes;
   }
 
-  /** Appends a record to the current log and returns once it is on disk (concurrent appends share fsyncs). */
-  void append(byte[] record) {
-    writer.append(record);
-  }
-
   /**
    * Queues a record on the current log (records reach the disk in the order they are queued).
    *
