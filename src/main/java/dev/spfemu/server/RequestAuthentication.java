@@ -61,7 +61,7 @@ final class RequestAuthentication {
   }
 
   private Caller caller(HttpServletRequest request) {
-    return new Caller(request::getHeader, request::getAttribute, connection(request));
+    return new Caller(request::getHeader, request::getAttribute, () -> connection(request));
   }
 
   /** The ID of the request's connection; the first time, the connection is watched so its state goes when it closes. */

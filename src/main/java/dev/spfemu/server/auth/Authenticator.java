@@ -84,14 +84,14 @@ public final class Authenticator {
     String scheme = scheme(authorization);
     if (!accounts.configured()) {
       return "ntlm".equals(scheme) ? ntlm(caller, credentials(authorization), false)
-          : new Accepted(handshakes.user(caller.connection()));
+          : new Accepted(handshakes.user(caller::connection));
     }
     X509Certificate[] chain = scope.takesCertificates() && accounts.clientCertificates() ? caller.certificates() : null;
     if (chain != null) {
       return new Accepted(subject(chain[0]));
     }
     if (scheme == null) {
-      String user = handshakes.user(caller.connection());
+      String user = handshakes.user(caller::connection);
       return user != null ? new Accepted(user) : new Refused(401, "The request has no credentials. " + whatToSend(scope));
     }
     return switch (scheme) {

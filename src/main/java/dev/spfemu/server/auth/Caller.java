@@ -2,6 +2,7 @@ package dev.spfemu.server.auth;
 
 import java.security.cert.X509Certificate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -10,12 +11,18 @@ import java.util.function.UnaryOperator;
  *
  * @param headers a request header by name, or null
  * @param attributes a request attribute by name, or null
- * @param connection an ID unique to the request's connection while it is open, or null
+ * @param connectionId an ID unique to the request's connection while it is open, or null; asked for only
+ *     when an NTLM handshake needs it (making it costs a string and a listener per connection)
  */
-public record Caller(UnaryOperator<String> headers, Function<String, Object> attributes, String connection) {
+public record Caller(UnaryOperator<String> headers, Function<String, Object> attributes,
+    Supplier<String> connectionId) {
 
   /** The servlet request attribute where the container puts the client certificate chain TLS verified. */
   public static final String CERTIFICATES = "javax.servlet.request.X509Certificate";
+
+  String connection() {
+    return connectionId.get();
+  }
 
   String authorization() {
     return headers.apply("Authorization");

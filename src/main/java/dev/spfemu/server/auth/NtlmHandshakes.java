@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The NTLM state of each connection: the server challenge a NEGOTIATE got (until the AUTHENTICATE
@@ -53,9 +54,12 @@ final class NtlmHandshakes {
     put(connection, new State(null, user, nanos.getAsLong()));
   }
 
-  /** The user {@code connection} authenticated as, or null; each use keeps it alive. */
-  String user(String connection) {
-    return count == 0 ? null : userOf(connection);
+  /**
+   * The user {@code connection} authenticated as, or null; each use keeps it alive. The connection's
+   * ID is asked for only when some connection has a state: most requests come when none has.
+   */
+  String user(Supplier<String> connection) {
+    return count == 0 ? null : userOf(connection.get());
   }
 
   private synchronized String userOf(String connection) {

@@ -44,7 +44,7 @@ class AuthenticatorTest {
     if (chain.length > 0) {
       attributes.put("javax.servlet.request.X509Certificate", chain);
     }
-    return new Caller(name -> name.equals("Authorization") ? authorization : null, attributes::get, connection);
+    return new Caller(name -> name.equals("Authorization") ? authorization : null, attributes::get, () -> connection);
   }
 
   private static String basic(String user, String password) {
