@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,7 +20,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's error pages replaced by OData errors, for requests Jetty refuses before our servlet sees
- * them (a malformed percent-encoding, an ambiguous path, headers too large): a client gets the same
+ * them (a malformed percent-encoding, an ambiguous path, headers too large) or the admin API's
+ * servlet context refuses: a client gets the same
  * error shape as for any other bad input, never an HTML page. Also the one way the stages of the
  * chain write an error they rendered themselves ({@link #send}).
  */
@@ -30,8 +32,19 @@ final class ODataErrorHandlers {
 
   /**
    * Writes an error rendered outside the pipeline's own response path: a path under no service root,
-   * an injected fault, the 500 fallback, a request the servlet context refused.
+   * an injected fault, a refused credential, the 500 fallback.
    */
+  static void send(RenderedError error, ODataExchange exchange) throws IOException {
+    exchange.response().setStatus(error.status());
+    HttpFields.Mutable headers = exchange.response().getHeaders();
+    error.headers().forEach(headers::put);
+    headers.put(HttpHeader.CONTENT_LENGTH, error.body().length);
+    try (OutputStream out = exchange.responseBody()) {
+      out.write(error.body());
+    }
+  }
+
+  /** The same through the servlet API, for errors in the admin API's servlet context. */
   static void send(RenderedError error, HttpServletResponse response) throws IOException {
     response.setStatus(error.status());
     error.headers().forEach(response::setHeader);
@@ -41,7 +54,6 @@ final class ODataErrorHandlers {
     }
   }
 
-  /** Errors raised by Jetty's core, outside the servlet context. */
   static final class Core extends ErrorHandler {
     private final ODataPipeline pipeline;
     private final Supplier<UUID> ids;
@@ -59,7 +71,7 @@ final class ODataErrorHandlers {
           ? VmmErrors.requestTimeout(message) : VmmErrors.malformedRequest(status, message),
           name -> request.getHeaders().get(name));
       response.setStatus(error.status());
-      SpfHeadersFilter.set(ids, (name, value) -> response.getHeaders().put(name, value));
+      SpfHeaders.set(ids, (name, value) -> response.getHeaders().put(name, value));
       error.headers().forEach((name, value) -> response.getHeaders().put(name, value));
       response.write(true, ByteBuffer.wrap(error.body()), callback);
     }
@@ -67,7 +79,7 @@ final class ODataErrorHandlers {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
       RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, reason), name -> null);
-      SpfHeadersFilter.set(ids, fields::put);
+      SpfHeaders.set(ids, fields::put);
       error.headers().forEach(fields::put);
       return ByteBuffer.wrap(error.body());
     }
@@ -88,7 +100,7 @@ final class ODataErrorHandlers {
     protected void generateAcceptableResponse(org.eclipse.jetty.ee8.nested.Request baseRequest,
         HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
       RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, message), request::getHeader);
-      SpfHeadersFilter.set(ids, response::setHeader);
+      SpfHeaders.set(ids, response::setHeader);
       send(error, response);
       baseRequest.setHandled(true);
     }

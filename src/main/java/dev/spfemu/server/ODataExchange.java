@@ -1,43 +1,73 @@
 package dev.spfemu.server;
 
-import javax.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 
 /**
- * What the stages of the chain learn about one OData request and share: its service root (matched
- * once, though the journal, the faults and the servlet all need it), the body as the servlet read it
- * (the journal keeps it), and what must run just before the response completes (the journal's
- * record, which a stage that drops the connection must trigger itself). It travels as a request
- * attribute, so no stage needs to know which others are in the chain.
+ * One OData request as the stages of the chain share it: Jetty's request, the response the stages
+ * answer through (a stage may wrap it to watch what the others write), the service root (matched
+ * once, though the journal, the faults and the pipeline all need it), the body as the last stage
+ * read it (the journal keeps it), the caller authentication established, and what must run just
+ * before the response completes (the journal's record, which a stage that drops the connection
+ * must trigger itself).
  */
 final class ODataExchange {
 
-  private static final String ATTRIBUTE = ODataExchange.class.getName();
+  static final String PRINCIPAL_HEADER = "x-ms-principal-id";
   private static final Runnable NOTHING = () -> { };
 
-  private final String requestUri;
+  private final Request request;
+  private Response response;
   private ServiceRootPath root;
   private boolean matched;
   private byte[] body;
+  private String principal;
   private Runnable beforeCompletion = NOTHING;
+  private ResponseBody out;
+  private boolean dropped;
 
-  private ODataExchange(String requestUri) {
-    this.requestUri = requestUri;
+  ODataExchange(Request request, Response response) {
+    this.request = request;
+    this.response = response;
   }
 
-  /** The exchange of {@code request}, made by the first stage that asks. */
-  static ODataExchange of(HttpServletRequest request) {
-    if (request.getAttribute(ATTRIBUTE) instanceof ODataExchange exchange) {
-      return exchange;
-    }
-    ODataExchange exchange = new ODataExchange(request.getRequestURI());
-    request.setAttribute(ATTRIBUTE, exchange);
-    return exchange;
+  Request request() {
+    return request;
+  }
+
+  Response response() {
+    return response;
+  }
+
+  /** Answers through {@code wrapped} from now on (it wraps the response so far). */
+  void response(Response wrapped) {
+    this.response = wrapped;
+  }
+
+  String method() {
+    return request.getMethod();
+  }
+
+  /** The request path as sent (still percent-encoded). */
+  String path() {
+    return request.getHttpURI().getPath();
+  }
+
+  /**
+   * A request header's first value, or null. The principal authentication established stands for
+   * {@value #PRINCIPAL_HEADER} when the client did not send one, as the WAP front end adds it.
+   */
+  String header(String name) {
+    String value = request.getHeaders().get(name);
+    return value == null && principal != null && PRINCIPAL_HEADER.equalsIgnoreCase(name) ? principal : value;
   }
 
   /** The service root the request path is under, or null when it is under none. */
   ServiceRootPath root() {
     if (!matched) {
-      root = ServiceRootPath.match(requestUri);
+      root = ServiceRootPath.match(path());
       matched = true;
     }
     return root;
@@ -53,6 +83,24 @@ final class ODataExchange {
     return body;
   }
 
+  void principal(String principal) {
+    this.principal = principal;
+  }
+
+  /** The response body; status and headers cannot change once something is written to it. */
+  OutputStream responseBody() {
+    if (out == null) {
+      out = new ResponseBody(response);
+    }
+    return out;
+  }
+
+  /** Forgets the status, the headers and a body not yet sent (for an error answer instead). */
+  void reset() {
+    response.reset();
+    out = null;
+  }
+
   /** Sets what runs just before the response completes (it must tolerate running more than once). */
   void beforeCompletion(Runnable hook) {
     this.beforeCompletion = hook;
@@ -61,5 +109,21 @@ final class ODataExchange {
   /** Runs the hook: for a stage that ends the exchange without a response to complete (a dropped connection). */
   void completing() {
     beforeCompletion.run();
+  }
+
+  /** Marks the connection dropped: the exchange ends without an answer. */
+  void drop() {
+    dropped = true;
+  }
+
+  boolean dropped() {
+    return dropped;
+  }
+
+  /** Sends what is left of the body (a stage that wrote none leaves it to Jetty: an empty body). */
+  void finish() throws IOException {
+    if (out != null) {
+      out.close();
+    }
   }
 }

@@ -6,16 +6,15 @@ import dev.spfemu.server.auth.Authenticator;
 import dev.spfemu.server.auth.Caller;
 import dev.spfemu.server.auth.Scope;
 import java.util.List;
-import javax.servlet.http.HttpServletRequest;
-import org.eclipse.jetty.ee8.nested.HttpChannel;
-import org.eclipse.jetty.ee8.nested.Request;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.ConnectionMetaData;
+import org.eclipse.jetty.server.Request;
 
 /**
- * The servlet side of {@link Authenticator}: a request's headers, certificate chain and connection,
+ * Jetty's side of {@link Authenticator}: a request's headers, certificate chain and connection,
  * and the connection's end, which frees its NTLM state. The OData chain uses it through
- * {@link AuthenticationFilter}; the admin API may ask {@link #authenticateUser} whether a request is
+ * {@link AuthenticationStage}; the admin API may ask {@link #authenticateUser} whether a request is
  * a configured user's (HTTP Basic or NTLM), and send {@link #challenges} with its 401.
  */
 final class RequestAuthentication {
@@ -33,12 +32,12 @@ final class RequestAuthentication {
     return authenticator.configured();
   }
 
-  AuthResult authenticate(HttpServletRequest request, Scope scope, String subscription) {
+  AuthResult authenticate(Request request, Scope scope, String subscription) {
     return authenticator.authenticate(scope, subscription, caller(request));
   }
 
   /** Whether the request is a configured user's, by HTTP Basic or NTLM (refused when no user is configured). */
-  AuthResult authenticateUser(HttpServletRequest request) {
+  AuthResult authenticateUser(Request request) {
     return authenticator.authenticateUser(caller(request));
   }
 
@@ -60,18 +59,22 @@ final class RequestAuthentication {
     return wapAdmin ? Scope.WAP_ADMIN : Scope.SPF;
   }
 
-  private Caller caller(HttpServletRequest request) {
-    return new Caller(request::getHeader, request::getAttribute, () -> connection(request));
+  private Caller caller(Request request) {
+    return new Caller(name -> request.getHeaders().get(name), name -> attribute(request, name),
+        () -> connection(request));
   }
 
-  /** The ID of the request's connection; the first time, the connection is watched so its state goes when it closes. */
-  private String connection(HttpServletRequest request) {
-    Request base = Request.getBaseRequest(request);
-    HttpChannel channel = base == null ? null : base.getHttpChannel();
-    ConnectionMetaData meta = channel == null ? null : channel.getConnectionMetaData();
-    if (meta == null) {
-      return null;
+  /** A request attribute; the verified client certificate chain under the servlet API's name. */
+  private static Object attribute(Request request, String name) {
+    if (Caller.CERTIFICATES.equals(name)) {
+      return request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData tls
+          ? tls.peerCertificates() : null;
     }
+    return request.getAttribute(name);
+  }
+
+  private String connection(Request request) {
+    ConnectionMetaData meta = request.getConnectionMetaData();
     String id = meta.getId();
     if (meta.getAttribute(WATCHED) == null) {
       meta.setAttribute(WATCHED, Boolean.TRUE);

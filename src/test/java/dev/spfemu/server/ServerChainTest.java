@@ -23,12 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import javax.servlet.DispatcherType;
-import javax.servlet.http.HttpFilter;
-import org.eclipse.jetty.ee8.servlet.FilterHolder;
-import org.eclipse.jetty.ee8.servlet.FilterMapping;
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import java.util.List;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -57,15 +53,14 @@ class ServerChainTest {
     vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, Clock.systemUTC(), Duration.ofSeconds(1),
         new WorldEntityJson());
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 100);
-    ServletContextHandler context = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin(),
-        dev.spfemu.server.auth.Accounts.none(),
-        dev.spfemu.admin.AdminAccess.loopbackOnly(), health);
-    addFailingStage(context);
+    Handler chain = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin(),
+        dev.spfemu.server.auth.Accounts.none(), dev.spfemu.admin.AdminAccess.loopbackOnly(), health,
+        List.of(failingStage()));
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
-    server.setHandler(context);
+    server.setHandler(chain);
     server.start();
   }
 
@@ -76,30 +71,19 @@ class ServerChainTest {
   }
 
   /** A stage after the chain's own that fails as a bug would, for requests that ask for it. */
-  private static void addFailingStage(ServletContextHandler context) {
-    FilterHolder holder = new FilterHolder(new HttpFilter() {
-      @Override
-      protected void doFilter(javax.servlet.http.HttpServletRequest request,
-          javax.servlet.http.HttpServletResponse response, javax.servlet.FilterChain chain)
-          throws IOException, javax.servlet.ServletException {
-        if ("oom".equals(request.getHeader("X-Fail"))) {
-          throw new OutOfMemoryError("Java heap space (thrown by the test)");
-        }
-        if ("deep".equals(request.getHeader("X-Fail"))) {
-          throw new StackOverflowError();
-        }
-        if (request.getHeader("X-Fail") != null) {
-          throw new IllegalStateException("a bug");
-        }
-        chain.doFilter(request, response);
+  private static Stage failingStage() {
+    return (exchange, next) -> {
+      if ("oom".equals(exchange.header("X-Fail"))) {
+        throw new OutOfMemoryError("Java heap space (thrown by the test)");
       }
-    });
-    holder.setName("failing");
-    FilterMapping mapping = new FilterMapping();
-    mapping.setFilterName("failing");
-    mapping.setServletName("odata");
-    mapping.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
-    context.getServletHandler().addFilter(holder, mapping);
+      if ("deep".equals(exchange.header("X-Fail"))) {
+        throw new StackOverflowError();
+      }
+      if (exchange.header("X-Fail") != null) {
+        throw new IllegalStateException("a bug");
+      }
+      next.handle(exchange);
+    };
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {

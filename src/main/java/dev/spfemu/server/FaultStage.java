@@ -6,12 +6,6 @@ import dev.spfemu.faults.FaultRules;
 import dev.spfemu.odata.processor.ODataPipeline;
 import java.io.IOException;
 import java.time.Duration;
-import javax.servlet.FilterChain;
-import javax.servlet.ServletException;
-import javax.servlet.http.HttpFilter;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.ee8.nested.Request;
 
 /**
  * Applies the first fault rule a request hits (method, entity set, request URI, headers): waits,
@@ -20,38 +14,31 @@ import org.eclipse.jetty.ee8.nested.Request;
  * requests under a service root are candidates; anything else is the servlet's 404. With no rule
  * (the common case) it costs one empty-list check.
  */
-final class FaultInjectionFilter extends HttpFilter {
+final class FaultStage implements Stage {
 
   private final FaultRules faults;
   private final ODataPipeline pipeline;
 
-  FaultInjectionFilter(FaultRules faults, ODataPipeline pipeline) {
+  FaultStage(FaultRules faults, ODataPipeline pipeline) {
     this.faults = faults;
     this.pipeline = pipeline;
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    FaultRules.Hit fault = faults.isEmpty() ? null : hit(request);
-    if (fault == null || !inject(fault, request, response)) {
-      chain.doFilter(request, response);
+  public void handle(ODataExchange exchange, Next next) throws IOException {
+    FaultRules.Hit fault = faults.isEmpty() ? null : hit(exchange);
+    if (fault == null || !inject(fault, exchange)) {
+      next.handle(exchange);
     }
   }
 
-  private FaultRules.Hit hit(HttpServletRequest request) {
-    ServiceRootPath root = ODataExchange.of(request).root();
-    return root == null ? null
-        : faults.hit(request.getMethod(), root.entitySet(), request.getRequestURI(), request::getHeader);
+  private FaultRules.Hit hit(ODataExchange exchange) {
+    ServiceRootPath root = exchange.root();
+    return root == null ? null : faults.hit(exchange.method(), root.entitySet(), exchange.path(), exchange::header);
   }
 
-  /**
-   * Applies an injected fault.
-   *
-   * @return whether the request is answered (otherwise it is served normally, after the delay)
-   */
-  private boolean inject(FaultRules.Hit hit, HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  /** Whether the fault answered the request (else it goes on as if there were none). */
+  private boolean inject(FaultRules.Hit hit, ODataExchange exchange) throws IOException {
     FaultRule fault = hit.rule();
     Duration delay = fault.delayFor();
     if (!delay.isZero() && !faults.sleep(hit, delay)) {
@@ -59,13 +46,14 @@ final class FaultInjectionFilter extends HttpFilter {
     }
     if (fault.dropsConnection()) {
       // no response will complete, so whatever waits for completion (the journal) must run now
-      ODataExchange.of(request).completing();
-      Request.getBaseRequest(request).getHttpChannel().getEndPoint().close();
+      exchange.completing();
+      exchange.drop();
+      exchange.request().getConnectionMetaData().getConnection().getEndPoint().close();
       return true;
     }
     if (fault.status() != 0) {
       ODataErrorHandlers.send(pipeline.renderError(new ServiceException(fault.status(), fault.code(),
-          fault.message()), request::getHeader), response);
+          fault.message()), exchange::header), exchange);
       return true;
     }
     return false;

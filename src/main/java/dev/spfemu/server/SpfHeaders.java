@@ -4,22 +4,18 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import javax.servlet.FilterChain;
-import javax.servlet.ServletException;
-import javax.servlet.http.HttpFilter;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * Sets the headers real SPF puts on every response, errors included: clients and proxies in front
  * of SPF look for them ({@code x-ms-request-id} ends up in support tickets). A request that starts a
  * VMM job gets the job's ID in {@code x-ms-request-id} instead, set later by the pipeline.
  */
-final class SpfHeadersFilter extends HttpFilter {
+final class SpfHeaders implements Stage {
 
   private final Supplier<UUID> ids;
 
-  SpfHeadersFilter(Supplier<UUID> ids) {
+  SpfHeaders(Supplier<UUID> ids) {
     this.ids = ids;
   }
 
@@ -32,9 +28,9 @@ final class SpfHeadersFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    set(ids, response::setHeader);
-    chain.doFilter(request, response);
+  public void handle(ODataExchange exchange, Next next) throws IOException {
+    HttpFields.Mutable headers = exchange.response().getHeaders();
+    set(ids, headers::put);
+    next.handle(exchange);
   }
 }

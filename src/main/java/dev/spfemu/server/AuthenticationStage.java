@@ -6,12 +6,9 @@ import dev.spfemu.server.auth.AuthResult;
 import dev.spfemu.server.auth.Scope;
 import java.io.IOException;
 import java.io.InputStream;
-import javax.servlet.FilterChain;
-import javax.servlet.ServletException;
-import javax.servlet.http.HttpFilter;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletRequestWrapper;
-import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Lets a request on to the OData pipeline only if {@link RequestAuthentication} accepts it for its
@@ -19,45 +16,44 @@ import javax.servlet.http.HttpServletResponse;
  * format. An accepted principal becomes the request's {@code x-ms-principal-id} when it sent none,
  * so a new VM's {@code Owner.UserName} is the caller.
  */
-final class AuthenticationFilter extends HttpFilter {
-
-  static final String PRINCIPAL_HEADER = "x-ms-principal-id";
+final class AuthenticationStage implements Stage {
 
   private final RequestAuthentication authentication;
   private final ODataPipeline pipeline;
 
-  AuthenticationFilter(RequestAuthentication authentication, ODataPipeline pipeline) {
+  AuthenticationStage(RequestAuthentication authentication, ODataPipeline pipeline) {
     this.authentication = authentication;
     this.pipeline = pipeline;
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    ServiceRootPath root = ODataExchange.of(request).root();
+  public void handle(ODataExchange exchange, Next next) throws IOException {
+    ServiceRootPath root = exchange.root();
     Scope scope = RequestAuthentication.scope(root);
+    Request request = exchange.request();
     AuthResult result = authentication.authenticate(request, scope, root == null ? null : root.subscription());
     if (result instanceof AuthResult.Accepted accepted) {
       String principal = accepted.principal();
       if (principal != null) {
         request.setAttribute(AccessLog.PRINCIPAL_ATTRIBUTE, principal); // the access log names the caller
+        exchange.principal(principal);
       }
-      boolean sent = request.getHeader(PRINCIPAL_HEADER) != null;
-      chain.doFilter(principal == null || sent ? request : new WithPrincipal(request, principal), response);
+      next.handle(exchange);
       return;
     }
+    HttpFields.Mutable headers = exchange.response().getHeaders();
     if (result instanceof AuthResult.Challenge challenge) {
-      drain(request);
-      response.addHeader("WWW-Authenticate", "NTLM " + challenge.challenge());
-      send(request, response, 401, "The NTLM handshake goes on: answer the challenge in WWW-Authenticate with "
+      drain(exchange);
+      headers.add("WWW-Authenticate", "NTLM " + challenge.challenge());
+      send(exchange, 401, "The NTLM handshake goes on: answer the challenge in WWW-Authenticate with "
           + "an AUTHENTICATE message on this connection.");
       return;
     }
     AuthResult.Refused refused = (AuthResult.Refused) result;
     if (refused.status() == 401) {
-      authentication.challenges(scope).forEach(value -> response.addHeader("WWW-Authenticate", value));
+      authentication.challenges(scope).forEach(value -> headers.add("WWW-Authenticate", value));
     }
-    send(request, response, refused.status(), refused.message());
+    send(exchange, refused.status(), refused.message());
   }
 
   /**
@@ -65,10 +61,10 @@ final class AuthenticationFilter extends HttpFilter {
    * that the connection, which the handshake's next leg must use, stays open: Jetty closes one whose
    * request body was not read. A client waiting on {@code Expect: 100-continue} has sent none.
    */
-  private static void drain(HttpServletRequest request) throws IOException {
-    if (!"100-continue".equalsIgnoreCase(request.getHeader("Expect"))
-        && request.getContentLengthLong() <= ServerChain.MAX_BODY_BYTES) {
-      InputStream body = request.getInputStream();
+  private static void drain(ODataExchange exchange) throws IOException {
+    Request request = exchange.request();
+    if (!"100-continue".equalsIgnoreCase(exchange.header("Expect")) && request.getLength() <= ServerChain.MAX_BODY_BYTES) {
+      InputStream body = Content.Source.asInputStream(request);
       byte[] buffer = new byte[8192];
       long left = ServerChain.MAX_BODY_BYTES; // a chunked body, of no declared length, is bounded too
       for (int read = 0; left > 0 && read >= 0; left -= read) {
@@ -77,24 +73,8 @@ final class AuthenticationFilter extends HttpFilter {
     }
   }
 
-  private void send(HttpServletRequest request, HttpServletResponse response, int status, String message)
-      throws IOException {
+  private void send(ODataExchange exchange, int status, String message) throws IOException {
     ODataErrorHandlers.send(pipeline.renderError(new ServiceException(status, status == 401 ? "Unauthorized"
-        : "Forbidden", message), request::getHeader), response);
-  }
-
-  /** The request with the authenticated principal as its {@code x-ms-principal-id}. */
-  private static final class WithPrincipal extends HttpServletRequestWrapper {
-    private final String principal;
-
-    WithPrincipal(HttpServletRequest request, String principal) {
-      super(request);
-      this.principal = principal;
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return PRINCIPAL_HEADER.equalsIgnoreCase(name) ? principal : super.getHeader(name);
-    }
+        : "Forbidden", message), exchange::header), exchange);
   }
 }

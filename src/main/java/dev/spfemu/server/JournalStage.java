@@ -1,0 +1,99 @@
+package dev.spfemu.server;
+
+import dev.spfemu.journal.RecordedRequest;
+import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.journal.SecretMask;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.URIUtil;
+
+/**
+ * Records each OData request in the journal with the status it got. The record is made just before
+ * the response completes, not after: a test that has its answer must find the request in the
+ * journal. A request whose response is never written (the client went away, the connection was
+ * dropped) is recorded too.
+ */
+final class JournalStage implements Stage {
+
+  private final RequestJournal journal;
+
+  JournalStage(RequestJournal journal) {
+    this.journal = journal;
+  }
+
+  @Override
+  public void handle(ODataExchange exchange, Next next) throws IOException {
+    if (!journal.enabled()) {
+      next.handle(exchange);
+      return;
+    }
+    Recorder recorder = new Recorder(exchange, Instant.now());
+    exchange.beforeCompletion(recorder);
+    exchange.response(new CompletionHookResponse(exchange.response(), recorder));
+    try {
+      next.handle(exchange);
+    } finally {
+      recorder.run();
+    }
+  }
+
+  /** Records the exchange once, whichever of the completion paths comes first. */
+  private final class Recorder implements Runnable {
+    private final ODataExchange exchange;
+    private final Instant arrived;
+    private boolean done;
+
+    Recorder(ODataExchange exchange, Instant arrived) {
+      this.exchange = exchange;
+      this.arrived = arrived;
+    }
+
+    @Override
+    public void run() {
+      if (!done) {
+        done = true;
+        journal.record(record());
+      }
+    }
+
+    private RecordedRequest record() {
+      Request request = exchange.request();
+      ServiceRootPath root = exchange.root();
+      byte[] body = exchange.body(); // only the first bytes become text: the whole may be megabytes
+      long size = body == null ? 0 : body.length;
+      return new RecordedRequest(request.getMethod(), url(request), headers(request), journal.keep(body),
+          exchange.response().getStatus(), root == null ? null : root.subscription(),
+          root == null ? null : root.entitySet(), arrived, size, journal.truncates(size));
+    }
+
+    /** The URL as requested: scheme, the host the client addressed (its port unless the default), path, query. */
+    private static String url(Request request) {
+      HttpURI uri = request.getHttpURI();
+      StringBuilder url = URIUtil.newURIBuilder(uri.getScheme(), Request.getServerName(request),
+          Request.getServerPort(request));
+      url.append(uri.getPath());
+      if (uri.getQuery() != null) {
+        url.append('?').append(uri.getQuery());
+      }
+      return url.toString();
+    }
+
+    /** The request's headers by name as sent, in the order they came, credentials masked; one pass over them. */
+    private static Map<String, List<String>> headers(Request request) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (HttpField field : request.getHeaders()) {
+        headers.computeIfAbsent(field.getName(), name -> new ArrayList<>(1)).add(field.getValue());
+      }
+      headers.replaceAll((name, values) -> SecretMask.header(name, List.copyOf(values)));
+      return Collections.unmodifiableMap(headers);
+    }
+  }
+}
