@@ -11,7 +11,7 @@ import java.time.Duration;
  * Applies the first fault rule a request hits (method, entity set, request URI, headers): waits,
  * then drops the connection, answers the rule's OData error, or serves the request normally. A
  * request waiting in the delay of a rule that is removed meanwhile goes on at once, served normally. Only
- * requests under a service root are candidates; anything else is the servlet's 404. With no rule
+ * requests under a service root are candidates; anything else is the pipeline's 404. With no rule
  * (the common case) it costs one empty-list check.
  */
 final class FaultStage implements Stage {
