@@ -166,17 +166,39 @@ final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
     }
   }
 
+  /**
+   * The whole body of {@code request} if the loader read all of it and nobody has read it since, or
+   * null: a handler takes it as it is instead of reading it again through a stream.
+   */
+  static byte[] loaded(Request request) {
+    LoadedBody loaded = Request.as(request, LoadedBody.class);
+    return loaded == null ? null : loaded.take();
+  }
+
   /** The request with its body read: the bytes first, then (if the body was not all read) the rest. */
   private static final class LoadedBody extends Request.Wrapper {
     private Content.Chunk chunk;
+    private byte[] whole;
 
     LoadedBody(Request request, byte[] body, boolean complete) {
       super(request);
       this.chunk = Content.Chunk.from(ByteBuffer.wrap(body), complete);
+      this.whole = complete ? body : null;
+    }
+
+    /** The whole body, once, if it is all here and unread; reading it takes it. */
+    byte[] take() {
+      byte[] body = whole;
+      if (body != null) {
+        whole = null;
+        chunk = Content.Chunk.EOF;
+      }
+      return body;
     }
 
     @Override
     public Content.Chunk read() {
+      whole = null; // read as a stream from now on
       Content.Chunk next = chunk;
       if (next == null) {
         return super.read();

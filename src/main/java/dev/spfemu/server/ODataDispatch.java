@@ -78,6 +78,13 @@ final class ODataDispatch implements Stage {
   private byte[] readBody(ODataExchange exchange) throws IOException {
     Request request = exchange.request();
     long declared = request.getLength();
+    byte[] loaded = declared <= maxBodyBytes ? BodyLoader.loaded(request) : null;
+    if (loaded != null) { // read before a thread took the request (BodyLoader): no second copy
+      if (loaded.length > maxBodyBytes) {
+        throw VmmErrors.payloadTooLarge(maxBodyBytes);
+      }
+      return loaded;
+    }
     InputStream in = Content.Source.asInputStream(request);
     if (declared > maxBodyBytes) {
       // Read and drop a moderately oversized body so the client, still sending it, gets to read
