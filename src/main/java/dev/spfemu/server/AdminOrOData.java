@@ -6,13 +6,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Sends {@code /_emulator} and everything under it to the admin API's servlet context, and every
- * other request to the OData chain. The path compared is the decoded, normalised one, as the servlet
- * mapping {@code /_emulator/*} compared it.
+ * Sends {@code /_emulator} and everything under it to the admin API, and every other request to the
+ * OData chain. The path compared is the decoded, normalised one, so no spelling of it reaches the
+ * OData chain.
  */
 final class AdminOrOData extends Handler.Wrapper {
-
-  private static final String ADMIN = "/_emulator";
 
   private final Handler admin;
 
@@ -30,9 +28,6 @@ final class AdminOrOData extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    String path = request.getHttpURI().getCanonicalPath();
-    boolean toAdmin = path != null && path.startsWith(ADMIN)
-        && (path.length() == ADMIN.length() || path.charAt(ADMIN.length()) == '/');
-    return toAdmin ? admin.handle(request, response, callback) : super.handle(request, response, callback);
+    return AdminHandler.covers(request.getHttpURI().getCanonicalPath()) ? admin.handle(request, response, callback) : super.handle(request, response, callback);
   }
 }

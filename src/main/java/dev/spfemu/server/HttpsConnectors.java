@@ -29,7 +29,7 @@ final class HttpsConnectors {
     // Clients reach the emulator by any name or address, and the ones that talk to SPF do not check
     // the certificate's names (CLIENTS.md D.2–D.4): a server name the certificate lacks is no error.
     customizer.setSniHostCheck(false);
-    // Puts the verified client chain in javax.servlet.request.X509Certificate for authentication.
+    // Puts the verified client chain in the request's EndPoint.SslSessionData, where authentication finds it.
     secure.addCustomizer(customizer);
     ServerConnector connector = new ServerConnector(server,
         new SslConnectionFactory(sslContextFactory(https), HttpVersion.HTTP_1_1.asString()),

@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -20,8 +18,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's error pages replaced by OData errors, for requests Jetty refuses before our servlet sees
- * them (a malformed percent-encoding, an ambiguous path, headers too large) or the admin API's
- * servlet context refuses: a client gets the same
+ * them (a malformed percent-encoding, an ambiguous path, headers too large): a client gets the same
  * error shape as for any other bad input, never an HTML page. Also the one way the stages of the
  * chain write an error they rendered themselves ({@link #send}).
  */
@@ -40,16 +37,6 @@ final class ODataErrorHandlers {
     error.headers().forEach(headers::put);
     headers.put(HttpHeader.CONTENT_LENGTH, error.body().length);
     try (OutputStream out = exchange.responseBody()) {
-      out.write(error.body());
-    }
-  }
-
-  /** The same through the servlet API, for errors in the admin API's servlet context. */
-  static void send(RenderedError error, HttpServletResponse response) throws IOException {
-    response.setStatus(error.status());
-    error.headers().forEach(response::setHeader);
-    response.setContentLength(error.body().length);
-    try (OutputStream out = response.getOutputStream()) {
       out.write(error.body());
     }
   }
@@ -82,27 +69,6 @@ final class ODataErrorHandlers {
       SpfHeaders.set(ids, fields::put);
       error.headers().forEach(fields::put);
       return ByteBuffer.wrap(error.body());
-    }
-  }
-
-  /** Errors raised inside the servlet context (for example a path it cannot decode). */
-  static final class Servlet extends org.eclipse.jetty.ee8.nested.ErrorHandler {
-    private final ODataPipeline pipeline;
-    private final Supplier<UUID> ids;
-
-    Servlet(ODataPipeline pipeline, Supplier<UUID> ids) {
-      this.pipeline = pipeline;
-      this.ids = ids;
-      setCacheControl("no-cache");
-    }
-
-    @Override
-    protected void generateAcceptableResponse(org.eclipse.jetty.ee8.nested.Request baseRequest,
-        HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
-      RenderedError error = pipeline.renderError(VmmErrors.malformedRequest(status, message), request::getHeader);
-      SpfHeaders.set(ids, response::setHeader);
-      send(error, response);
-      baseRequest.setHandled(true);
     }
   }
 }

@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee8.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
 
 /**
  * What every request goes to, assembled here and nowhere else: the OData chain (the stages in order,
- * then the pipeline), on Jetty's core API, and beside it the admin API's servlet, which never passes
- * through the stages.
+ * then the pipeline) and beside it the admin API, which never passes through the stages; both on
+ * Jetty's core API.
  */
 final class ServerChain {
 
@@ -70,11 +68,6 @@ final class ServerChain {
     // The admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start
     // with an underscore. It is the test's side channel, so none of the stages apply to it; it checks
     // its own callers (AdminAccess: a token, users, or this machine only).
-    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
-    context.setContextPath("/");
-    context.addServlet(new ServletHolder("admin", new AdminServlet(new AdminRoutes(admin, adminAccess, health))),
-        "/_emulator/*");
-    context.setErrorHandler(new ODataErrorHandlers.Servlet(pipeline, ids));
-    return new AdminOrOData(context.get(), new StageChain(stages));
+    return new AdminOrOData(new AdminHandler(new AdminRoutes(admin, adminAccess, health)), new StageChain(stages));
   }
 }
