@@ -1,0 +1,124 @@
+package dev.spfemu.vmm.checkpoint;
+
+import dev.spfemu.vmm.machine.VmState;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state each VM had when each of its checkpoints was taken (what a restore brings back), per
+ * subscription as given and by CheckpointID. There is one entry per checkpoint ever taken, so it is
+ * a table of the IDs' bits and a state byte (about 30 bytes an entry) rather than a map of
+ * "subscription|ID" strings to states (about 200). Each subscription's table takes its own lock:
+ * a put is a few array writes.
+ */
+final class CheckpointStates {
+
+  private static final VmState[] STATES = VmState.values();
+
+  private final Map<String, Table> bySubscription = new ConcurrentHashMap<>();
+
+  void put(String subscription, UUID checkpointId, VmState state) {
+    bySubscription.computeIfAbsent(subscription, s -> new Table()).put(checkpointId, state);
+  }
+
+  VmState get(String subscription, UUID checkpointId) {
+    Table table = bySubscription.get(subscription);
+    return table == null ? null : table.get(checkpointId);
+  }
+
+  void remove(String subscription, UUID checkpointId) {
+    Table table = bySubscription.get(subscription);
+    if (table != null) {
+      table.remove(checkpointId);
+    }
+  }
+
+  void clear() {
+    bySubscription.clear();
+  }
+
+  /** Forgets the states of a subscription, whatever the case it was given in. */
+  void clear(String subscription) {
+    String lower = subscription.toLowerCase(Locale.ROOT);
+    bySubscription.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).equals(lower));
+  }
+
+  /** Open addressing with linear probing; state 0 marks a free slot, else the state's ordinal + 1. */
+  private static final class Table {
+
+    private long[] ids = new long[2 * 16];
+    private byte[] states = new byte[16];
+    private int size;
+
+    synchronized void put(UUID id, VmState state) {
+      int slot = find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+      boolean added = states[slot] == 0;
+      ids[2 * slot] = id.getMostSignificantBits();
+      ids[2 * slot + 1] = id.getLeastSignificantBits();
+      states[slot] = (byte) (state.ordinal() + 1);
+      if (added && ++size > states.length * 3 / 4) {
+        grow();
+      }
+    }
+
+    synchronized VmState get(UUID id) {
+      int slot = find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+      return states[slot] == 0 ? null : STATES[states[slot] - 1];
+    }
+
+    /** Removes an entry, moving later entries of its probe run back so that every look-up still finds them. */
+    synchronized void remove(UUID id) {
+      int slot = find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+      if (states[slot] == 0) {
+        return;
+      }
+      size--;
+      int mask = states.length - 1;
+      int free = slot;
+      for (int next = (free + 1) & mask; states[next] != 0; next = (next + 1) & mask) {
+        int home = home(ids[2 * next], ids[2 * next + 1]);
+        // the entry at next may fill the gap unless its home lies cyclically in (free, next]
+        if (((next - home) & mask) >= ((next - free) & mask)) {
+          ids[2 * free] = ids[2 * next];
+          ids[2 * free + 1] = ids[2 * next + 1];
+          states[free] = states[next];
+          free = next;
+        }
+      }
+      states[free] = 0;
+    }
+
+    /** The slot holding this ID, or the free slot where it would go. */
+    private int find(long most, long least) {
+      int mask = states.length - 1;
+      int slot = home(most, least);
+      while (states[slot] != 0 && (ids[2 * slot] != most || ids[2 * slot + 1] != least)) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private int home(long most, long least) {
+      long bits = most ^ least;
+      int hash = (int) (bits ^ bits >>> 32) * 0x9E3779B9; // random GUIDs, but spread anyway
+      return (hash ^ hash >>> 16) & (states.length - 1);
+    }
+
+    private void grow() {
+      long[] oldIds = ids;
+      byte[] oldStates = states;
+      ids = new long[oldIds.length * 2];
+      states = new byte[oldStates.length * 2];
+      for (int i = 0; i < oldStates.length; i++) {
+        if (oldStates[i] != 0) {
+          int slot = find(oldIds[2 * i], oldIds[2 * i + 1]);
+          ids[2 * slot] = oldIds[2 * i];
+          ids[2 * slot + 1] = oldIds[2 * i + 1];
+          states[slot] = oldStates[i];
+        }
+      }
+    }
+  }
+}
