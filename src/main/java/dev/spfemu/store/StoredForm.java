@@ -16,9 +16,10 @@ import java.util.UUID;
  * times and name took about 500 bytes as objects, about 120 here). Every value decodes to an object
  * equal to the one stored, of the same class.
  *
- * <p>Layout: a width byte (1, 2 or 4: how wide an offset is), the number of values as an unsigned
- * short, then one offset per value (0: null, as no value starts inside the header), then the values,
- * each a tag byte and its payload. Values that are equal to an earlier one (the booleans, a
+ * <p>Layout: a header byte (how wide an offset is: 1, 2 or 4 bytes, and the number of values up to
+ * 30; more are counted in two more bytes), then one offset per value (0: null, as no value starts
+ * inside the header), then the values, each a tag byte and its payload (a short Latin-1 string's
+ * length, and which key value one is, are in its tag). Values that are equal to an earlier one (the booleans, a
  * {@code ModifiedTime} equal to the {@code AddedTime}) share its offset; one of the key's values is
  * a one-byte reference to the key. Strings are Latin-1 bytes when every char fits (the common case,
  * one copy to decode), else their UTF-16 chars, so any Java string, unpaired surrogates included,
@@ -32,7 +33,6 @@ final class StoredForm {
   private static final byte INT = 3;
   private static final byte LONG = 4;
   private static final byte GUID = 5;
-  private static final byte KEY = 6;
   private static final byte LATIN1 = 7;
   private static final byte UTF16 = 8;
   /** A UTC time in whole 100 ns ticks since the epoch (what the service's clock makes): 8 bytes. */
@@ -40,8 +40,13 @@ final class StoredForm {
   /** Any other time: epoch second, nano, offset seconds. */
   private static final byte TIME = 10;
   private static final byte SIDE = 11;
+  /** Tags from here on name a value of the key: 16 + its position (for keys of up to 16 values). */
+  private static final int KEY = 16;
+  /** Tags from here on (to 127) are a Latin-1 string of up to 95 chars: 32 + its length, then its bytes. */
+  private static final int SHORT_LATIN1 = 32;
+  /** Values up to here have a header of one byte (width and count); more have the count in two more. */
+  static final int SHORT_COUNT = 30;
 
-  static final int HEADER = 3;
   private static final long TICKS_PER_SECOND = 10_000_000L;
   /** Seconds whose ticks fit a long (about 28,000 years either side of 1970). */
   private static final long TICKS_RANGE = Long.MAX_VALUE / TICKS_PER_SECOND - 1;
@@ -100,9 +105,8 @@ final class StoredForm {
         times[timeCount++] = i;
       }
       int inKey = value instanceof UUID || value instanceof String ? key.indexOf(value) : -1;
-      if (inKey >= 0) {
-        offsets[i] = out.tag(KEY);
-        out.byte1(inKey);
+      if (inKey >= 0 && inKey < SHORT_LATIN1 - KEY) {
+        offsets[i] = out.tag(KEY + inKey);
       } else if (!encodeValue(out, value, offsets, i)) {
         if (side == null) {
           side = new Object[values.length - i];
@@ -156,6 +160,11 @@ final class StoredForm {
     for (int c = 0; c < value.length() && latin1; c++) {
       latin1 = value.charAt(c) < 256;
     }
+    if (latin1 && value.length() < 128 - SHORT_LATIN1) {
+      int at = out.tag(SHORT_LATIN1 + value.length());
+      out.bytes(value.getBytes(StandardCharsets.ISO_8859_1));
+      return at;
+    }
     int at = out.tag(latin1 ? LATIN1 : UTF16);
     out.varint(value.length());
     if (latin1) {
@@ -180,7 +189,13 @@ final class StoredForm {
   }
 
   static int size(byte[] data) {
-    return (short) SHORTS.get(data, 1) & 0xFFFF;
+    int count = data[0] >>> 3 & 0x1F;
+    return count <= SHORT_COUNT ? count : (short) SHORTS.get(data, 1) & 0xFFFF;
+  }
+
+  /** Where the offsets start. */
+  static int header(int count) {
+    return count <= SHORT_COUNT ? 1 : 3;
   }
 
   static Object decode(byte[] data, Object[] side, EntityKey key, int index) {
@@ -189,13 +204,19 @@ final class StoredForm {
       return null;
     }
     int p = at + 1;
+    int tag = data[at];
+    if (tag >= SHORT_LATIN1) {
+      return new String(data, p, tag - SHORT_LATIN1, StandardCharsets.ISO_8859_1);
+    }
+    if (tag >= KEY) {
+      return key.value(tag - KEY);
+    }
     return switch (data[at]) {
       case TRUE -> Boolean.TRUE;
       case FALSE -> Boolean.FALSE;
       case INT -> (int) INTS.get(data, p);
       case LONG -> (long) LONGS.get(data, p);
       case GUID -> new UUID((long) LONGS.get(data, p), (long) LONGS.get(data, p + 8));
-      case KEY -> key.value(data[p]);
       case LATIN1 -> {
         long lengthAndStart = varint(data, p);
         yield new String(data, (int) lengthAndStart, (int) (lengthAndStart >>> 32), StandardCharsets.ISO_8859_1);
@@ -226,8 +247,8 @@ final class StoredForm {
   }
 
   private static int offset(byte[] data, int index) {
-    int width = data[0];
-    int at = HEADER + index * width;
+    int width = data[0] & 0x7;
+    int at = (data[0] >>> 3 & 0x1F) <= SHORT_COUNT ? 1 + index * width : 3 + index * width;
     return switch (width) {
       case 1 -> data[at] & 0xFF;
       case 2 -> (short) SHORTS.get(data, at) & 0xFFFF;

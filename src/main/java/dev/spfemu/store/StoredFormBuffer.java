@@ -11,13 +11,12 @@ final class StoredFormBuffer {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-  private static final int HEADER = StoredForm.HEADER;
 
 
   private byte[] buffer = new byte[128];
   private int length;
 
-  int tag(byte tag) {
+  int tag(int tag) {
     int at = length;
     byte1(tag);
     return at;
@@ -63,14 +62,19 @@ final class StoredFormBuffer {
   /** The record's bytes: header, offsets as narrow as the payload allows, payload. */
   byte[] finish(int[] offsets) {
     int n = offsets.length;
-    int width = HEADER + n + length <= 0xFF ? 1 : HEADER + 2 * n + length <= 0xFFFF ? 2 : 4;
-    int start = HEADER + width * n;
+    int header = StoredForm.header(n);
+    int width = header + n + length <= 0xFF ? 1 : header + 2 * n + length <= 0xFFFF ? 2 : 4;
+    int start = header + width * n;
     byte[] data = new byte[start + length];
-    data[0] = (byte) width;
-    SHORTS.set(data, 1, (short) n);
+    if (n <= StoredForm.SHORT_COUNT) {
+      data[0] = (byte) (n << 3 | width);
+    } else {
+      data[0] = (byte) (0x1F << 3 | width);
+      SHORTS.set(data, 1, (short) n);
+    }
     for (int i = 0; i < n; i++) {
       int at = offsets[i] < 0 ? 0 : start + offsets[i];
-      int p = HEADER + i * width;
+      int p = header + i * width;
       switch (width) {
         case 1 -> data[p] = (byte) at;
         case 2 -> SHORTS.set(data, p, (short) at);

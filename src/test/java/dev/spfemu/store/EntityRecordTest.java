@@ -102,6 +102,27 @@ class EntityRecordTest {
   }
 
   @Test
+  void stringsOfEveryLengthAroundTheShortFormRoundTrip() {
+    Object[] values = new Object[200];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = "x".repeat(i);
+    }
+    assertRoundTrips(values);
+    assertRoundTrips("ü".repeat(95), "ü".repeat(96), "€".repeat(95));
+  }
+
+  @Test
+  void recordsOfEveryCountAroundTheShortHeaderRoundTrip() {
+    for (int count = 28; count < 36; count++) {
+      Object[] values = new Object[count];
+      for (int i = 0; i < count; i++) {
+        values[i] = i % 2 == 0 ? null : "value " + i;
+      }
+      assertRoundTrips(values);
+    }
+  }
+
+  @Test
   void largeRecordsUseWideOffsets() {
     Object[] values = new Object[300];
     for (int i = 0; i < values.length; i++) {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The state each VM had when each of its checkpoints was taken (what a restore brings back), per
  * subscription as given and by CheckpointID. There is one entry per checkpoint ever taken, so it is
- * a table of the IDs' bits and a state byte (about 30 bytes an entry) rather than a map of
+ * a table of the IDs' bits and a state byte (about 26 bytes an entry) rather than a map of
  * "subscription|ID" strings to states (about 200). Each subscription's table takes its own lock:
  * a put is a few array writes.
  */
@@ -58,7 +58,7 @@ final class CheckpointStates {
       ids[2 * slot] = id.getMostSignificantBits();
       ids[2 * slot + 1] = id.getLeastSignificantBits();
       states[slot] = (byte) (state.ordinal() + 1);
-      if (added && ++size > states.length * 3 / 4) {
+      if (added && ++size > states.length / 8 * 7) { // fuller than usual: memory counts more than probes here
         grow();
       }
     }
