@@ -5,34 +5,61 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The state each VM had when each of its checkpoints was taken (what a restore brings back), per
  * subscription as given and by CheckpointID. There is one entry per checkpoint ever taken, so it is
  * a table of the IDs' bits and a state byte (about 26 bytes an entry) rather than a map of
- * "subscription|ID" strings to states (about 200). Each subscription's table takes its own lock:
- * a put is a few array writes.
+ * "subscription|ID" strings to states (about 200). A subscription's entries are spread by hash
+ * over {@value #SEGMENTS} tables, made when first needed, each with its own lock (a put is a few
+ * array writes): so no table of a million checkpoints is one huge array, which the garbage collector
+ * would keep in regions of its own, partly empty.
  */
 final class CheckpointStates {
 
   private static final VmState[] STATES = VmState.values();
+  private static final int SEGMENTS = 64;
 
-  private final Map<String, Table> bySubscription = new ConcurrentHashMap<>();
+  private final Map<String, AtomicReferenceArray<Table>> bySubscription = new ConcurrentHashMap<>();
 
   void put(String subscription, UUID checkpointId, VmState state) {
-    bySubscription.computeIfAbsent(subscription, s -> new Table()).put(checkpointId, state);
+    AtomicReferenceArray<Table> tables = bySubscription.computeIfAbsent(subscription,
+        s -> new AtomicReferenceArray<>(SEGMENTS));
+    int segment = segment(checkpointId);
+    Table table = tables.get(segment);
+    if (table == null) {
+      tables.compareAndSet(segment, null, new Table());
+      table = tables.get(segment);
+    }
+    table.put(checkpointId, state);
   }
 
   VmState get(String subscription, UUID checkpointId) {
-    Table table = bySubscription.get(subscription);
+    Table table = existing(subscription, checkpointId);
     return table == null ? null : table.get(checkpointId);
   }
 
   void remove(String subscription, UUID checkpointId) {
-    Table table = bySubscription.get(subscription);
+    Table table = existing(subscription, checkpointId);
     if (table != null) {
       table.remove(checkpointId);
     }
+  }
+
+  private Table existing(String subscription, UUID checkpointId) {
+    AtomicReferenceArray<Table> tables = bySubscription.get(subscription);
+    return tables == null ? null : tables.get(segment(checkpointId));
+  }
+
+  /** The segment of an ID: the top bits of its hash (a table's slots use the low ones). */
+  private static int segment(UUID id) {
+    return hash(id.getMostSignificantBits(), id.getLeastSignificantBits()) >>> 26;
+  }
+
+  private static int hash(long most, long least) {
+    long bits = most ^ least;
+    return (int) (bits ^ bits >>> 32) * 0x9E3779B9; // random GUIDs, but the seeded ones differ in few bits
   }
 
   void clear() {
@@ -48,8 +75,8 @@ final class CheckpointStates {
   /** Open addressing with linear probing; state 0 marks a free slot, else the state's ordinal + 1. */
   private static final class Table {
 
-    private long[] ids = new long[2 * 16];
-    private byte[] states = new byte[16];
+    private long[] ids = new long[2 * 8];
+    private byte[] states = new byte[8];
     private int size;
 
     synchronized void put(UUID id, VmState state) {
@@ -101,8 +128,7 @@ final class CheckpointStates {
     }
 
     private int home(long most, long least) {
-      long bits = most ^ least;
-      int hash = (int) (bits ^ bits >>> 32) * 0x9E3779B9; // random GUIDs, but spread anyway
+      int hash = hash(most, least);
       return (hash ^ hash >>> 16) & (states.length - 1);
     }
 
