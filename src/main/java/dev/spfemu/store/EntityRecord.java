@@ -8,20 +8,23 @@ import java.util.function.Consumer;
  * (values are copied in and handed out only by index), so readers never see a half-made change.
  * Values are plain Java objects ({@code UUID}, {@code String}, {@code Boolean},
  * {@code OffsetDateTime}, ...); the store does not interpret them.
+ *
+ * <p>The values are kept in their compact {@link StoredForm} (a store holds millions of records)
+ * and made again on each {@link #value}: equal to what was stored and of its class, but a new
+ * object each time, so nobody may rely on a value's identity.
  */
 public final class EntityRecord {
 
   private final EntityKey key;
-  private final Object[] values;
+  private final byte[] data;
+  /** The values {@link StoredForm} keeps as objects, or null when there are none. */
+  private final Object[] side;
 
   public EntityRecord(EntityKey key, Object[] values) {
-    this(key, values.clone(), true);
-  }
-
-  /** Takes {@code values} as is: only for arrays nobody else holds. */
-  private EntityRecord(EntityKey key, Object[] values, boolean owned) {
+    StoredForm.Encoded encoded = StoredForm.encode(key, values);
     this.key = key;
-    this.values = values;
+    this.data = encoded.data();
+    this.side = encoded.side();
   }
 
   /**
@@ -29,9 +32,9 @@ public final class EntityRecord {
    * matters for types with a hundred properties changed on every request, such as a VM's task id).
    */
   public EntityRecord changed(Consumer<Object[]> change) {
-    Object[] copy = values.clone();
+    Object[] copy = values();
     change.accept(copy);
-    return new EntityRecord(key, copy, true);
+    return new EntityRecord(key, copy);
   }
 
   public EntityKey key() {
@@ -39,20 +42,27 @@ public final class EntityRecord {
   }
 
   public Object value(int index) {
-    return values[index];
+    if (index < 0 || index >= size()) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return StoredForm.decode(data, side, key, index);
   }
 
   public int size() {
-    return values.length;
+    return StoredForm.size(data);
   }
 
   /** A copy of the values, for building a changed record. */
   public Object[] values() {
-    return values.clone();
+    Object[] values = new Object[size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = StoredForm.decode(data, side, key, i);
+    }
+    return values;
   }
 
   @Override
   public String toString() {
-    return "EntityRecord" + key + Arrays.toString(values);
+    return "EntityRecord" + key + Arrays.toString(values());
   }
 }

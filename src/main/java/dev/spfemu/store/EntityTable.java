@@ -1,10 +1,10 @@
 package dev.spfemu.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -20,9 +20,12 @@ import java.util.function.UnaryOperator;
 final class EntityTable {
 
   private final Map<EntityKey, EntityRecord> records = new ConcurrentHashMap<>();
-  private final List<SecondaryIndex> indexes;
-  /** Per index (same order): the keys of the entities by their indexed values. */
-  private final List<Map<EntityKey, Set<EntityKey>>> entries;
+  /** The indexes whose entries the table keeps (an index served by a prefix index has none of its own). */
+  private final List<SecondaryIndex> kept;
+  /** Per kept index (same order): the key of the one entity with those indexed values, or an {@link IndexBucket}. */
+  private final List<Map<EntityKey, Object>> entries;
+  /** Each declared index → the position in {@link #kept} of the index whose entries answer it. */
+  private final Map<SecondaryIndex, Integer> answeredBy;
   /** Told of each change inside its atomic operation, or null (then sets without indexes take the fast paths). */
   private final Changed changed;
 
@@ -35,14 +38,43 @@ final class EntityTable {
     this(indexes, null);
   }
 
+  /**
+   * An index whose positions begin with all of another's is answered by the shorter one's entries (its
+   * look-ups check the remaining positions on each candidate), so the set keeps one entry per entity
+   * for both: a checkpoint's index by {@code (VMId, StampId)} is answered by the one by {@code VMId}.
+   * That costs nothing a look-up by the shorter index does not already cost.
+   */
   EntityTable(List<SecondaryIndex> indexes, Changed changed) {
     this.changed = changed;
-    this.indexes = List.copyOf(indexes);
-    List<Map<EntityKey, Set<EntityKey>>> maps = new ArrayList<>(indexes.size());
-    for (int i = 0; i < indexes.size(); i++) {
+    List<SecondaryIndex> keep = new ArrayList<>();
+    for (SecondaryIndex index : indexes) {
+      if (indexes.stream().noneMatch(other -> other != index && other.isPrefixOf(index))) {
+        keep.add(index);
+      }
+    }
+    Map<SecondaryIndex, Integer> answering = new HashMap<>();
+    for (SecondaryIndex index : indexes) {
+      int best = -1;
+      for (int i = 0; i < keep.size(); i++) {
+        if ((keep.get(i) == index || keep.get(i).isPrefixOf(index))
+            && (best < 0 || keep.get(i).size() < keep.get(best).size())) {
+          best = i;
+        }
+      }
+      answering.put(index, best);
+    }
+    this.kept = List.copyOf(keep);
+    this.answeredBy = Map.copyOf(answering);
+    List<Map<EntityKey, Object>> maps = new ArrayList<>(keep.size());
+    for (int i = 0; i < keep.size(); i++) {
       maps.add(new ConcurrentHashMap<>());
     }
     this.entries = List.copyOf(maps);
+  }
+
+  /** The indexes whose entries the table keeps. */
+  List<SecondaryIndex> keptIndexes() {
+    return kept;
   }
 
   /** How many entities the table holds. */
@@ -119,27 +151,33 @@ final class EntityTable {
 
   /** The entities whose values at the index's positions are {@code values}. */
   List<EntityRecord> findBy(SecondaryIndex index, EntityKey values) {
-    int slot = indexes.indexOf(index);
-    if (slot < 0) {
+    Integer slot = answeredBy.get(index);
+    if (slot == null) {
       throw new IllegalArgumentException(index + " is not declared for this set");
     }
-    Set<EntityKey> keys = entries.get(slot).get(values);
-    if (keys == null) {
+    SecondaryIndex answering = kept.get(slot);
+    Object found = entries.get(slot).get(answering == index ? values : answering.prefixOf(values));
+    if (found == null) {
       return List.of();
     }
-    List<EntityRecord> found = new ArrayList<>(keys.size());
-    for (EntityKey key : keys) {
+    if (found instanceof EntityKey key) {
+      EntityRecord record = records.get(key);
+      return record != null && index.matches(record, values) ? List.of(record) : List.of();
+    }
+    IndexBucket bucket = (IndexBucket) found;
+    List<EntityRecord> matching = new ArrayList<>(bucket.size());
+    bucket.forEach(key -> {
       EntityRecord record = records.get(key);
       if (record != null && index.matches(record, values)) {
-        found.add(record);
+        matching.add(record);
       }
-    }
-    return found;
+    });
+    return matching;
   }
 
   /** Whether plain map operations do: no index to keep up to date and nobody to tell. */
   private boolean plain() {
-    return indexes.isEmpty() && changed == null;
+    return kept.isEmpty() && changed == null;
   }
 
   private void tell(EntityKey key, EntityRecord after) {
@@ -150,29 +188,46 @@ final class EntityTable {
 
   /** Moves an entity's index entries from what {@code before} holds to what {@code after} holds (either may be null). */
   private void index(EntityRecord before, EntityRecord after) {
-    for (int i = 0; i < indexes.size(); i++) {
-      SecondaryIndex index = indexes.get(i);
+    for (int i = 0; i < kept.size(); i++) {
+      SecondaryIndex index = kept.get(i);
       EntityKey was = before == null ? null : index.valuesOf(before);
       EntityKey is = after == null ? null : index.valuesOf(after);
       if (Objects.equals(was, is)) {
         continue; // O(1): most updates (a VM's task id, a job's progress) do not touch indexed values
       }
-      Map<EntityKey, Set<EntityKey>> byValues = entries.get(i);
+      Map<EntityKey, Object> byValues = entries.get(i);
       if (was != null) {
         EntityKey key = before.key();
-        byValues.computeIfPresent(was, (v, keys) -> {
-          keys.remove(key);
-          return keys.isEmpty() ? null : keys; // an empty bucket goes, so memory follows the entities
-        });
+        byValues.computeIfPresent(was, (v, keys) -> without(keys, key));
       }
       if (is != null) {
         EntityKey key = after.key();
-        byValues.compute(is, (v, keys) -> {
-          Set<EntityKey> bucket = keys == null ? ConcurrentHashMap.newKeySet() : keys;
-          bucket.add(key);
-          return bucket;
-        });
+        byValues.compute(is, (v, keys) -> with(keys, key));
       }
     }
+  }
+
+  /** An entry with {@code key} added: the key alone, or a bucket (changed in place: the caller holds its lock). */
+  private static Object with(Object entry, EntityKey key) {
+    if (entry == null || entry.equals(key)) {
+      return key;
+    }
+    if (entry instanceof EntityKey single) {
+      return new IndexBucket(single, key);
+    }
+    ((IndexBucket) entry).add(key);
+    return entry;
+  }
+
+  /** An entry with {@code key} removed; null when none is left, so memory follows the entities. */
+  private static Object without(Object entry, EntityKey key) {
+    if (entry instanceof EntityKey single) {
+      return single.equals(key) ? null : single;
+    }
+    IndexBucket bucket = (IndexBucket) entry;
+    if (bucket.remove(key) && bucket.size() <= 1) {
+      return bucket.size() == 0 ? null : bucket.single();
+    }
+    return bucket;
   }
 }

@@ -32,6 +32,25 @@ public final class SecondaryIndex {
     return Arrays.equals(positions, other);
   }
 
+  int size() {
+    return positions.length;
+  }
+
+  /** Whether {@code other} is over this index's positions and more after them (so this one can answer it). */
+  boolean isPrefixOf(SecondaryIndex other) {
+    return entitySet.equals(other.entitySet) && positions.length < other.positions.length
+        && Arrays.equals(positions, 0, positions.length, other.positions, 0, positions.length);
+  }
+
+  /** The first values of {@code values}, as many as this index has positions. */
+  EntityKey prefixOf(EntityKey values) {
+    Object[] prefix = new Object[positions.length];
+    for (int i = 0; i < prefix.length; i++) {
+      prefix[i] = values.value(i);
+    }
+    return EntityKey.of(prefix);
+  }
+
   /** The record's values at the index's positions, or null when one of them is null. */
   EntityKey valuesOf(EntityRecord record) {
     Object[] values = new Object[positions.length];

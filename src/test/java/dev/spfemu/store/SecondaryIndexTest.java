@@ -156,4 +156,88 @@ class SecondaryIndexTest {
     assertEquals(800, expected.size());
     assertEquals(expected, namesOf(SUBSCRIPTION, vm));
   }
+
+  @Test
+  void anIndexOverAPrefixAnswersTheLongerOneWithOneEntryPerEntity() {
+    InMemoryEntityStore prefixed = new InMemoryEntityStore();
+    SecondaryIndex byVmAndStamp = prefixed.index(SET, VM_ID, 1);
+    SecondaryIndex byVmOnly = prefixed.index(SET, VM_ID);
+    SecondaryIndex byName = prefixed.index(SET, 3);
+    UUID vm = UUID.randomUUID();
+    UUID otherStamp = UUID.randomUUID();
+    UUID id = UUID.randomUUID();
+    prefixed.insert(SUBSCRIPTION, SET, adapter(UUID.randomUUID(), vm, "a"));
+    prefixed.insert(SUBSCRIPTION, SET, new EntityRecord(EntityKey.of(id, otherStamp),
+        new Object[] {id, otherStamp, vm, "on another stamp"}));
+    prefixed.insert(SUBSCRIPTION, SET, adapter(UUID.randomUUID(), UUID.randomUUID(), "other VM"));
+
+    assertEquals(Set.of("a"), names(prefixed.findBy(SUBSCRIPTION, byVmAndStamp, EntityKey.of(vm, STAMP))));
+    assertEquals(Set.of("on another stamp"), names(prefixed.findBy(SUBSCRIPTION, byVmAndStamp,
+        EntityKey.of(vm, otherStamp))));
+    assertEquals(Set.of(), names(prefixed.findBy(SUBSCRIPTION, byVmAndStamp, EntityKey.of(vm, UUID.randomUUID()))));
+    assertEquals(Set.of("a", "on another stamp"), names(prefixed.findBy(SUBSCRIPTION, byVmOnly, EntityKey.of(vm))));
+    EntityTable table = new EntityTable(List.of(byVmAndStamp, byVmOnly));
+    assertEquals(List.of(byVmOnly), table.keptIndexes(), "one set of entries for both");
+    assertEquals(List.of(byVmAndStamp, byName), new EntityTable(List.of(byVmAndStamp, byName)).keptIndexes(),
+        "unrelated indexes keep their own");
+  }
+
+  @Test
+  void manyEntitiesWithOneValueAreFoundUntilTheLastGoes() {
+    UUID vm = UUID.randomUUID();
+    List<UUID> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      store.insert(SUBSCRIPTION, SET, adapter(id, vm, "nic " + i));
+      store.insert(SUBSCRIPTION, SET, adapter(id, vm, "refused duplicate"));
+    }
+    assertEquals(1000, namesOf(SUBSCRIPTION, vm).size());
+    for (int i = 0; i < 1000; i++) {
+      store.remove(SUBSCRIPTION, SET, EntityKey.of(ids.get(i), STAMP));
+      Set<String> left = namesOf(SUBSCRIPTION, vm);
+      assertEquals(999 - i, left.size());
+      if (i < 999) {
+        assertTrue(left.contains("nic " + (i + 1)) && left.contains("nic 999"), "after removing " + i);
+      }
+    }
+    store.insert(SUBSCRIPTION, SET, adapter(ids.get(0), vm, "back"));
+    assertEquals(Set.of("back"), namesOf(SUBSCRIPTION, vm));
+  }
+
+  @Test
+  void readersSeeEveryEntityThatStaysWhileOthersComeAndGo() throws Exception {
+    UUID vm = UUID.randomUUID();
+    Set<String> staying = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      store.insert(SUBSCRIPTION, SET, adapter(UUID.randomUUID(), vm, "stays " + i));
+      staying.add("stays " + i);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> writer = pool.submit(() -> {
+        for (int i = 0; i < 5000; i++) {
+          UUID id = UUID.randomUUID();
+          store.insert(SUBSCRIPTION, SET, adapter(id, vm, "comes and goes"));
+          store.remove(SUBSCRIPTION, SET, EntityKey.of(id, STAMP));
+        }
+      });
+      Future<?> reader = pool.submit(() -> {
+        while (!writer.isDone()) {
+          Set<String> seen = namesOf(SUBSCRIPTION, vm);
+          seen.remove("comes and goes");
+          assertEquals(staying, seen);
+        }
+      });
+      writer.get(60, TimeUnit.SECONDS);
+      reader.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(staying, namesOf(SUBSCRIPTION, vm));
+  }
+
+  private static Set<String> names(List<EntityRecord> records) {
+    return records.stream().map(r -> (String) r.value(3)).collect(Collectors.toSet());
+  }
 }

@@ -26,8 +26,8 @@ final class CheckpointTree {
   private final Machines machines;
   /** The current checkpoint of each VM ("subscription|stamp|vm ID" → CheckpointID or NONE), once known. */
   private final Map<String, Object> current = new ConcurrentHashMap<>();
-  /** The VM's state when each checkpoint was taken ("subscription|CheckpointID" → state). */
-  private final Map<String, VmState> stateAtCheckpoint = new ConcurrentHashMap<>();
+  /** The VM's state when each checkpoint was taken. */
+  private final CheckpointStates stateAtCheckpoint = new CheckpointStates();
 
   CheckpointTree(StoredSet checkpoints, CheckpointFields fields, Machines machines) {
     this.checkpoints = checkpoints;
@@ -60,14 +60,14 @@ final class CheckpointTree {
   /** A checkpoint was taken of {@code vm} in {@code state}: it is the VM's current one. */
   void taken(String subscription, EntityValues vm, UUID checkpointId, VmState state) {
     setCurrent(vmKey(subscription, vm), checkpointId);
-    String key = subscription + "|" + checkpointId;
-    stateAtCheckpoint.put(key, state);
-    checkpoints.onRollback(() -> stateAtCheckpoint.remove(key));
+    stateAtCheckpoint.put(subscription, checkpointId, state);
+    checkpoints.onRollback(() -> stateAtCheckpoint.remove(subscription, checkpointId));
   }
 
   /** The VM's state when the checkpoint was taken, or {@code otherwise} if that is not known (a loaded world). */
   VmState stateAt(String subscription, UUID checkpointId, VmState otherwise) {
-    return stateAtCheckpoint.getOrDefault(subscription + "|" + checkpointId, otherwise);
+    VmState state = stateAtCheckpoint.get(subscription, checkpointId);
+    return state == null ? otherwise : state;
   }
 
   /** The VM was restored to {@code checkpointId}: it is the VM's current one. */
@@ -129,7 +129,7 @@ final class CheckpointTree {
   void reset(String subscription) {
     String prefix = subscription.toLowerCase(Locale.ROOT) + "|";
     current.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
-    stateAtCheckpoint.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
+    stateAtCheckpoint.clear(subscription);
   }
 
   private boolean belongsTo(EntityRecord checkpoint, EntityValues vm) {
