@@ -3,11 +3,23 @@ package dev.spfemu.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.pattern.DateConverter;
+import ch.qos.logback.classic.pattern.LevelConverter;
+import ch.qos.logback.classic.pattern.LineSeparatorConverter;
+import ch.qos.logback.classic.pattern.LoggerConverter;
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.pattern.Converter;
+import ch.qos.logback.core.pattern.DynamicConverter;
+import ch.qos.logback.core.pattern.FormatInfo;
+import ch.qos.logback.core.pattern.LiteralConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,7 +39,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
   static final String ACTIVE = "dev.spfemu.cli.logging";
   /** The user's own configuration file, which wins over this one. */
   static final String USER_FILE = "logback.configurationFile";
-  /** Each line: time, level, logger (shortened), message. */
+  /** Each line: time, level, logger (shortened), message; then the exception, if any (as {@link Layout} writes). */
   static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
 
   @Override
@@ -40,9 +52,9 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
     if (!applies(properties)) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    encoder.setLayout(new Layout(context));
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
@@ -60,5 +72,50 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
   /** Whether this configuration applies, given the system properties. */
   static boolean applies(UnaryOperator<String> properties) {
     return "true".equals(properties.apply(ACTIVE)) && properties.apply(USER_FILE) == null;
+  }
+
+  /**
+   * Writes {@link #PATTERN} with the converters logback's {@code PatternLayout} compiles it into, chained
+   * here by hand: that layout's set-up (the pattern parser, and about 70 lambdas for the converters it
+   * could use) was a tenth of the jar's start-up. The chain ends as the layout ends one whose pattern
+   * writes no exception: with the exception and its stack trace.
+   */
+  static final class Layout extends LayoutBase<ILoggingEvent> {
+
+    private final Converter<ILoggingEvent> head;
+
+    Layout(LoggerContext context) {
+      setContext(context);
+      DateConverter time = started(new DateConverter(), context, List.of("HH:mm:ss.SSS"));
+      LevelConverter level = started(new LevelConverter(), context, List.of());
+      level.setFormattingInfo(FormatInfo.valueOf("-5")); // as the pattern says: at least 5, padded on the right
+      List<Converter<ILoggingEvent>> chain = List.of(time, new LiteralConverter<>(" "), level,
+          new LiteralConverter<>(" "), started(new LoggerConverter(), context, List.of("24")),
+          new LiteralConverter<>(" - "), started(new MessageConverter(), context, List.of()),
+          started(new LineSeparatorConverter(), context, List.of()),
+          started(new ThrowableProxyConverter(), context, List.of()));
+      for (int i = 1; i < chain.size(); i++) {
+        chain.get(i - 1).setNext(chain.get(i));
+      }
+      this.head = chain.get(0);
+      start();
+    }
+
+    private static <C extends DynamicConverter<ILoggingEvent>> C started(C converter, LoggerContext context,
+        List<String> options) {
+      converter.setOptionList(options);
+      converter.setContext(context);
+      converter.start();
+      return converter;
+    }
+
+    @Override
+    public String doLayout(ILoggingEvent event) {
+      StringBuilder line = new StringBuilder(256);
+      for (Converter<ILoggingEvent> converter = head; converter != null; converter = converter.getNext()) {
+        converter.write(line, event);
+      }
+      return line.toString();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.spfemu.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +12,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -35,8 +40,34 @@ class CliLoggingTest {
     ConsoleAppender<ILoggingEvent> appender = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
     assertTrue(appender.isStarted());
     assertEquals("System.err", appender.getTarget(), "stdout carries only the 'listening on' lines");
-    assertEquals("%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n",
-        ((PatternLayoutEncoder) appender.getEncoder()).getPattern());
+    assertSameLinesAsThePattern(context, appender.getEncoder());
+  }
+
+  /** Each line is what logback's PatternLayout writes for the pattern the jar's logback.xml had. */
+  private static void assertSameLinesAsThePattern(LoggerContext context, Encoder<ILoggingEvent> encoder) {
+    PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+    pattern.setContext(context);
+    pattern.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n");
+    pattern.start();
+    IllegalStateException failure = new IllegalStateException("no", new java.io.IOException("disk"));
+    List<ILoggingEvent> events = List.of(
+        event(context, "dev.spfemu.access", Level.INFO, "GET /x 200 {} ms", null, 3),
+        event(context, "org.eclipse.jetty.server.handler.ContextHandler", Level.WARN, "stopped", null),
+        event(context, "dev.spfemu.vmm.job.JobScheduler", Level.ERROR, "job {} failed", failure, "j1"),
+        event(context, "x", Level.DEBUG, "short name, five-letter pad: {}", null, "DEBUG"),
+        event(context, "dev.spfemu.server.auth.Authenticator", Level.TRACE, "", null));
+    for (ILoggingEvent event : events) {
+      assertEquals(new String(pattern.encode(event), StandardCharsets.UTF_8),
+          new String(encoder.encode(event), StandardCharsets.UTF_8));
+    }
+    assertArrayEquals(pattern.headerBytes(), encoder.headerBytes());
+    assertArrayEquals(pattern.footerBytes(), encoder.footerBytes());
+  }
+
+  private static ILoggingEvent event(LoggerContext context, String logger, Level level, String message,
+      Throwable throwable, Object... arguments) {
+    return new LoggingEvent(CliLoggingTest.class.getName(), context.getLogger(logger), level, message, throwable,
+        arguments);
   }
 
   @Test
