@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -65,22 +66,18 @@ class ModelFileReaderTest {
         .getMessage().startsWith("model file: unknown member 'types' in the model"));
   }
 
-  @Test
-  void aMemberOfTheWrongTypeIsRefusedNotCoerced() {
-    assertTrue(assertThrows(JsonParseException.class, () -> read("{\"namespace\":7}"))
-        .getMessage().startsWith("model file: 'namespace' must be a string"));
-    assertTrue(assertThrows(JsonParseException.class, () -> read("{\"entityTypes\":[{\"keys\":\"ID\"}]}"))
-        .getMessage().startsWith("model file: 'keys' must be a list of strings"));
-    assertTrue(assertThrows(JsonParseException.class, () -> read("{\"entityTypes\":[{\"keys\":[1]}]}"))
-        .getMessage().startsWith("model file: 'keys' must be a list of strings"));
-    assertTrue(assertThrows(JsonParseException.class, () -> read("{\"entityTypes\":[{\"adminOnly\":\"yes\"}]}"))
-        .getMessage().startsWith("model file: 'adminOnly' must be true or false"));
-    assertTrue(assertThrows(JsonParseException.class, () -> read("{\"entityTypes\":{}}"))
-        .getMessage().startsWith("model file: 'entityTypes' must be a list of entity types"));
-    assertTrue(assertThrows(JsonParseException.class, () -> read("{\"entityTypes\":[[]]}"))
-        .getMessage().startsWith("model file: an entity type must be a JSON object"));
-    assertTrue(assertThrows(JsonParseException.class, () -> read("[]"))
-        .getMessage().startsWith("model file: the model must be a JSON object"));
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{\"namespace\":7}                          | 'namespace' must be a string",
+      "{\"entityTypes\":[{\"keys\":\"ID\"}]}       | 'keys' must be a list of strings",
+      "{\"entityTypes\":[{\"keys\":[1]}]}         | 'keys' must be a list of strings",
+      "{\"entityTypes\":[{\"adminOnly\":\"yes\"}]} | 'adminOnly' must be true or false",
+      "{\"entityTypes\":{}}                      | 'entityTypes' must be a list of entity types",
+      "{\"entityTypes\":[[]]}                    | an entity type must be a JSON object",
+      "[]                                       | the model must be a JSON object"})
+  void aMemberOfTheWrongTypeIsRefusedNotCoerced(String json, String problem) {
+    String message = assertThrows(JsonParseException.class, () -> read(json)).getMessage();
+    assertTrue(message.startsWith("model file: " + problem), message);
   }
 
   @Test

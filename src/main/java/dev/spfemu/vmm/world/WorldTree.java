@@ -118,10 +118,8 @@ final class WorldTree {
       generator.writeEndArray();
     } else if (value instanceof String text) {
       generator.writeString(text);
-    } else if (value instanceof Integer number) {
-      generator.writeNumber(number);
-    } else if (value instanceof Long number) {
-      generator.writeNumber(number);
+    } else if (value instanceof Integer || value instanceof Long) {
+      generator.writeNumber(((Number) value).longValue()); // the same digits as writeNumber(int)
     } else if (value instanceof BigInteger number) {
       generator.writeNumber(number);
     } else if (value instanceof Double number) {
