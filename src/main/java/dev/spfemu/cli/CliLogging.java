@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * The runnable jar's logging, configured in code: logs to standard error (stdout carries only the
  * "listening on" lines tools wait for), INFO, Jetty at WARN. Logback finds this class as a service
  * ({@code META-INF/services}) before it looks for any file; a configuration file would cost the
- * start-up logback's XML configurator and the JDK's XML parser (about a quarter of a second here).
+ * start-up logback's XML configurator and the JDK's XML parser (more than half a second on a busy 2-core machine).
  *
  * <p>It configures only a process that {@link Main} runs, and only when the user has not named a
  * file with {@code -Dlogback.configurationFile} (which then wins, as before). In any other JVM (the
@@ -77,7 +77,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
   /**
    * Writes {@link #PATTERN} with the converters logback's {@code PatternLayout} compiles it into, chained
    * here by hand: that layout's set-up (the pattern parser, and about 70 lambdas for the converters it
-   * could use) was a tenth of the jar's start-up. The chain ends as the layout ends one whose pattern
+   * could use) was a twentieth of the jar's start-up. The chain ends as the layout ends one whose pattern
    * writes no exception: with the exception and its stack trace.
    */
   static final class Layout extends LayoutBase<ILoggingEvent> {

@@ -56,7 +56,7 @@ public final class Main {
   /**
    * Answers, for Jetty, how many references fit in a cache line of {@code cacheLineBytes} (it pads a queue
    * with them). Left to itself, Jetty asks JMX whether references are compressed, and that one question
-   * starts the platform MBean server: about 200 classes and a tenth of the jar's start-up. The answer is
+   * starts the platform MBean server: about 200 classes and a twentieth of the jar's start-up. The answer is
    * the JVM's default: compressed below a 32 GiB heap. A wrong answer (a JVM run with
    * {@code -XX:-UseCompressedOops}) changes only the padding; the user can set the property themselves.
    */

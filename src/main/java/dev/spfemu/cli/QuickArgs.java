@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Reads the plain command lines that starting the emulator usually takes ({@code --port 8080},
  * {@code --data-dir d --access-log}) without picocli, whose set-up by reflection costs the start-up
- * about a fifth of its time. It gives up, returning null, on anything it is not sure to read as picocli
+ * about a seventh of its time. It gives up, returning null, on anything it is not sure to read as picocli
  * does (an option it does not know, help, a repeated option, a value that starts with {@code -} or
  * {@code @}, a number with a sign or a leading zero, an empty value): picocli then reads the line,
  * with its errors and usage. {@code QuickArgsTest} checks both read every line alike.

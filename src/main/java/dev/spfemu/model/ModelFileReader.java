@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Reads a model file into a {@link ModelFile} with Jackson's streaming parser. Data binding would do
  * the same in a few lines, but it costs the start-up about 500 classes and their initialisation (a
- * third of a second on a small machine) for one file read once. As with binding, a member the file
+ * few hundred milliseconds on a 2-core machine) for one file read once. As with binding, a member the file
  * leaves out is null; unlike binding, a member of the wrong JSON type is not coerced. Every member the
  * file has must be one of the shape's, so that a misspelt one ({@code "nulable"}) is an error, not a
  * silent default; errors say where ({@link JsonParseException}: line and column).
