@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /_emulator/faults} with a fault rule ({@link FaultRuleJson}): added after the rules
@@ -16,7 +17,7 @@ final class AddFaultTask extends JsonBodyTask {
 
   private final Admin admin;
 
-  AddFaultTask(Admin admin, ObjectMapper mapper) {
+  AddFaultTask(Admin admin, Supplier<ObjectMapper> mapper) {
     super(mapper);
     this.admin = admin;
   }

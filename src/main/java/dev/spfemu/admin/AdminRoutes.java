@@ -1,9 +1,5 @@
 package dev.spfemu.admin;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +34,7 @@ public final class AdminRoutes {
    */
   public AdminRoutes(Admin admin, AdminAccess access, Health health) {
     this.access = access;
-    ObjectMapper mapper = strictMapper();
+    BodyMapper mapper = new BodyMapper(); // built by the first call with a body, not at start
     this.removeFault = new RemoveFaultTask(admin);
     this.tasks = Map.ofEntries(
         Map.entry(new Route("GET", "/health"), new HealthTask(health)),
@@ -54,15 +50,6 @@ public final class AdminRoutes {
         Map.entry(new Route("POST", "/faults"), new AddFaultTask(admin, mapper)),
         Map.entry(new Route("DELETE", "/faults"), new ClearFaultsTask(admin)),
         Map.entry(new Route("POST", "/job-faults"), new FailNextJobsTask(admin, mapper)));
-  }
-
-  /**
-   * A mapper that refuses a JSON document with a member twice ({@code {"seconds":1,"seconds":9}}:
-   * which one counts?) or with anything after it ({@code {...}{...}}), rather than keeping one part.
-   */
-  static ObjectMapper strictMapper() {
-    return new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** Answers one admin call: a refusal, its task, or a 404 naming the operations there are. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /_emulator/clock/advance} with {@code {"seconds": 60}}: moves the clock on, so a test
@@ -14,7 +15,7 @@ final class AdvanceClockTask extends JsonBodyTask {
 
   private final Admin admin;
 
-  AdvanceClockTask(Admin admin, ObjectMapper mapper) {
+  AdvanceClockTask(Admin admin, Supplier<ObjectMapper> mapper) {
     super(mapper);
     this.admin = admin;
   }

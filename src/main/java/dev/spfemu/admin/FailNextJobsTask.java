@@ -3,6 +3,7 @@ package dev.spfemu.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /_emulator/job-faults} with {@code {"cmdlet": "New-SCVMCheckpoint", "count": 1,
@@ -13,7 +14,7 @@ final class FailNextJobsTask extends JsonBodyTask {
 
   private final Admin admin;
 
-  FailNextJobsTask(Admin admin, ObjectMapper mapper) {
+  FailNextJobsTask(Admin admin, Supplier<ObjectMapper> mapper) {
     super(mapper);
     this.admin = admin;
   }

@@ -3,6 +3,7 @@ package dev.spfemu.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * An operation that takes a small JSON body. A body that cannot be parsed or used (the task throws)
@@ -10,17 +11,17 @@ import java.io.IOException;
  */
 abstract class JsonBodyTask implements AdminTask {
 
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
 
-  /** @param mapper shared by the tasks of one route table (it is thread-safe and costly to build) */
-  JsonBodyTask(ObjectMapper mapper) {
+  /** @param mapper shared by the tasks of one route table (it is thread-safe and costly to build: {@link BodyMapper}) */
+  JsonBodyTask(Supplier<ObjectMapper> mapper) {
     this.mapper = mapper;
   }
 
   @Override
   public final void handle(AdminRequest request, AdminResponse response) throws IOException {
     try {
-      apply(mapper.readTree(request.body()), response);
+      apply(mapper.get().readTree(request.body()), response);
     } catch (IOException | RuntimeException e) {
       response.error(400, String.valueOf(e.getMessage()));
     }

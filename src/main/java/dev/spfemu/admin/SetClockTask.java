@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 
 /**
  * {@code PUT /_emulator/clock} with {@code {"fixed": "2026-11-28T07:14:21Z"}} (the clock stops there)
@@ -17,7 +18,7 @@ final class SetClockTask extends JsonBodyTask {
 
   private final Admin admin;
 
-  SetClockTask(Admin admin, ObjectMapper mapper) {
+  SetClockTask(Admin admin, Supplier<ObjectMapper> mapper) {
     super(mapper);
     this.admin = admin;
   }

@@ -23,12 +23,14 @@ public final class Main {
   private Main() {
   }
 
-  /** The runnable jar's logging; a library jar must not impose a config at the classpath root. */
-  private static final String LOGGING_CONFIG = "dev/spfemu/cli/logback.xml";
+  /** Jetty's setting of how many object references fit in a CPU cache line. */
+  static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
   public static void main(String[] args) throws InterruptedException {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", LOGGING_CONFIG); // before the first logger exists
+    System.setProperty(CliLogging.ACTIVE, "true"); // before the first logger exists: the jar's logging
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(referencesPerCacheLine(
+          Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64), Runtime.getRuntime().maxMemory())));
     }
     Started started = start(args, System.out, System.err);
     if (started.emulator() == null) {
@@ -51,6 +53,17 @@ public final class Main {
     emulator.join();
   }
 
+  /**
+   * Answers, for Jetty, how many references fit in a cache line of {@code cacheLineBytes} (it pads a queue
+   * with them). Left to itself, Jetty asks JMX whether references are compressed, and that one question
+   * starts the platform MBean server: about 200 classes and a twentieth of the jar's start-up. The answer is
+   * the JVM's default: compressed below a 32 GiB heap. A wrong answer (a JVM run with
+   * {@code -XX:-UseCompressedOops}) changes only the padding; the user can set the property themselves.
+   */
+  static int referencesPerCacheLine(int cacheLineBytes, long maxHeapBytes) {
+    return cacheLineBytes / (maxHeapBytes < (32L << 30) ? Integer.BYTES : Long.BYTES);
+  }
+
   /** What {@link #start} did: an emulator that listens, or the exit code of why not (0: help or version printed). */
   record Started(SpfEmulator emulator, int exitCode) {
   }
@@ -64,18 +77,22 @@ public final class Main {
       return new Started(null, CaptureCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err,
           System.console() != null));
     }
-    CommandLineOptions cli = new CommandLineOptions();
-    CommandLine commandLine = new CommandLine(cli);
+    CommandLineOptions cli = QuickArgs.parse(args); // a plain line without picocli, for start-up time
+    CommandLine commandLine = null;
     EmulatorOptions options;
     try {
-      commandLine.parseArgs(args);
-      if (commandLine.isUsageHelpRequested()) {
-        commandLine.usage(out);
-        return new Started(null, 0);
-      }
-      if (commandLine.isVersionHelpRequested()) {
-        commandLine.printVersionHelp(out);
-        return new Started(null, 0);
+      if (cli == null) {
+        cli = new CommandLineOptions();
+        commandLine = new CommandLine(cli);
+        commandLine.parseArgs(args);
+        if (commandLine.isUsageHelpRequested()) {
+          commandLine.usage(out);
+          return new Started(null, 0);
+        }
+        if (commandLine.isVersionHelpRequested()) {
+          commandLine.printVersionHelp(out);
+          return new Started(null, 0);
+        }
       }
       options = cli.toOptions();
     } catch (CommandLineOptions.FileProblem e) {
@@ -83,7 +100,7 @@ public final class Main {
       return new Started(null, CANNOT_START);
     } catch (ParameterException | IllegalArgumentException e) {
       err.println(e.getMessage());
-      commandLine.usage(err);
+      (commandLine != null ? commandLine : new CommandLine(new CommandLineOptions())).usage(err);
       return new Started(null, USAGE);
     }
     SpfEmulator emulator;

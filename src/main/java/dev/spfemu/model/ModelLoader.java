@@ -1,7 +1,5 @@
 package dev.spfemu.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,9 +51,7 @@ public final class ModelLoader {
   }
 
   static ServiceModel load(InputStream in) throws IOException {
-    ObjectMapper mapper = new ObjectMapper()
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    ModelFile file = mapper.readValue(in, ModelFile.class);
+    ModelFile file = ModelFileReader.read(in);
     Map<String, ComplexTypeModel> complexTypes = new LinkedHashMap<>();
     if (file.complexTypes() != null) {
       for (ModelFile.ComplexType complex : file.complexTypes()) {
@@ -186,31 +182,5 @@ public final class ModelLoader {
           .orElseThrow(() -> new IllegalStateException(type.name() + ": " + name + " is not a property")));
     }
     return found;
-  }
-
-  /** The file's shape, for Jackson. */
-  record ModelFile(String namespace, String container, List<ComplexType> complexTypes, List<EntityType> entityTypes) {
-    record EntityType(String name, String entitySet, List<String> keys, List<String> verbs,
-        List<String> requiredOnCreate, List<String> serverManaged, List<String> secrets, List<Reference> references,
-        List<Property> properties, List<Navigation> navigation, Boolean adminOnly, List<String> tenantVerbs) {
-
-      boolean isKeyName(String name) {
-        return keys != null && keys.contains(name);
-      }
-    }
-
-    /** {@code from}: this type's properties; {@code to}: the target's, equal position by position. */
-    record Navigation(String name, String entitySet, boolean many, List<String> from, List<String> to) {
-    }
-
-    record Reference(String property, String entitySet, List<String> matchedBy, Boolean lenientWhenNone) {
-    }
-
-    record ComplexType(String name, List<Property> properties) {
-    }
-
-    /** {@code contentType}: a stream property's media type (Edm.Stream only). */
-    record Property(String name, String type, Boolean nullable, String contentType) {
-    }
   }
 }

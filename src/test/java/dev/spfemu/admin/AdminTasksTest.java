@@ -12,13 +12,15 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Tasks against a fake {@link Admin}: what each one asks of the emulator and how it answers. */
 class AdminTasksTest {
 
   private final FakeAdmin admin = new FakeAdmin();
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper json = new ObjectMapper();
+  private final Supplier<ObjectMapper> mapper = () -> json;
 
   private static AdminCalls.Response run(AdminTask task, AdminCalls.Request request) throws IOException {
     AdminCalls.Response response = new AdminCalls.Response();
@@ -86,7 +88,7 @@ class AdminTasksTest {
     JsonNode posts = run(new GetRequestsTask(admin), request("GET", "/requests").withParameter("method", "post")
         .withParameter("subscription", "AE122D5F-3AAB-4D75-AD48-D6593246A49E")).tree();
     assertEquals(1, posts.size());
-    assertEquals(mapper.readTree("{\"method\":\"POST\",\"url\":\"http://h/s/VMCheckPoints\",\"headers\":{\"Accept\":"
+    assertEquals(json.readTree("{\"method\":\"POST\",\"url\":\"http://h/s/VMCheckPoints\",\"headers\":{\"Accept\":"
         + "\"a, b\"},\"body\":\"{}\",\"status\":201,\"subscription\":\"ae122d5f-3aab-4d75-ad48-d6593246a49e\","
         + "\"entitySet\":\"VMCheckPoints\",\"time\":\"2026-11-28T07:14:21Z\"}"), posts.get(0));
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,12 +26,17 @@ public final class EmulatorJar {
 
   /** {@code java -jar target/spf-vmm-emulator.jar ARGS}, with this JVM's {@code java}. */
   public static ProcessBuilder command(String... args) {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    String[] command = new String[args.length + 3];
-    command[0] = java;
-    command[1] = "-jar";
-    command[2] = JAR.toString();
-    System.arraycopy(args, 0, command, 3, args.length);
+    return command(List.of(), args);
+  }
+
+  /** {@code java JVM_OPTIONS -jar target/spf-vmm-emulator.jar ARGS}, with this JVM's {@code java}. */
+  public static ProcessBuilder command(List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(List.of(args));
     return new ProcessBuilder(command);
   }
 

@@ -123,4 +123,11 @@ class MainTest {
     assertEquals(0, started.exitCode());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("--stop-timeout"));
   }
+
+  @Test
+  void answersJettysCacheLineQuestionAsJmxWouldForTheJvmsDefaults() {
+    assertEquals(16, Main.referencesPerCacheLine(64, 4L << 30), "below 32 GiB of heap references take 4 bytes");
+    assertEquals(8, Main.referencesPerCacheLine(64, 32L << 30), "from 32 GiB, 8");
+    assertEquals(32, Main.referencesPerCacheLine(128, 1L << 30));
+  }
 }

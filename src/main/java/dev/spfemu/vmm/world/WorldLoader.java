@@ -1,10 +1,5 @@
 package dev.spfemu.vmm.world;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spfemu.error.ServiceException;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.Guids;
@@ -14,7 +9,7 @@ import dev.spfemu.store.EntityStore;
 import dev.spfemu.vmm.entity.WriteOnlyValues;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,9 +24,7 @@ public final class WorldLoader {
   private final EntityStore store;
   private final EntityJson reader;
   /** Refuses a member given twice (which would count?) and anything after the document (a file cut or glued). */
-  private final ObjectMapper mapper = new ObjectMapper(
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private final WorldTree tree = new WorldTree();
 
   public WorldLoader(ServiceModel model, EntityStore store, EntityJson reader) {
     this.model = model;
@@ -47,23 +40,20 @@ public final class WorldLoader {
    * @throws InvalidWorldException when the file is not a valid world
    */
   public int load(InputStream in, String source, String only) throws IOException {
-    JsonNode root = parse(in, source);
-    JsonNode subscriptions = root == null ? null : root.get("subscriptions");
-    if (subscriptions == null || !subscriptions.isArray()) {
+    Object subscriptions = WorldTree.member(parse(in, source), "subscriptions");
+    if (!(subscriptions instanceof List<?>)) {
       throw new InvalidWorldException(source + ": expected {\"subscriptions\": [...]} at the top level");
     }
     int loaded = 0;
-    for (JsonNode subscription : subscriptions) {
-      String id = subscription.path("id").asText(null);
+    for (Object subscription : (List<?>) subscriptions) {
+      String id = WorldTree.member(subscription, "id") instanceof String text ? text : null;
       if (id == null || !Guids.isGuid(id)) {
         throw new InvalidWorldException(source + ": every subscription needs an \"id\" that is a GUID");
       }
       if (only != null && !only.equalsIgnoreCase(id)) {
         continue;
       }
-      Iterator<Map.Entry<String, JsonNode>> sets = subscription.path("entities").fields();
-      while (sets.hasNext()) {
-        Map.Entry<String, JsonNode> set = sets.next();
+      for (Map.Entry<String, Object> set : WorldTree.members(WorldTree.member(subscription, "entities"))) {
         loaded += loadSet(source, "subscription " + id, id, set.getKey(), set.getValue());
       }
     }
@@ -79,26 +69,24 @@ public final class WorldLoader {
    * @throws InvalidWorldException when the file or the section is not valid
    */
   public int loadSection(InputStream in, String source, String section, String scope) throws IOException {
-    JsonNode part = parse(in, source).path(section);
-    if (part.isMissingNode() || part.isNull()) {
+    Object part = WorldTree.member(parse(in, source), section);
+    if (part == null || part == WorldTree.NULL) {
       return 0;
     }
-    if (!part.isObject()) {
+    if (!(part instanceof Map<?, ?>)) {
       throw new InvalidWorldException(source + ": expected {\"" + section + "\": {\"entities\": {...}}}");
     }
     int loaded = 0;
-    Iterator<Map.Entry<String, JsonNode>> sets = part.path("entities").fields();
-    while (sets.hasNext()) {
-      Map.Entry<String, JsonNode> set = sets.next();
+    for (Map.Entry<String, Object> set : WorldTree.members(WorldTree.member(part, "entities"))) {
       loaded += loadSet(source, section, scope, set.getKey(), set.getValue());
     }
     return loaded;
   }
 
-  private JsonNode parse(InputStream in, String source) throws IOException {
+  /** The whole document, read before anything is loaded (null when empty). */
+  private Object parse(InputStream in, String source) {
     try {
-      JsonNode root = mapper.readTree(in);
-      return root == null ? mapper.missingNode() : root;
+      return tree.read(in);
     } catch (IOException e) {
       throw new InvalidWorldException(source + " is not valid JSON: " + e.getMessage());
     }
@@ -108,18 +96,18 @@ public final class WorldLoader {
    * @param owner names where the set is in errors ("subscription …", "admin")
    * @param subscription the store partition the entities go to
    */
-  private int loadSet(String source, String owner, String subscription, String setName, JsonNode entities)
+  private int loadSet(String source, String owner, String subscription, String setName, Object entities)
       throws IOException {
     EntityTypeModel type = model.byEntitySet(setName);
     if (type == null) {
       throw new InvalidWorldException(source + ": " + owner + " has an unknown entity set '" + setName + "'");
     }
     int index = 0;
-    for (JsonNode entity : entities) {
+    for (Object entity : WorldTree.children(entities)) {
       String where = source + ": " + setName + "[" + index++ + "] of " + owner;
       EntityRecord record;
       try {
-        record = reader.readRecord(mapper.writeValueAsBytes(entity), type)
+        record = reader.readRecord(tree.write(entity), type)
             .changed(values -> WriteOnlyValues.drop(type, values)); // a world file's secrets are not kept either
       } catch (ServiceException | IllegalArgumentException e) {
         throw new InvalidWorldException(where + ": " + e.getMessage());
