@@ -13,7 +13,11 @@ public enum RequestFormat {
 
   /** Whether {@code contentType} declares JSON light: application/json with a metadata level as its odata parameter. */
   public static boolean isJsonLight(String contentType) {
-    MediaType type = MediaType.parse(contentType);
+    return isJsonLight(MediaType.parse(contentType));
+  }
+
+  /** Whether {@code type} (a parsed Content-Type, or null) declares JSON light. */
+  public static boolean isJsonLight(MediaType type) {
     String odata = type == null ? null : type.parameter("odata");
     return type != null && type.is("application", "json") && odata != null
         && MetadataLevel.fromParameter(odata.toLowerCase(Locale.ROOT)) != null;
@@ -25,7 +29,11 @@ public enum RequestFormat {
    * {@code odata} parameter only has to be one OData knows.
    */
   public static RequestFormat of(String contentType) {
-    MediaType type = MediaType.parse(contentType);
+    return of(MediaType.parse(contentType), contentType);
+  }
+
+  /** The same for a Content-Type already parsed ({@code type}, null when it did not parse). */
+  public static RequestFormat of(MediaType type, String contentType) {
     if (type == null) {
       throw VmmErrors.unsupportedMediaType(contentType, SUPPORTED);
     }

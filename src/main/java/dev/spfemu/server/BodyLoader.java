@@ -29,6 +29,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
 
+  /** Bodies declared up to this size get an array of their exact size when they start to arrive. */
+  private static final int EXACT_UP_TO = 64 * 1024;
+
   private final long keepBytes;
   private final Duration timeout;
 
@@ -63,13 +66,17 @@ final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
 
   /** One body being read: chunks are copied and released as they come, under the loader's lock. */
   private final class Loader extends EagerContentHandler.ContentLoader implements Invocable.Task {
-    private byte[] body = new byte[0];
+    private byte[] body;
     private int size;
     private boolean finished;
     private Scheduler.Task deadline;
 
     Loader(Handler handler, Request request, Response response, Callback callback) {
       super(handler, request, response, callback);
+      // A small declared body gets its exact array at once (no growing, no final copy); a large one
+      // grows with what arrives, so a client that declares megabytes and sends nothing costs nothing.
+      long declared = request.getLength();
+      this.body = declared > 0 && declared <= EXACT_UP_TO ? new byte[(int) declared] : new byte[0];
     }
 
     @Override
@@ -122,7 +129,8 @@ final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
         if (chunk.isLast() || size >= keepBytes) {
           finished = true;
           deadline.cancel();
-          Request loaded = new LoadedBody(getRequest(), Arrays.copyOf(body, size), chunk.isLast());
+          Request loaded = new LoadedBody(getRequest(), size == body.length ? body : Arrays.copyOf(body, size),
+              chunk.isLast());
           body = null;
           return loaded;
         }

@@ -3,14 +3,17 @@ package dev.spfemu.server;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * A response body as a blocking stream. It keeps the first {@value #BUFFER} bytes and sends them in
  * one last write when closed, so a body that fits goes out with a Content-Length, as IIS sends it;
  * a longer one streams on in chunks. Flushes are ignored: the writers flush when they finish, and a
- * flush would send the headers early and force chunked encoding.
+ * flush would send the headers early and force chunked encoding. The buffer is borrowed from Jetty's
+ * pool on the first write and given back on close, so answering allocates no buffer of its own.
  */
 final class ResponseBody extends OutputStream {
 
@@ -18,8 +21,8 @@ final class ResponseBody extends OutputStream {
   static final int BUFFER = 32 * 1024;
 
   private final Response response;
-  private byte[] buffer = new byte[512];
-  private int size;
+  private RetainableByteBuffer pooled;
+  private ByteBuffer buffer;
   private boolean closed;
 
   ResponseBody(Response response) {
@@ -36,18 +39,20 @@ final class ResponseBody extends OutputStream {
     if (closed) {
       throw new IOException("the response body is closed");
     }
-    if (size + length > BUFFER) {
-      send(false);
-      if (length > BUFFER) {
+    if (buffer == null) {
+      pooled = response.getRequest().getComponents().getByteBufferPool().acquire(BUFFER, false);
+      buffer = pooled.getByteBuffer();
+      BufferUtil.clear(buffer);
+    }
+    if (length > BufferUtil.space(buffer)) {
+      send(buffer, false);
+      BufferUtil.clear(buffer);
+      if (length > BufferUtil.space(buffer)) {
         send(ByteBuffer.wrap(bytes, offset, length), false);
         return;
       }
     }
-    if (size + length > buffer.length) {
-      buffer = java.util.Arrays.copyOf(buffer, Math.min(BUFFER, Math.max(size + length, buffer.length * 2)));
-    }
-    System.arraycopy(bytes, offset, buffer, size, length);
-    size += length;
+    BufferUtil.append(buffer, bytes, offset, length);
   }
 
   @Override
@@ -57,16 +62,19 @@ final class ResponseBody extends OutputStream {
 
   @Override
   public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      send(true);
+    if (closed) {
+      return;
     }
-  }
-
-  private void send(boolean last) throws IOException {
-    ByteBuffer content = ByteBuffer.wrap(buffer, 0, size);
-    size = 0;
-    send(content, last);
+    closed = true;
+    try {
+      send(buffer == null ? BufferUtil.EMPTY_BUFFER : buffer, true);
+    } finally {
+      if (pooled != null) {
+        pooled.release();
+        pooled = null;
+        buffer = null;
+      }
+    }
   }
 
   private void send(ByteBuffer content, boolean last) throws IOException {

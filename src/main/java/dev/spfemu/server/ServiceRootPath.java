@@ -54,31 +54,31 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
     }
     int count = segments.size();
     if (count >= 4 && Guids.isGuid(segments.get(0)) && equal(segments, 1, "services", "systemcenter", "vmm")) {
-      return at(segments, 4, segments.get(0));
+      return at(rawPath, segments, 4, segments.get(0));
     }
     if (count >= 5 && equal(segments, 0, "services", "systemcenter") && isSpf(segments, 2)
         && segments.get(4).equalsIgnoreCase(SPF_SERVICE)) {
-      return at(segments, 5, null);
+      return at(rawPath, segments, 5, null);
     }
     if (count >= 3 && isSpf(segments, 0) && segments.get(2).equalsIgnoreCase(SPF_SERVICE)) {
-      return at(segments, 3, null);
+      return at(rawPath, segments, 3, null);
     }
     if (count >= 4 && isSpf(segments, 0) && Guids.isGuid(segments.get(2))
         && segments.get(3).equalsIgnoreCase(SPF_SERVICE)) {
-      return at(segments, 4, segments.get(2));
+      return at(rawPath, segments, 4, segments.get(2));
     }
-    return admin(segments);
+    return admin(rawPath, segments);
   }
 
   /** SPF's Admin web service root, {@code /SC2012R2/Admin/Microsoft.Management.Odata.svc/}, or null. */
-  private static ServiceRootPath admin(List<String> segments) {
+  private static ServiceRootPath admin(String rawPath, List<String> segments) {
     boolean admin = segments.size() >= 3 && (segments.get(0).equalsIgnoreCase("SC2012R2")
         || segments.get(0).equalsIgnoreCase("SC2012")) && segments.get(1).equalsIgnoreCase("Admin")
         && segments.get(2).equalsIgnoreCase(SPF_SERVICE);
     if (!admin) {
       return null;
     }
-    ServiceRootPath root = at(segments, 3, null);
+    ServiceRootPath root = at(rawPath, segments, 3, null);
     return new ServiceRootPath(null, root.rootPath(), root.resourcePath(), Service.ADMIN);
   }
 
@@ -111,7 +111,19 @@ record ServiceRootPath(String subscription, String rootPath, String resourcePath
   }
 
   /** The root made of the first {@code rootSegments} segments; the rest is the resource path. */
-  private static ServiceRootPath at(List<String> segments, int rootSegments, String subscription) {
+  private static ServiceRootPath at(String rawPath, List<String> segments, int rootSegments, String subscription) {
+    boolean trailingSlash = rawPath.charAt(rawPath.length() - 1) == '/';
+    if (rawPath.indexOf("//") < 0 && !(trailingSlash && segments.size() > rootSegments)) {
+      // No empty segment to leave out (the usual request): both parts are substrings of the path.
+      int end = 0;
+      for (int i = 0; i < rootSegments; i++) {
+        int slash = rawPath.indexOf('/', end + 1);
+        end = slash < 0 ? rawPath.length() : slash;
+      }
+      return end < rawPath.length()
+          ? new ServiceRootPath(subscription, rawPath.substring(0, end + 1), rawPath.substring(end + 1))
+          : new ServiceRootPath(subscription, rawPath + "/", "");
+    }
     return new ServiceRootPath(subscription, "/" + String.join("/", segments.subList(0, rootSegments)) + "/",
         String.join("/", segments.subList(rootSegments, segments.size())));
   }

@@ -2,6 +2,7 @@ package dev.spfemu.odata.processor;
 
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.format.EntityReader;
+import dev.spfemu.format.MediaType;
 import dev.spfemu.format.PayloadKind;
 import dev.spfemu.format.Projection;
 import dev.spfemu.format.ProtocolVersion;
@@ -139,8 +140,9 @@ final class WriteOperations {
   /** Reads the request body as an entity of {@code type}, with the reader its Content-Type names. */
   private EntityPayload readPayload(ODataCall call, EntityTypeModel type) {
     String contentType = call.header("Content-Type");
-    EntityReader reader = RequestFormat.of(contentType) == RequestFormat.ATOM ? atomReader
-        : RequestFormat.isJsonLight(contentType) ? jsonLightReader : jsonReader;
+    MediaType parsed = MediaType.parse(contentType); // once: every create and update reads it
+    EntityReader reader = RequestFormat.of(parsed, contentType) == RequestFormat.ATOM ? atomReader
+        : RequestFormat.isJsonLight(parsed) ? jsonLightReader : jsonReader;
     byte[] body;
     try {
       body = call.body().read();

@@ -6,7 +6,6 @@ import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.VmState;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,8 +23,8 @@ final class CheckpointTree {
   private final StoredSet checkpoints;
   private final CheckpointFields fields;
   private final Machines machines;
-  /** The current checkpoint of each VM ("subscription|stamp|vm ID" → CheckpointID or NONE), once known. */
-  private final Map<String, Object> current = new ConcurrentHashMap<>();
+  /** The current checkpoint of each VM (subscription, stamp, VM ID → CheckpointID or NONE), once known. */
+  private final Map<VmKey, Object> current = new ConcurrentHashMap<>();
   /** The VM's state when each checkpoint was taken. */
   private final CheckpointStates stateAtCheckpoint = new CheckpointStates();
 
@@ -88,7 +87,7 @@ final class CheckpointTree {
         checkpoints.modify(subscription, other.key(), v -> fields.parent.set(v, parent));
       }
     }
-    String vmKey = vmKey(subscription, vm);
+    VmKey vmKey = vmKey(subscription, vm);
     if (id.equals(current.get(vmKey))) {
       setCurrent(vmKey, Objects.requireNonNullElse(parent, NONE));
     }
@@ -101,14 +100,14 @@ final class CheckpointTree {
         checkpoints.delete(subscription, checkpoint.key());
       }
     }
-    setCurrent(subscription + "|" + stamp + "|" + vmId, null);
+    setCurrent(new VmKey(subscription, stamp, vmId), null);
   }
 
   /**
    * Makes {@code checkpoint} (or NONE) the VM's current checkpoint, or forgets it when null; a
    * failed change set puts back what was there.
    */
-  private void setCurrent(String vmKey, Object checkpoint) {
+  private void setCurrent(VmKey vmKey, Object checkpoint) {
     Object before = checkpoint == null ? current.remove(vmKey) : current.put(vmKey, checkpoint);
     checkpoints.onRollback(() -> {
       if (before == null) {
@@ -127,8 +126,7 @@ final class CheckpointTree {
 
   /** Forgets one subscription's trees (its entities are being cleared). */
   void reset(String subscription) {
-    String prefix = subscription.toLowerCase(Locale.ROOT) + "|";
-    current.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
+    current.keySet().removeIf(key -> key.subscription().equalsIgnoreCase(subscription));
     stateAtCheckpoint.clear(subscription);
   }
 
@@ -136,7 +134,11 @@ final class CheckpointTree {
     return machines.isNamedBy(vm, fields.vmId.get(checkpoint::value), fields.stamp.get(checkpoint::value));
   }
 
-  private String vmKey(String subscription, EntityValues vm) {
-    return subscription + "|" + machines.stamp(vm) + "|" + machines.id(vm);
+  private VmKey vmKey(String subscription, EntityValues vm) {
+    return new VmKey(subscription, machines.stamp(vm), machines.id(vm));
+  }
+
+  /** A VM of a subscription, by its key values (an object, not a joined string: one is made per create). */
+  private record VmKey(String subscription, UUID stamp, UUID id) {
   }
 }
