@@ -77,22 +77,18 @@ public final class Main {
       return new Started(null, CaptureCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err,
           System.console() != null));
     }
-    CommandLineOptions cli = QuickArgs.parse(args); // a plain line without picocli, for start-up time
-    CommandLine commandLine = null;
+    CommandLineOptions cli = new CommandLineOptions();
+    CommandLine commandLine = new CommandLine(cli);
     EmulatorOptions options;
     try {
-      if (cli == null) {
-        cli = new CommandLineOptions();
-        commandLine = new CommandLine(cli);
-        commandLine.parseArgs(args);
-        if (commandLine.isUsageHelpRequested()) {
-          commandLine.usage(out);
-          return new Started(null, 0);
-        }
-        if (commandLine.isVersionHelpRequested()) {
-          commandLine.printVersionHelp(out);
-          return new Started(null, 0);
-        }
+      commandLine.parseArgs(args);
+      if (commandLine.isUsageHelpRequested()) {
+        commandLine.usage(out);
+        return new Started(null, 0);
+      }
+      if (commandLine.isVersionHelpRequested()) {
+        commandLine.printVersionHelp(out);
+        return new Started(null, 0);
       }
       options = cli.toOptions();
     } catch (CommandLineOptions.FileProblem e) {
@@ -100,7 +96,7 @@ public final class Main {
       return new Started(null, CANNOT_START);
     } catch (ParameterException | IllegalArgumentException e) {
       err.println(e.getMessage());
-      (commandLine != null ? commandLine : new CommandLine(new CommandLineOptions())).usage(err);
+      commandLine.usage(err);
       return new Started(null, USAGE);
     }
     SpfEmulator emulator;

@@ -32,7 +32,6 @@ class JarStartIT {
       "ch.qos.logback.classic.joran.", "ch.qos.logback.core.model.", // logback's XML configurator
       "com.sun.org.apache.xerces.internal.parsers.", // and the JDK's XML parser under it (StAX writes Atom)
       "ch.qos.logback.core.pattern.parser.", // logback's pattern parser
-      "picocli.CommandLine$Model$", // picocli's model of the options, built by reflection
       "javax.management."); // the platform MBean server, which Jetty asks about compressed references
 
   @RegisterExtension
