@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -150,15 +149,8 @@ class JarSmokeIT {
     try {
       String root = awaitListening(stdout(process)) + "ae122d5f-3aab-4d75-ad48-d6593246a49e/services/systemcenter/vmm/";
       HttpClient client = HttpClient.newHttpClient();
-      CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(URI.create(root
-              + "VMCheckPoints"))
-          .header("DataServiceVersion", "3.0;NetFx")
-          .header("Content-Type", "application/json;odata=minimalmetadata")
-          .header("Accept", "application/json;odata=minimalmetadata")
-          .timeout(Duration.ofSeconds(60))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"in flight\","
-              + "\"StampId\":\"d70c1a9b-c241-48f5-880a-b6c36071e653\",\"VMId\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(RunningJobs.checkpointCreate(root, "in flight"),
+          HttpResponse.BodyHandlers.ofString());
       RunningJobs.await(client, root);
 
       process.destroy(); // SIGTERM, while the checkpoint's job runs

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spfemu.SpfEmulator;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,15 +21,8 @@ class GracefulStopTest {
     SpfEmulator spf = SpfEmulator.builder().dynamicPort().jobDuration(Duration.ofSeconds(2)).start();
     String root = spf.baseUrl() + ROOT_PATH;
     HttpClient client = HttpClient.newHttpClient();
-    CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(
-            URI.create(root + "VMCheckPoints"))
-        .header("DataServiceVersion", "3.0;NetFx")
-        .header("Content-Type", "application/json;odata=minimalmetadata")
-        .header("Accept", "application/json;odata=minimalmetadata")
-        .timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"in flight\",\"StampId\":\""
-            + "d70c1a9b-c241-48f5-880a-b6c36071e653\",\"VMId\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\"}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(RunningJobs.checkpointCreate(root, "in flight"),
+        HttpResponse.BodyHandlers.ofString());
     RunningJobs.await(client, root);
 
     spf.close();

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spfemu.Limits;
 import dev.spfemu.SpfEmulator;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,15 +23,8 @@ class SlowAnswerTest {
   void aJobLongerThanTheIdleTimeoutStillAnswers() throws Exception {
     try (SpfEmulator spf = SpfEmulator.builder().dynamicPort().jobDuration(Duration.ofMillis(1500))
         .limits(Limits.defaults().withIdleTimeout(Duration.ofMillis(300))).start()) {
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(spf.baseUrl() + ROOT_PATH + "VMCheckPoints"))
-          .header("DataServiceVersion", "3.0;NetFx")
-          .header("Content-Type", "application/json;odata=minimalmetadata")
-          .header("Accept", "application/json;odata=minimalmetadata")
-          .timeout(Duration.ofSeconds(60))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"slow\",\"StampId\":\""
-              + "d70c1a9b-c241-48f5-880a-b6c36071e653\",\"VMId\":\"f11b61fa-b5c7-4807-93b4-f9b371896c6f\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = HttpClient.newHttpClient().send(
+          RunningJobs.checkpointCreate(spf.baseUrl() + ROOT_PATH, "slow"), HttpResponse.BodyHandlers.ofString());
       assertEquals(201, answer.statusCode(), answer.body());
       assertTrue(answer.body().contains("\"Name\":\"slow\""), answer.body());
     }
