@@ -1,6 +1,7 @@
 package dev.spfemu.store;
 
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,30 @@ public final class EntityRecord {
     this.key = key;
     this.data = encoded.data();
     this.side = encoded.side();
+  }
+
+  private EntityRecord(EntityKey key, byte[] data, Object[] side) {
+    this.key = key;
+    this.data = data;
+    this.side = side; // never changed once made, so records may share it
+  }
+
+  /**
+   * A copy of this record with the value at {@code index} replaced. A GUID replacing a GUID patches the
+   * stored bytes instead of making and encoding every value again: a VM's {@code MostRecentTaskId}
+   * changes on every job, and a VM has 134 values.
+   */
+  public EntityRecord with(int index, Object value) {
+    if (index < 0 || index >= size()) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    if (value instanceof UUID id) {
+      byte[] patched = StoredForm.withGuid(data, key, index, id);
+      if (patched != null) {
+        return new EntityRecord(key, patched, side);
+      }
+    }
+    return changed(values -> values[index] = value);
   }
 
   /**

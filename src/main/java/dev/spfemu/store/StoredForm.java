@@ -232,6 +232,27 @@ final class StoredForm {
     };
   }
 
+  /**
+   * {@code data} with the GUID at {@code index} replaced by {@code value}, or null when the value there is
+   * not a GUID stored on its own or {@code value} is one of the key's (then the record is encoded again).
+   * GUIDs are never shared between values, so the patch changes that value only, and the bytes are
+   * those {@link #encode} would make.
+   */
+  static byte[] withGuid(byte[] data, EntityKey key, int index, UUID value) {
+    int at = offset(data, index);
+    if (at == 0 || data[at] != GUID) {
+      return null;
+    }
+    int inKey = key.indexOf(value);
+    if (inKey >= 0 && inKey < SHORT_LATIN1 - KEY) {
+      return null;
+    }
+    byte[] patched = data.clone();
+    LONGS.set(patched, at + 1, value.getMostSignificantBits());
+    LONGS.set(patched, at + 9, value.getLeastSignificantBits());
+    return patched;
+  }
+
   private static OffsetDateTime time(long second, int nano, int offsetSeconds) {
     ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetSeconds);
     return OffsetDateTime.of(LocalDateTime.ofEpochSecond(second, nano, offset), offset);

@@ -52,6 +52,27 @@ class EntityRecordTest {
   }
 
   @Test
+  void replacingOneValueGivesWhatChangingAllValuesGives() {
+    UUID task = UUID.randomUUID();
+    Object[] values = {"Public", NOW, UUID.randomUUID(), null, ID, true, STAMP, NOW, "web-01", UUID.randomUUID(),
+        42, null};
+    EntityRecord record = stored(values);
+    Object[] replacements = {UUID.randomUUID(), ID, STAMP, null, "text", 7, NOW};
+    for (int index = 0; index < values.length; index++) {
+      for (Object replacement : replacements) {
+        int at = index;
+        EntityRecord patched = record.with(at, replacement);
+        EntityRecord encoded = record.changed(v -> v[at] = replacement);
+        assertArrayEquals(encoded.values(), patched.values(), "value " + at + " replaced by " + replacement);
+        assertSame(record.key(), patched.key());
+      }
+    }
+    assertArrayEquals(values, record.values(), "the record itself is unchanged");
+    assertEquals(task, record.with(2, task).with(9, UUID.randomUUID()).value(2), "patches stack");
+    assertThrows(IndexOutOfBoundsException.class, () -> record.with(values.length, task));
+  }
+
+  @Test
   void nullsAndEmptyRecords() {
     assertRoundTrips();
     assertRoundTrips((Object) null);

@@ -182,6 +182,11 @@ public final class StoredSet {
     return change(subscription, key, current -> current.changed(change));
   }
 
+  /** Changes one stored value in place of the server (a VM's task id); empty if the entity is gone. */
+  public Optional<EntityRecord> modifyValue(String subscription, EntityKey key, int index, Object value) {
+    return change(subscription, key, current -> current.with(index, value));
+  }
+
   /** The entity with {@code key}, if any. */
   public Optional<EntityRecord> find(String subscription, EntityKey key) {
     return store.find(subscription, type.entitySet(), key);

@@ -87,7 +87,7 @@ public final class Machines {
 
   /** Records the job on the VM, as clients find it: through {@code MostRecentTaskId}. Empty if the VM is gone. */
   public EntityRecord pointAtJob(String subscription, EntityKey vm, UUID job) {
-    return vms.modify(subscription, vm, v -> fields.mostRecentTask.set(v, job)).orElse(null);
+    return vms.modifyValue(subscription, vm, fields.mostRecentTask.index(), job).orElse(null);
   }
 
   /** A job of {@code cmdlet} on this VM, named as VMM names it ("Start-SCVirtualMachine web-01"). */
