@@ -182,11 +182,6 @@ public final class StoredSet {
     return change(subscription, key, current -> current.changed(change));
   }
 
-  /** Changes one stored value in place of the server (a VM's task id); empty if the entity is gone. */
-  public Optional<EntityRecord> modifyValue(String subscription, EntityKey key, int index, Object value) {
-    return change(subscription, key, current -> current.with(index, value));
-  }
-
   /** The entity with {@code key}, if any. */
   public Optional<EntityRecord> find(String subscription, EntityKey key) {
     return store.find(subscription, type.entitySet(), key);
@@ -223,9 +218,9 @@ public final class StoredSet {
     changes.onRollback(undo);
   }
 
-  /** Replaces a stored record, recording the one it replaces when this thread is in a change set. */
-  private Optional<EntityRecord> change(String subscription, EntityKey key, UnaryOperator<EntityRecord> change) {
-    if (!changes.recording()) {
+  /** Replaces a stored record by what {@code change} makes of it (as {@link #modify}); empty if none. */
+  public Optional<EntityRecord> change(String subscription, EntityKey key, UnaryOperator<EntityRecord> change) {
+    if (!changes.recording()) { // else the record it replaces is kept for a change set's rollback
       return store.update(subscription, type.entitySet(), key, change);
     }
     EntityRecord[] before = new EntityRecord[1];
