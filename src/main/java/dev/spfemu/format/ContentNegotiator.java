@@ -40,7 +40,7 @@ public final class ContentNegotiator {
         continue;
       }
       ResponseFormat candidate = match(kind, range, versions);
-      if (candidate == null && isJsonLight(range) && !versions.max().atLeast(ProtocolVersion.V3)) {
+      if (candidate == null && RequestFormat.isJsonLight(range) && !versions.max().atLeast(ProtocolVersion.V3)) {
         lightRefused = true;
       }
       if (candidate != null && range.quality() > bestQuality) {
@@ -111,12 +111,6 @@ public final class ContentNegotiator {
       return null;
     }
     return level == MetadataLevel.MINIMAL ? ResponseFormat.LIGHT_MINIMAL : ResponseFormat.light(level);
-  }
-
-  private static boolean isJsonLight(MediaType range) {
-    String odata = range.parameter("odata");
-    return range.is("application", "json") && odata != null
-        && MetadataLevel.fromParameter(odata.toLowerCase(Locale.ROOT)) != null;
   }
 
   private static String formatOptionAsAccept(String formatOption) {

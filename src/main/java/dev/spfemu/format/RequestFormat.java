@@ -11,12 +11,10 @@ public enum RequestFormat {
   private static final String SUPPORTED =
       "application/json;odata=minimalmetadata, application/json;odata=verbose or application/atom+xml";
 
-  /** Whether {@code contentType} declares JSON light: application/json with a metadata level as its odata parameter. */
-  public static boolean isJsonLight(String contentType) {
-    return isJsonLight(MediaType.parse(contentType));
-  }
-
-  /** Whether {@code type} (a parsed Content-Type, or null) declares JSON light. */
+  /**
+   * Whether {@code type} (a parsed Content-Type or Accept range, or null) is JSON light: application/json
+   * with a metadata level as its odata parameter.
+   */
   public static boolean isJsonLight(MediaType type) {
     String odata = type == null ? null : type.parameter("odata");
     return type != null && type.is("application", "json") && odata != null

@@ -45,10 +45,7 @@ final class FaultStage implements Stage {
       return false; // the rule was removed while the request waited: it is served as if it had never been
     }
     if (fault.dropsConnection()) {
-      // no response will complete, so whatever waits for completion (the journal) must run now
-      exchange.completing();
       exchange.drop();
-      exchange.request().getConnectionMetaData().getConnection().getEndPoint().close();
       return true;
     }
     if (fault.status() != 0) {

@@ -1,5 +1,6 @@
 package dev.spfemu.server;
 
+import dev.spfemu.odata.processor.ODataCall;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.eclipse.jetty.server.Request;
@@ -10,12 +11,11 @@ import org.eclipse.jetty.server.Response;
  * answer through (a stage may wrap it to watch what the others write), the service root (matched
  * once, though the journal, the faults and the pipeline all need it), the body as the last stage
  * read it (the journal keeps it), the caller authentication established, and what must run just
- * before the response completes (the journal's record, which a stage that drops the connection
- * must trigger itself).
+ * before the response completes (the journal's record; {@link #drop} runs it too, as no response
+ * will complete).
  */
 final class ODataExchange {
 
-  static final String PRINCIPAL_HEADER = "x-ms-principal-id";
   private static final Runnable NOTHING = () -> { };
 
   private final Request request;
@@ -57,11 +57,11 @@ final class ODataExchange {
 
   /**
    * A request header's first value, or null. The principal authentication established stands for
-   * {@value #PRINCIPAL_HEADER} when the client did not send one, as the WAP front end adds it.
+   * {@value ODataCall#PRINCIPAL_HEADER} when the client did not send one, as the WAP front end adds it.
    */
   String header(String name) {
     String value = request.getHeaders().get(name);
-    return value == null && principal != null && PRINCIPAL_HEADER.equalsIgnoreCase(name) ? principal : value;
+    return value == null && principal != null && ODataCall.PRINCIPAL_HEADER.equalsIgnoreCase(name) ? principal : value;
   }
 
   /** The service root the request path is under, or null when it is under none. */
@@ -98,7 +98,15 @@ final class ODataExchange {
   /** Forgets the status, the headers and a body not yet sent (for an error answer instead). */
   void reset() {
     response.reset();
-    out = null;
+    discardBody();
+  }
+
+  /** Gives back the body's buffer unsent (the exchange ended in a failure, or starts its answer again). */
+  void discardBody() {
+    if (out != null) {
+      out.discard();
+      out = null;
+    }
   }
 
   /** Sets what runs just before the response completes (it must tolerate running more than once). */
@@ -106,14 +114,14 @@ final class ODataExchange {
     this.beforeCompletion = hook;
   }
 
-  /** Runs the hook: for a stage that ends the exchange without a response to complete (a dropped connection). */
-  void completing() {
-    beforeCompletion.run();
-  }
-
-  /** Marks the connection dropped: the exchange ends without an answer. */
+  /**
+   * Closes the connection without an answer. No response will complete, so what waits for completion
+   * (the journal's record) runs first.
+   */
   void drop() {
+    beforeCompletion.run();
     dropped = true;
+    request.getConnectionMetaData().getConnection().getEndPoint().close();
   }
 
   boolean dropped() {

@@ -14,8 +14,7 @@ import org.eclipse.jetty.server.Request;
 /**
  * Jetty's side of {@link Authenticator}: a request's headers, certificate chain and connection,
  * and the connection's end, which frees its NTLM state. The OData chain uses it through
- * {@link AuthenticationStage}; the admin API may ask {@link #authenticateUser} whether a request is
- * a configured user's (HTTP Basic or NTLM), and send {@link #challenges} with its 401.
+ * {@link AuthenticationStage}, which sends {@link #challenges} with its 401.
  */
 final class RequestAuthentication {
 
@@ -27,21 +26,11 @@ final class RequestAuthentication {
     this.authenticator = new Authenticator(accounts);
   }
 
-  /** Whether any credential is configured. */
-  boolean configured() {
-    return authenticator.configured();
-  }
-
   AuthResult authenticate(Request request, Scope scope, String subscription) {
     return authenticator.authenticate(scope, subscription, caller(request));
   }
 
-  /** Whether the request is a configured user's, by HTTP Basic or NTLM (refused when no user is configured). */
-  AuthResult authenticateUser(Request request) {
-    return authenticator.authenticateUser(caller(request));
-  }
-
-  /** The {@code WWW-Authenticate} values of a 401 (for the admin API: {@link Scope#SPF}). */
+  /** The {@code WWW-Authenticate} values of a 401 on a root of {@code scope}. */
   List<String> challenges(Scope scope) {
     return authenticator.challenges(scope);
   }

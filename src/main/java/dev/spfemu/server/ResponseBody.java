@@ -69,11 +69,21 @@ final class ResponseBody extends OutputStream {
     try {
       send(buffer == null ? BufferUtil.EMPTY_BUFFER : buffer, true);
     } finally {
-      if (pooled != null) {
-        pooled.release();
-        pooled = null;
-        buffer = null;
-      }
+      release();
+    }
+  }
+
+  /** Gives the buffer back without sending what it holds; the body is closed. */
+  void discard() {
+    closed = true;
+    release();
+  }
+
+  private void release() {
+    if (pooled != null) {
+      pooled.release();
+      pooled = null;
+      buffer = null;
     }
   }
 

@@ -44,6 +44,7 @@ final class StageChain extends Handler.Abstract {
       exchange.finish();
       callback.succeeded();
     } catch (Throwable failure) {
+      exchange.discardBody();
       callback.failed(failure); // the client went away mid-answer; the stages answered what they could
     }
     return true;

@@ -202,9 +202,9 @@ final class BatchOperations {
     byte[] body = readAll(request.getBody());
     // the caller of the batch (its x-ms-principal-id, or who authenticated it) is each part's caller
     // unless the part names its own
-    String principal = x.call.header(WriteOperations.PRINCIPAL_HEADER);
+    String principal = x.call.header(ODataCall.PRINCIPAL_HEADER);
     if (principal != null) {
-      headers.putIfAbsent(WriteOperations.PRINCIPAL_HEADER, principal);
+      headers.putIfAbsent(ODataCall.PRINCIPAL_HEADER, principal);
     }
     return new ODataCall(request.getMethod().name(), x.call.subscription(),
         new ServiceUrls(x.call.urls().serviceRoot()), path, rawQuery, headers::get, () -> body, x.call.tenantApi());

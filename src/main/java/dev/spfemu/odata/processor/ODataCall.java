@@ -21,6 +21,12 @@ import java.util.function.UnaryOperator;
 public record ODataCall(String method, String subscription, ServiceUrls urls, String resourcePath,
     String rawQuery, UnaryOperator<String> headers, Body body, boolean tenantApi) {
 
+  /**
+   * The caller, as WAP and SPF clients name it (a new VM's {@code Owner.UserName}); on a root of every
+   * subscription it may name the subscription.
+   */
+  public static final String PRINCIPAL_HEADER = "x-ms-principal-id";
+
   /** The request body, read at most once and only when a handler needs it. */
   @FunctionalInterface
   public interface Body {

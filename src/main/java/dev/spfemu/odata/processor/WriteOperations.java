@@ -25,8 +25,6 @@ final class WriteOperations {
 
   /** The response header that carries the ID of the VMM job a request started. */
   static final String JOB_ID_HEADER = "x-ms-request-id";
-  /** The caller, as WAP and SPF clients name it; on a root of every subscription it may name the subscription. */
-  static final String PRINCIPAL_HEADER = "x-ms-principal-id";
 
   private final PayloadWriters writers;
   private final EntityReader jsonReader;
@@ -62,7 +60,7 @@ final class WriteOperations {
     ResponsePreference preference = ResponsePreference.of(x.call, x.versions);
     ResponseFormat format = x.negotiate(PayloadKind.ENTRY);
     EntityPayload payload = readPayload(x.call, set.type());
-    String principal = x.call.header(PRINCIPAL_HEADER);
+    String principal = x.call.header(ODataCall.PRINCIPAL_HEADER);
     String subscription = x.call.subscription() != null ? x.call.subscription()
         : set.subscriptionFor(payload, principal);
     Change change = set.create(subscription, payload, async(x), principal);
