@@ -50,6 +50,7 @@ public final class Main {
       System.err.flush();
       Runtime.getRuntime().halt(0);
     }, "spf-emulator-shutdown"));
+    LauncherWatch.startIfLaunched();
     emulator.join();
   }
 

@@ -25,8 +25,7 @@ public final class ChildProcesses implements AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) throws InterruptedException {
     for (Process process : started) {
-      process.destroyForcibly();
-      process.waitFor();
+      EmulatorJar.kill(process);
     }
     started.clear();
   }

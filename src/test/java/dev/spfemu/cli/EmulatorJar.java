@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class EmulatorJar {
 
   public static final Path JAR = Path.of("target", "spf-vmm-emulator.jar");
+  /** The user cache the jars of the tests share: their class-data archive, not the user's ({@link ClassArchive}). */
+  public static final Path CACHE = Path.of("target", "it-cache");
   /** The first line the jar prints once it is listening: what tools (and these tests) wait for. */
   public static final Pattern LISTENING =
       Pattern.compile("SPF VMM emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
@@ -37,7 +39,22 @@ public final class EmulatorJar {
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("XDG_CACHE_HOME", CACHE.toAbsolutePath().toString());
+    return builder;
+  }
+
+  /**
+   * Kills the jar's process as a crash would (SIGKILL), the emulator's JVM first: a plain {@code java -jar}
+   * runs it in a second JVM, which would otherwise notice the launcher's end and stop gracefully.
+   */
+  public static void kill(Process process) throws InterruptedException {
+    for (ProcessHandle descendant : process.descendants().toList()) {
+      descendant.destroyForcibly();
+      descendant.onExit().join();
+    }
+    process.destroyForcibly();
+    process.waitFor();
   }
 
   /** The child's stdout, line by line. */

@@ -56,7 +56,7 @@ class JarSmokeIT {
       process.destroy(); // SIGTERM
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
     } finally {
-      process.destroyForcibly();
+      EmulatorJar.kill(process);
     }
   }
 
@@ -82,7 +82,7 @@ class JarSmokeIT {
       process.destroy();
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
     } finally {
-      process.destroyForcibly();
+      EmulatorJar.kill(process);
     }
   }
 
@@ -160,7 +160,7 @@ class JarSmokeIT {
       assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stops on SIGTERM");
       assertEquals(0, process.exitValue());
     } finally {
-      process.destroyForcibly();
+      EmulatorJar.kill(process);
     }
   }
 }

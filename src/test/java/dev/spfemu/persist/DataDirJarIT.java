@@ -53,7 +53,7 @@ class DataDirJarIT {
       assertEquals(201, created.statusCode(), created.body());
       made.add(ServiceCalls.json(created.body()).get("ID").asText());
     }
-    process.destroyForcibly(); // a crash: what is on disk is what was acknowledged, nothing a clean stop adds
+    EmulatorJar.kill(process); // a crash: what is on disk is what was acknowledged, nothing a clean stop adds
     process.waitFor();
     Record second = DataDirFiles.recordHolding(dir, made.get(1));
     DataDirFiles.damage(second);

@@ -1,6 +1,7 @@
 package dev.spfemu.persist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spfemu.cli.EmulatorJar;
 import dev.spfemu.http.DemoWorld;
 import dev.spfemu.persist.Ledger.Entity;
 import dev.spfemu.persist.Ledger.Kind;
@@ -54,7 +55,7 @@ final class WriteLoad {
   void killUnder(Process child) throws InterruptedException {
     // set first: a request failing while this is false failed for another reason than the kill
     killed.set(true);
-    child.destroyForcibly();
+    EmulatorJar.kill(child);
     child.waitFor();
     for (Thread thread : threads) {
       thread.join();
