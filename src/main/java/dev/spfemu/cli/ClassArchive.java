@@ -20,6 +20,10 @@ import java.util.zip.CRC32;
  * it on every later one ({@code -XX:SharedArchiveFile}). It lives in the user's cache directory, one file
  * per jar (path, size and time) and JVM build; the JVM checks it again and ignores one that does not match.
  *
+ * <p>The launcher's code here and in {@link ServerJvm} joins strings with {@code concat} and {@code join}, not
+ * {@code +}: the first {@code +} of a JVM spins its string-concatenation handles, tens of milliseconds of the
+ * launcher's start.
+ *
  * <p>A run writes to a file of its own and the launcher moves it into place when the server has exited, so
  * two emulators started at once never map a half-written archive.
  */
@@ -62,19 +66,20 @@ final class ClassArchive {
       return Use.NONE;
     }
     if (Files.isRegularFile(archive)) {
-      return new Use(List.of("-XX:SharedArchiveFile=" + archive), null, null);
+      return new Use(List.of("-XX:SharedArchiveFile=".concat(archive.toString())), null, null);
     }
     removeAbandoned(Instant.now().minus(ABANDONED));
-    Path own = directory.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    return new Use(List.of("-XX:ArchiveClassesAtExit=" + own), own, archive);
+    Path own = directory.resolve(String.join(".", archive.getFileName().toString(),
+        Long.toString(ProcessHandle.current().pid()), "tmp"));
+    return new Use(List.of("-XX:ArchiveClassesAtExit=".concat(own.toString())), own, archive);
   }
 
   /** The archive's file name for one jar and JVM. */
   static String name(String jarPath, long size, long modifiedMillis, String javaHome, String vmVersion) {
     CRC32 crc = new CRC32();
     crc.update(String.join("\n", jarPath, javaHome, vmVersion).getBytes(StandardCharsets.UTF_8));
-    return "classes-" + Long.toHexString(crc.getValue()) + "-" + Long.toHexString(size) + "-"
-        + Long.toHexString(modifiedMillis) + ".jsa";
+    return String.join("-", "classes", Long.toHexString(crc.getValue()), Long.toHexString(size),
+        Long.toHexString(modifiedMillis)).concat(".jsa");
   }
 
   private void removeAbandoned(Instant before) {
