@@ -152,6 +152,11 @@ class ArchitectureTest {
   static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackage("dev.spfemu.cli..")
       .should(ACCESS_STANDARD_STREAMS);
 
+  /** The command line is the jar's front door: the library's API takes {@code EmulatorOptions}, never arguments. */
+  @ArchTest
+  static final ArchRule commandLineParsingOnlyInCli = noClasses().that().resideOutsideOfPackage("dev.spfemu.cli..")
+      .should().dependOnClassesThat().resideInAPackage("org.apache.commons.cli..");
+
   @ArchTest
   static final ArchRule junitOnlyInTheJunitPackage = noClasses().that().resideOutsideOfPackage("dev.spfemu.junit..")
       .should().dependOnClassesThat().resideInAnyPackage("org.junit..");

@@ -1,196 +1,187 @@
 package dev.spfemu.cli;
 
+import static dev.spfemu.cli.Arguments.flagOption;
+import static dev.spfemu.cli.Arguments.repeatableOption;
+import static dev.spfemu.cli.Arguments.valueOption;
+
 import dev.spfemu.Credentials;
 import dev.spfemu.EmulatorOptions;
 import dev.spfemu.Limits;
 import dev.spfemu.TlsOptions;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Options;
 
-/** The command line, parsed by picocli into {@link EmulatorOptions}. */
-@Command(name = "spf-vmm-emulator", mixinStandardHelpOptions = true,
-    version = "SPF VMM emulator 0.1.0",
-    description = "Serves a System Center SPF VMM OData v3 endpoint at"
-        + " http://HOST:PORT/{subscription-id}/services/systemcenter/vmm/")
+/**
+ * The command line, parsed with Commons CLI into {@link EmulatorOptions}: {@link #table} is every option,
+ * with its description and default; {@link #toOptions} reads them. (Commons CLI, not an annotation-driven
+ * parser: its Java 8 class files can be verified quickly and archived for class-data sharing, and it builds
+ * its model from this code instead of by reflection, all of which is on the way to the first answer.)
+ */
 final class CommandLineOptions {
 
-  @Option(names = "--host", paramLabel = "ADDR",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-  String host = EmulatorOptions.DEFAULT_HOST;
+  static final String VERSION = "SPF VMM emulator 0.1.0";
 
-  @Option(names = "--port", paramLabel = "N",
-      description = "Port to listen on; 0 picks any free port (default: ${DEFAULT-VALUE}).")
-  int port = EmulatorOptions.DEFAULT_PORT;
+  private final Arguments arguments;
 
-  @Option(names = "--page-size", paramLabel = "N",
-      description = "Most entities in one response of a collection; the rest follow its next link"
-          + " (default: ${DEFAULT-VALUE}).")
-  int pageSize = EmulatorOptions.DEFAULT_PAGE_SIZE;
+  private CommandLineOptions(Arguments arguments) {
+    this.arguments = arguments;
+  }
 
-  @Option(names = "--no-seed", description = "Start with no entities at all instead of the demo world.")
-  boolean noSeed;
+  /**
+   * Parses {@code args}: a wrong option or a value of the wrong type is an {@link Arguments.BadCommandLine};
+   * a value out of its range is found by {@link #toOptions}.
+   */
+  static CommandLineOptions parse(String... args) {
+    return new CommandLineOptions(Arguments.parse(table(), args));
+  }
 
-  @Option(names = "--seed-file", paramLabel = "FILE",
-      description = "Start with the world in FILE (see docs/scenario.md) instead of the demo world.")
-  Path seedFile;
+  boolean helpRequested() {
+    return arguments.flag("help");
+  }
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Keep the world in DIR (created if missing): every change is on disk before it is"
-          + " acknowledged, and a restart, even after a crash, goes on from the last one. A new DIR starts from the"
-          + " demo world or --seed-file. The generated HTTPS certificate is kept there too.")
-  Path dataDir;
+  boolean versionRequested() {
+    return arguments.flag("version");
+  }
 
-  @Option(names = "--data-dir-truncate-corrupt",
-      description = "Start even if the change log in --data-dir is damaged in the middle: cut it at the damage,"
-          + " losing the changes after it (default: refuse to start, naming the file and offset).")
-  boolean truncateCorruptLog;
+  /** Prints the usage: what the emulator serves and every option. */
+  static void usage(PrintStream out) {
+    Arguments.usage(table(), "spf-vmm-emulator [OPTIONS]", "Serves a System Center SPF VMM OData v3 endpoint at"
+        + " http://HOST:PORT/{subscription-id}/services/systemcenter/vmm/", out);
+  }
 
-  @Option(names = "--job-duration", paramLabel = "MS",
-      description = "How long VMM jobs (VM and checkpoint operations) run, in milliseconds (default: 0)."
-          + " Requests without RunAsynchronously wait for their job.")
-  long jobDurationMillis;
+  /** The option table, from which both the parser and the usage work. */
+  static Options table() {
+    return Arguments.helpAndVersion()
+        .addOption(valueOption("host", "ADDR", String.class,
+            "Address to listen on (default: " + EmulatorOptions.DEFAULT_HOST + ")."))
+        .addOption(valueOption("port", "N", Integer.class,
+            "Port to listen on; 0 picks any free port (default: " + EmulatorOptions.DEFAULT_PORT + ")."))
+        .addOption(valueOption("page-size", "N", Integer.class, "Most entities in one response of a collection;"
+            + " the rest follow its next link (default: " + EmulatorOptions.DEFAULT_PAGE_SIZE + ")."))
+        .addOption(flagOption("no-seed", "Start with no entities at all instead of the demo world."))
+        .addOption(valueOption("seed-file", "FILE", Path.class,
+            "Start with the world in FILE (see docs/scenario.md) instead of the demo world."))
+        .addOption(valueOption("data-dir", "DIR", Path.class, "Keep the world in DIR (created if missing): every"
+            + " change is on disk before it is acknowledged, and a restart, even after a crash, goes on from the last"
+            + " one. A new DIR starts from the demo world or --seed-file. The generated HTTPS certificate is kept"
+            + " there too."))
+        .addOption(flagOption("data-dir-truncate-corrupt", "Start even if the change log in --data-dir is damaged in"
+            + " the middle: cut it at the damage, losing the changes after it (default: refuse to start, naming the"
+            + " file and offset)."))
+        .addOption(valueOption("job-duration", "MS", Long.class, "How long VMM jobs (VM and checkpoint operations)"
+            + " run, in milliseconds (default: 0). Requests without RunAsynchronously wait for their job."))
+        .addOption(valueOption("journal-size", "N", Integer.class, "How many recent requests the request journal"
+            + " keeps, at most " + EmulatorOptions.MAX_JOURNAL_SIZE + "; 0 turns it off (default: "
+            + EmulatorOptions.DEFAULT_JOURNAL_SIZE + ")."))
+        .addOption(valueOption("https-port", "N", Integer.class,
+            "Also serve HTTPS on port N; 0 picks any free port (default: no HTTPS)."))
+        .addOption(flagOption("no-http", "Serve HTTPS only (needs --https-port)."))
+        .addOption(valueOption("tls-keystore", "FILE", Path.class, "A PKCS#12 keystore with the key and certificate"
+            + " HTTPS shows (default: one generated at start)."))
+        .addOption(valueOption("tls-password", "PASSWORD", String.class, "The password of --tls-keystore."))
+        .addOption(repeatableOption("tls-san", "NAME",
+            "One more name (DNS name or IP address) in the generated certificate; repeatable."))
+        .addOption(valueOption("export-cert", "FILE", Path.class,
+            "Write the certificate HTTPS shows to FILE (PEM), to trust it in a client."))
+        .addOption(repeatableOption("user", "NAME:PASSWORD", "A user for HTTP Basic and NTLM; repeatable."
+            + " Any credential makes the SPF roots require one."))
+        .addOption(valueOption("users", "FILE", Path.class, "Users from FILE, one NAME:PASSWORD per line."))
+        .addOption(repeatableOption("token", "TOKEN[=SUBSCRIPTION,...]",
+            "A bearer token for the tenant roots, of the listed subscriptions or any; repeatable."))
+        .addOption(valueOption("client-ca", "FILE", Path.class,
+            "PEM bundle: HTTPS asks for a client certificate that chains to it (tenant roots)."))
+        .addOption(valueOption("admin-token", "TOKEN", String.class,
+            "The bearer token the admin API (/_emulator/) requires."))
+        .addOption(valueOption("journal-body-bytes", "N", Integer.class,
+            "The most bytes of one body the request journal keeps (default: " + Limits.DEFAULT_JOURNAL_BODY_BYTES
+            + ")."))
+        .addOption(valueOption("max-fault-delay", "SECONDS", Long.class,
+            "The longest delay a fault rule may ask for (default: " + Limits.DEFAULT_MAX_FAULT_DELAY.toSeconds()
+            + ")."))
+        .addOption(valueOption("max-batch-parts", "N", Integer.class,
+            "The most operations one $batch may hold (default: " + Limits.DEFAULT_BATCH_PARTS + ")."))
+        .addOption(valueOption("max-expression-length", "N", Integer.class,
+            "The longest $filter or $orderby, in characters (default: " + Limits.DEFAULT_EXPRESSION_LENGTH + ")."))
+        .addOption(valueOption("max-expression-depth", "N", Integer.class, "The deepest nesting of parentheses and"
+            + " unary operators in a $filter or $orderby (default: " + Limits.DEFAULT_EXPRESSION_DEPTH + ")."))
+        .addOption(valueOption("max-entities-per-subscription", "N", Integer.class, "The most entities one"
+            + " subscription may hold; a create beyond is refused (default: "
+            + Limits.DEFAULT_ENTITIES_PER_SUBSCRIPTION + ")."))
+        .addOption(valueOption("idle-timeout", "MS", Long.class, "Close a connection that sends and reads nothing"
+            + " this long, in milliseconds (default: " + Limits.DEFAULT_IDLE_TIMEOUT.toMillis() + ")."))
+        .addOption(valueOption("body-timeout", "MS", Long.class, "Answer 408 to a request whose body is not all"
+            + " there after this long, in milliseconds (default: " + Limits.DEFAULT_BODY_TIMEOUT.toMillis() + ")."))
+        .addOption(valueOption("max-connections", "N", Integer.class, "Most connections open at once; more wait to"
+            + " be accepted (default: " + Limits.DEFAULT_MAX_CONNECTIONS + ")."))
+        .addOption(valueOption("stop-timeout", "MS", Long.class, "On SIGTERM or Ctrl-C, how long requests in flight"
+            + " get to finish, in milliseconds (default: " + Limits.DEFAULT_STOP_TIMEOUT.toMillis() + ")."))
+        .addOption(valueOption("max-log-bytes", "BYTES", Long.class, "With --data-dir: fold the change log into a"
+            + " new snapshot once it holds BYTES and as much as the last snapshot (default: "
+            + Limits.DEFAULT_MAX_LOG_BYTES + "); bounds its disk use and the time a restart replays it."))
+        .addOption(flagOption("access-log", "Log one line per request (method, path, status, ms, bytes, request"
+            + " id, subscription, principal)."))
+        .addOption(flagOption("verbose", "The same as --access-log."));
+  }
 
-  @Option(names = "--journal-size", paramLabel = "N",
-      description = "How many recent requests the request journal keeps, at most "
-          + EmulatorOptions.MAX_JOURNAL_SIZE + "; 0 turns it off (default: ${DEFAULT-VALUE}).")
-  int journalSize = EmulatorOptions.DEFAULT_JOURNAL_SIZE;
-
-  @Option(names = "--https-port", paramLabel = "N",
-      description = "Also serve HTTPS on port N; 0 picks any free port (default: no HTTPS).")
-  Integer httpsPort;
-
-  @Option(names = "--no-http", description = "Serve HTTPS only (needs --https-port).")
-  boolean noHttp;
-
-  @Option(names = "--tls-keystore", paramLabel = "FILE",
-      description = "A PKCS#12 keystore with the key and certificate HTTPS shows (default: one generated at start).")
-  Path tlsKeystore;
-
-  @Option(names = "--tls-password", paramLabel = "PASSWORD", description = "The password of --tls-keystore.")
-  String tlsPassword;
-
-  @Option(names = "--tls-san", paramLabel = "NAME",
-      description = "One more name (DNS name or IP address) in the generated certificate; repeatable.")
-  List<String> tlsSans = new ArrayList<>();
-
-  @Option(names = "--export-cert", paramLabel = "FILE",
-      description = "Write the certificate HTTPS shows to FILE (PEM), to trust it in a client.")
-  Path exportCert;
-
-  @Option(names = "--user", paramLabel = "NAME:PASSWORD",
-      description = "A user for HTTP Basic and NTLM; repeatable. Any credential makes the SPF roots require one.")
-  List<String> users = new ArrayList<>();
-
-  @Option(names = "--users", paramLabel = "FILE", description = "Users from FILE, one NAME:PASSWORD per line.")
-  Path usersFile;
-
-  @Option(names = "--token", paramLabel = "TOKEN[=SUBSCRIPTION,...]",
-      description = "A bearer token for the tenant roots, of the listed subscriptions or any; repeatable.")
-  List<String> tokens = new ArrayList<>();
-
-  @Option(names = "--client-ca", paramLabel = "FILE",
-      description = "PEM bundle: HTTPS asks for a client certificate that chains to it (tenant roots).")
-  Path clientCa;
-
-  @Option(names = "--admin-token", paramLabel = "TOKEN",
-      description = "The bearer token the admin API (/_emulator/) requires.")
-  String adminToken;
-
-  @Option(names = "--journal-body-bytes", paramLabel = "N",
-      description = "The most bytes of one body the request journal keeps (default: ${DEFAULT-VALUE}).")
-  int journalBodyBytes = Limits.DEFAULT_JOURNAL_BODY_BYTES;
-
-  @Option(names = "--max-fault-delay", paramLabel = "SECONDS",
-      description = "The longest delay a fault rule may ask for (default: ${DEFAULT-VALUE}).")
-  long maxFaultDelaySeconds = Limits.DEFAULT_MAX_FAULT_DELAY.toSeconds();
-
-  @Option(names = "--max-batch-parts", paramLabel = "N",
-      description = "The most operations one $batch may hold (default: ${DEFAULT-VALUE}).")
-  int maxBatchParts = Limits.DEFAULT_BATCH_PARTS;
-
-  @Option(names = "--max-expression-length", paramLabel = "N",
-      description = "The longest $filter or $orderby, in characters (default: ${DEFAULT-VALUE}).")
-  int maxExpressionLength = Limits.DEFAULT_EXPRESSION_LENGTH;
-
-  @Option(names = "--max-expression-depth", paramLabel = "N",
-      description = "The deepest nesting of parentheses and unary operators in a $filter or $orderby"
-          + " (default: ${DEFAULT-VALUE}).")
-  int maxExpressionDepth = Limits.DEFAULT_EXPRESSION_DEPTH;
-
-  @Option(names = "--max-entities-per-subscription", paramLabel = "N",
-      description = "The most entities one subscription may hold; a create beyond is refused (default: ${DEFAULT-VALUE}).")
-  int maxEntitiesPerSubscription = Limits.DEFAULT_ENTITIES_PER_SUBSCRIPTION;
-
-  @Option(names = "--idle-timeout", paramLabel = "MS",
-      description = "Close a connection that sends and reads nothing this long, in milliseconds (default: 30000).")
-  long idleTimeoutMillis = Limits.DEFAULT_IDLE_TIMEOUT.toMillis();
-
-  @Option(names = "--body-timeout", paramLabel = "MS",
-      description = "Answer 408 to a request whose body is not all there after this long, in milliseconds"
-          + " (default: 30000).")
-  long bodyTimeoutMillis = Limits.DEFAULT_BODY_TIMEOUT.toMillis();
-
-  @Option(names = "--max-connections", paramLabel = "N",
-      description = "Most connections open at once; more wait to be accepted (default: ${DEFAULT-VALUE}).")
-  int maxConnections = Limits.DEFAULT_MAX_CONNECTIONS;
-
-  @Option(names = "--stop-timeout", paramLabel = "MS",
-      description = "On SIGTERM or Ctrl-C, how long requests in flight get to finish, in milliseconds (default: 10000).")
-  long stopTimeoutMillis = Limits.DEFAULT_STOP_TIMEOUT.toMillis();
-
-  @Option(names = "--max-log-bytes", paramLabel = "BYTES",
-      description = "With --data-dir: fold the change log into a new snapshot once it holds BYTES and as much as"
-          + " the last snapshot (default: ${DEFAULT-VALUE}); bounds its disk use and the time a restart replays it.")
-  long maxLogBytes = Limits.DEFAULT_MAX_LOG_BYTES;
-
-  @Option(names = {"--access-log", "--verbose"},
-      description = "Log one line per request (method, path, status, ms, bytes, request id, subscription, principal).")
-  boolean accessLog;
-
+  /** The options asked for; an {@link IllegalArgumentException} says which value is wrong and why. */
   EmulatorOptions toOptions() {
     TlsOptions tls = TlsOptions.httpOnly();
-    if (httpsPort != null) {
-      tls = tls.withHttpsPort(httpsPort);
+    if (arguments.has("https-port")) {
+      tls = tls.withHttpsPort(arguments.integer("https-port", 0));
     }
-    if (noHttp) {
+    if (arguments.flag("no-http")) {
       tls = tls.withoutHttp();
     }
+    Path tlsKeystore = arguments.path("tls-keystore");
+    String tlsPassword = arguments.text("tls-password", null);
     if (tlsKeystore != null) {
       tls = tls.withKeystore(tlsKeystore, tlsPassword);
     } else if (tlsPassword != null) {
       throw new IllegalArgumentException("--tls-password is the password of --tls-keystore, which is not given");
     }
-    for (String san : tlsSans) {
+    for (String san : arguments.all("tls-san")) {
       tls = tls.withSubjectAlternativeName(san);
     }
-    if (exportCert != null) {
-      tls = tls.withExportedCertificate(exportCert);
+    if (arguments.has("export-cert")) {
+      tls = tls.withExportedCertificate(arguments.path("export-cert"));
     }
-    return EmulatorOptions.builder().host(host).port(port).pageSize(pageSize).seed(!noSeed).seedFile(seedFile)
-        .jobDuration(Duration.ofMillis(jobDurationMillis)).journalSize(journalSize)
+    return EmulatorOptions.builder().host(arguments.text("host", EmulatorOptions.DEFAULT_HOST))
+        .port(arguments.integer("port", EmulatorOptions.DEFAULT_PORT))
+        .pageSize(arguments.integer("page-size", EmulatorOptions.DEFAULT_PAGE_SIZE))
+        .seed(!arguments.flag("no-seed")).seedFile(arguments.path("seed-file"))
+        .jobDuration(Duration.ofMillis(arguments.number("job-duration", 0)))
+        .journalSize(arguments.integer("journal-size", EmulatorOptions.DEFAULT_JOURNAL_SIZE))
         .tls(tls).credentials(credentials()).limits(limits())
-        .accessLog(accessLog).dataDir(dataDir).truncateCorruptLog(truncateCorruptLog).build();
+        .accessLog(arguments.flag("access-log", "verbose")).dataDir(arguments.path("data-dir"))
+        .truncateCorruptLog(arguments.flag("data-dir-truncate-corrupt")).build();
   }
 
   private Limits limits() {
-    return Limits.defaults().withJournalBodyBytes(journalBodyBytes).withBatchParts(maxBatchParts)
-        .withExpressionLength(maxExpressionLength).withExpressionDepth(maxExpressionDepth)
-        .withEntitiesPerSubscription(maxEntitiesPerSubscription)
-        .withMaxFaultDelay(Duration.ofSeconds(maxFaultDelaySeconds))
-        .withIdleTimeout(Duration.ofMillis(idleTimeoutMillis)).withBodyTimeout(Duration.ofMillis(bodyTimeoutMillis))
-        .withMaxConnections(maxConnections).withStopTimeout(Duration.ofMillis(stopTimeoutMillis))
-        .withMaxLogBytes(maxLogBytes);
+    return Limits.defaults()
+        .withJournalBodyBytes(arguments.integer("journal-body-bytes", Limits.DEFAULT_JOURNAL_BODY_BYTES))
+        .withBatchParts(arguments.integer("max-batch-parts", Limits.DEFAULT_BATCH_PARTS))
+        .withExpressionLength(arguments.integer("max-expression-length", Limits.DEFAULT_EXPRESSION_LENGTH))
+        .withExpressionDepth(arguments.integer("max-expression-depth", Limits.DEFAULT_EXPRESSION_DEPTH))
+        .withEntitiesPerSubscription(
+            arguments.integer("max-entities-per-subscription", Limits.DEFAULT_ENTITIES_PER_SUBSCRIPTION))
+        .withMaxFaultDelay(Duration.ofSeconds(
+            arguments.number("max-fault-delay", Limits.DEFAULT_MAX_FAULT_DELAY.toSeconds())))
+        .withIdleTimeout(Duration.ofMillis(arguments.number("idle-timeout", Limits.DEFAULT_IDLE_TIMEOUT.toMillis())))
+        .withBodyTimeout(Duration.ofMillis(arguments.number("body-timeout", Limits.DEFAULT_BODY_TIMEOUT.toMillis())))
+        .withMaxConnections(arguments.integer("max-connections", Limits.DEFAULT_MAX_CONNECTIONS))
+        .withStopTimeout(Duration.ofMillis(arguments.number("stop-timeout", Limits.DEFAULT_STOP_TIMEOUT.toMillis())))
+        .withMaxLogBytes(arguments.number("max-log-bytes", Limits.DEFAULT_MAX_LOG_BYTES));
   }
 
   private Credentials credentials() {
     Credentials credentials = Credentials.none();
-    List<String> all = new ArrayList<>(users);
+    List<String> all = arguments.all("user");
+    Path usersFile = arguments.path("users");
     if (usersFile != null) {
       for (String line : readLines(usersFile, "users file", "one NAME:PASSWORD per line")) {
         if (!line.isBlank() && !line.startsWith("#")) {
@@ -201,14 +192,14 @@ final class CommandLineOptions {
     for (String user : all) {
       credentials = credentials.withUser(Credentials.User.parse(user));
     }
-    for (String token : tokens) {
+    for (String token : arguments.all("token")) {
       credentials = credentials.withToken(Credentials.Token.parse(token));
     }
-    if (clientCa != null) {
-      credentials = credentials.withClientCa(clientCa);
+    if (arguments.has("client-ca")) {
+      credentials = credentials.withClientCa(arguments.path("client-ca"));
     }
-    if (adminToken != null) {
-      credentials = credentials.withAdminToken(adminToken);
+    if (arguments.has("admin-token")) {
+      credentials = credentials.withAdminToken(arguments.text("admin-token", null));
     }
     return credentials;
   }

@@ -4,8 +4,6 @@ import dev.spfemu.EmulatorOptions;
 import dev.spfemu.SpfEmulator;
 import java.io.PrintStream;
 import java.util.Arrays;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Runs the emulator from the command line until it is stopped (Ctrl-C, SIGTERM). Exit codes: 0 after a
@@ -78,26 +76,24 @@ public final class Main {
       return new Started(null, CaptureCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err,
           System.console() != null));
     }
-    CommandLineOptions cli = new CommandLineOptions();
-    CommandLine commandLine = new CommandLine(cli);
     EmulatorOptions options;
     try {
-      commandLine.parseArgs(args);
-      if (commandLine.isUsageHelpRequested()) {
-        commandLine.usage(out);
+      CommandLineOptions cli = CommandLineOptions.parse(args);
+      if (cli.helpRequested()) {
+        CommandLineOptions.usage(out);
         return new Started(null, 0);
       }
-      if (commandLine.isVersionHelpRequested()) {
-        commandLine.printVersionHelp(out);
+      if (cli.versionRequested()) {
+        out.println(CommandLineOptions.VERSION);
         return new Started(null, 0);
       }
       options = cli.toOptions();
     } catch (CommandLineOptions.FileProblem e) {
       err.println(e.getMessage());
       return new Started(null, CANNOT_START);
-    } catch (ParameterException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // a bad command line, or a value the options refuse: both say which
       err.println(e.getMessage());
-      commandLine.usage(err);
+      CommandLineOptions.usage(err);
       return new Started(null, USAGE);
     }
     SpfEmulator emulator;

@@ -2,21 +2,23 @@ package dev.spfemu.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spfemu.EmulatorOptions;
 import dev.spfemu.TlsOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.commons.cli.Option;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class CommandLineOptionsTest {
 
   private static EmulatorOptions parse(String... args) {
-    CommandLineOptions options = new CommandLineOptions();
-    new CommandLine(options).parseArgs(args);
-    return options.toOptions();
+    return CommandLineOptions.parse(args).toOptions();
   }
 
   @Test
@@ -36,7 +38,7 @@ class CommandLineOptionsTest {
 
   @Test
   void badPortsAreRefused() {
-    assertThrows(CommandLine.ParameterException.class, () -> parse("--port", "http"));
+    assertThrows(Arguments.BadCommandLine.class, () -> parse("--port", "http"));
     assertThrows(IllegalArgumentException.class, () -> parse("--port", "70000"));
   }
 
@@ -139,5 +141,32 @@ class CommandLineOptionsTest {
     assertEquals(dev.spfemu.Limits.DEFAULT_MAX_LOG_BYTES, parse().limits().maxLogBytes());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> parse("--max-log-bytes", "10"));
+  }
+
+  @Test
+  void flagsTakeTrueOrFalseAttachedAsBefore() {
+    assertEquals(false, parse("--no-seed=true").seed());
+    assertEquals(true, parse("--no-seed=false").seed());
+    assertEquals(true, parse("--verbose").accessLog(), "--verbose is --access-log");
+    assertEquals(true, parse("--access-log").accessLog());
+    assertThrows(Arguments.BadCommandLine.class, () -> parse("--access-log", "--verbose"));
+  }
+
+  @Test
+  void theUsageShowsEveryOptionWithItsDefault() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CommandLineOptions.usage(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String usage = bytes.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    for (Option option : CommandLineOptions.table().getOptions()) {
+      assertTrue(usage.contains("--" + option.getLongOpt()), option.getLongOpt());
+      String firstWords = option.getDescription().substring(0, Math.min(20, option.getDescription().length()));
+      assertTrue(usage.contains(firstWords), firstWords);
+    }
+    for (String setting : List.of("(default: 127.0.0.1)", "(default: 30005)", "(default: 1000)",
+        "at most 100000; 0 turns it off (default: 1000)", "(default: 65536)", "(default: 60)", "(default: 8192)",
+        "(default: 100)", "(default: 5000000)", "(default: 30000)", "(default: 4096)", "(default: 10000)",
+        "(default: 67108864)")) {
+      assertTrue(usage.contains(setting), setting + " in " + usage);
+    }
   }
 }

@@ -125,6 +125,26 @@ class MainTest {
   }
 
   @Test
+  void versionExits0() {
+    assertEquals(0, start("--version").exitCode());
+    assertEquals("SPF VMM emulator 0.1.0", out.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
+  void captureCommandLineProblemsSayWhichAndShowItsUsage() {
+    assertEquals(2, start("capture").exitCode());
+    assertTrue(err().startsWith("Missing required options: '--from=ROOT_URL', '--out=FILE'"), err());
+    assertTrue(err().contains("Usage: spf-vmm-emulator capture --from ROOT_URL --out FILE"), err());
+    err.reset();
+    assertEquals(2, start("capture", "--from", "http://127.0.0.1:1/", "--out", "x.json", "--insecure", "--cacert",
+        "a.pem").exitCode());
+    assertTrue(err().startsWith("--cacert=FILE, --insecure are mutually exclusive"), err());
+    err.reset();
+    assertEquals(0, start("capture", "--help").exitCode(), "help needs none of the required options");
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--subscription"));
+  }
+
+  @Test
   void answersJettysCacheLineQuestionAsJmxWouldForTheJvmsDefaults() {
     assertEquals(16, Main.referencesPerCacheLine(64, 4L << 30), "below 32 GiB of heap references take 4 bytes");
     assertEquals(8, Main.referencesPerCacheLine(64, 32L << 30), "from 32 GiB, 8");
