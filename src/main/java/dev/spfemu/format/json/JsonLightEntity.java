@@ -62,14 +62,14 @@ final class JsonLightEntity {
         writeStream(g, type, entity, streams.get(nextStream++));
       }
       if (!projection.includes(property)
-          || entity instanceof StoredValues stored && !type.isSecret(property) && writeStored(g, stored, property)) {
+          || entity instanceof StoredValues stored && !type.isSecret(property) && writeStored(g, type, stored, property)) {
         continue;
       }
       Object value = type.writtenValue(entity, property);
       if (level == MetadataLevel.FULL && value != null && annotated(property)) {
         g.writeStringField(property.name() + "@odata.type", property.typeName());
       }
-      g.writeFieldName(property.name());
+      g.writeFieldName(type.jsonName(property));
       writeValue(g, property, value);
     }
     while (nextStream < streams.size()) {
@@ -128,7 +128,8 @@ final class JsonLightEntity {
    * needs, as it would write it: false when the value is null or kept in another form, which
    * {@link #writeValue} then writes ({@code StoredValuesWriterTest} compares the two).
    */
-  private boolean writeStored(JsonGenerator g, StoredValues stored, PropertyModel property) throws IOException {
+  private boolean writeStored(JsonGenerator g, EntityTypeModel type, StoredValues stored, PropertyModel property)
+      throws IOException {
     if (!property.isPrimitive()) {
       return false;
     }
@@ -146,7 +147,7 @@ final class JsonLightEntity {
     if (level == MetadataLevel.FULL && annotated(property)) {
       g.writeStringField(property.name() + "@odata.type", property.typeName());
     }
-    g.writeFieldName(property.name());
+    g.writeFieldName(type.jsonName(property));
     g.writeString(chars, 0, length);
     return true;
   }

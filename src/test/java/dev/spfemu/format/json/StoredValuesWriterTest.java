@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spfemu.format.Entry;
 import dev.spfemu.format.FeedPage;
 import dev.spfemu.format.MetadataLevel;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -129,6 +131,27 @@ class StoredValuesWriterTest {
         }
       };
       assertEquals(entry(writer, type, record::value), entry(writer, type, readOnlyStored));
+    }
+  }
+
+  /** The pre-encoded property names ({@link EntityTypeModel#jsonName}) are written as the names themselves are. */
+  @Test
+  void preEncodedNamesAreWrittenAsTheirText() throws IOException {
+    JsonFactory json = new JsonFactory();
+    for (EntityTypeModel type : MODEL.entityTypes()) {
+      for (PropertyModel property : type.properties()) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        try (JsonGenerator g = json.createGenerator(text); JsonGenerator e = json.createGenerator(encoded)) {
+          g.writeStartObject();
+          g.writeFieldName(property.name());
+          g.writeNull();
+          e.writeStartObject();
+          e.writeFieldName(type.jsonName(property));
+          e.writeNull();
+        }
+        assertEquals(text.toString(StandardCharsets.UTF_8), encoded.toString(StandardCharsets.UTF_8));
+      }
     }
   }
 
