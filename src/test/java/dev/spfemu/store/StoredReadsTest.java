@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,42 +36,33 @@ class StoredReadsTest {
 
   private final EntityRecord record = new EntityRecord(EntityKey.of(ID, STAMP), VALUES);
 
+  private final long[] parts = new long[3];
+  private final char[] chars = new char[128];
+  private int length;
+
   @Test
   void guidsAreReadAsTheirBits() {
-    long[] bits = new long[2];
-    for (int i = 0; i < VALUES.length; i++) {
-      boolean read = record.guid(i, bits);
-      assertEquals(VALUES[i] instanceof UUID, read, "value " + i);
-      if (read) {
-        assertEquals(VALUES[i], new UUID(bits[0], bits[1]), "value " + i);
-      }
-    }
+    assertReads(value -> value instanceof UUID, i -> record.guid(i, parts), () -> new UUID(parts[0], parts[1]));
   }
 
   @Test
   void timesAreReadAsSecondNanoAndOffset() {
-    long[] parts = new long[3];
-    for (int i = 0; i < VALUES.length; i++) {
-      boolean read = record.time(i, parts);
-      assertEquals(VALUES[i] instanceof OffsetDateTime, read, "value " + i);
-      if (read) {
-        OffsetDateTime time = (OffsetDateTime) record.value(i);
-        assertEquals(time.toEpochSecond(), parts[0], "value " + i);
-        assertEquals(time.getNano(), parts[1], "value " + i);
-        assertEquals(time.getOffset().getTotalSeconds(), parts[2], "value " + i);
-      }
-    }
+    assertReads(value -> value instanceof OffsetDateTime, i -> record.time(i, parts), () -> OffsetDateTime.ofInstant(
+        Instant.ofEpochSecond(parts[0], parts[1]), ZoneOffset.ofTotalSeconds((int) parts[2])));
   }
 
   @Test
   void latin1StringsAreCopiedWhenTheyFit() {
-    char[] chars = new char[128];
+    assertReads(value -> value instanceof String s && s.chars().allMatch(c -> c < 256) && s.length() <= chars.length,
+        i -> (length = record.latin1(i, chars)) >= 0, () -> new String(chars, 0, length));
+  }
+
+  /** Each value of the form is read, and read back as it was stored (its offset too); every other is declined. */
+  private void assertReads(Predicate<Object> ofTheForm, IntPredicate read, Supplier<Object> readBack) {
     for (int i = 0; i < VALUES.length; i++) {
-      int length = record.latin1(i, chars);
-      boolean fits = VALUES[i] instanceof String s && s.chars().allMatch(c -> c < 256) && s.length() <= chars.length;
-      assertEquals(fits, length >= 0, "value " + i);
-      if (fits) {
-        assertEquals(VALUES[i], new String(chars, 0, length), "value " + i);
+      assertEquals(ofTheForm.test(VALUES[i]), read.test(i), "value " + i);
+      if (ofTheForm.test(VALUES[i])) {
+        assertEquals(VALUES[i], readBack.get(), "value " + i);
       }
     }
   }

@@ -12,6 +12,7 @@ public final class ValueChars {
   /** The length of a time's text: {@code 2014-08-28T14:19:48.8838623-07:00}. */
   public static final int DATE_TIME_LENGTH = 33;
 
+  private static final String TEMPLATE = "0000-00-00T00:00:00.0000000+00:00";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final long SECONDS_PER_DAY = 86_400;
   /** Days from 0000-01-01 to 1970-01-01 (proleptic Gregorian), as {@code LocalDate} counts them. */
@@ -84,23 +85,17 @@ public final class ValueChars {
   /** Writes the fields of a time in years 0–9999 with an offset of whole minutes. */
   static void dateTime(char[] c, int year, int month, int day, int hour, int minute, int second, int nano,
       int offsetSeconds) {
+    TEMPLATE.getChars(0, DATE_TIME_LENGTH, c, 0); // the separators; the digits are written over it
     digits(c, 0, year, 4);
-    c[4] = '-';
     digits(c, 5, month, 2);
-    c[7] = '-';
     digits(c, 8, day, 2);
-    c[10] = 'T';
     digits(c, 11, hour, 2);
-    c[13] = ':';
     digits(c, 14, minute, 2);
-    c[16] = ':';
     digits(c, 17, second, 2);
-    c[19] = '.';
     digits(c, 20, nano / 100, 7);
     int offsetMinutes = Math.abs(offsetSeconds) / 60;
     c[27] = offsetSeconds < 0 ? '-' : '+';
     digits(c, 28, offsetMinutes / 60, 2);
-    c[30] = ':';
     digits(c, 31, offsetMinutes % 60, 2);
   }
 

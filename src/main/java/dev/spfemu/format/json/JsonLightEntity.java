@@ -61,8 +61,8 @@ final class JsonLightEntity {
       while (nextStream < streams.size() && streams.get(nextStream).position() == property.index()) {
         writeStream(g, type, entity, streams.get(nextStream++));
       }
-      if (!projection.includes(property)
-          || entity instanceof StoredValues stored && !type.isSecret(property) && writeStored(g, type, stored, property)) {
+      if (!projection.includes(property) || entity instanceof StoredValues stored && !type.isSecret(property)
+          && writeStored(g, type, stored, property)) {
         continue;
       }
       Object value = type.writtenValue(entity, property);

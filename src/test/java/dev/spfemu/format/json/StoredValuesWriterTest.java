@@ -24,6 +24,7 @@ import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.OwnedEntity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ class StoredValuesWriterTest {
   private static final ServiceModel MODEL = ModelLoader.loadDefault();
   private static final ServiceUrls URLS = new ServiceUrls("http://localhost:8090/sub/services/systemcenter/vmm/");
 
-  private static final String[] STRINGS = {"", "Checkpoint 1", "café crème ÿ", "quote \" back \\ slash / tab \t nl \n",
+  private static final String[] STRINGS = {"", "Checkpoint 1", "café crème ÿ",
+      "quote \" back \\ slash / tab \t nl \n",
       "\u0001 control", "Zürich – en dash", "名前 and 😀", "x".repeat(95), "é".repeat(96), "y".repeat(127),
       "z".repeat(128), "w".repeat(129), "long ".repeat(300)};
   private static final String[] TIMES = {"2014-08-28T14:19:48.8838623-07:00", "2026-12-02T01:02:03.0000001Z",
@@ -104,34 +106,26 @@ class StoredValuesWriterTest {
     for (int n = 0; n < 5; n++) {
       EntityRecord record = record(type, n);
       OwnedEntity owned = new OwnedEntity("sub", record);
-      StoredValues readOnlyStored = new StoredValues() {
-        @Override
-        public Object value(int index) {
-          if (owned.guid(index, new long[2]) || owned.time(index, new long[3]) || owned.latin1(index, new char[128]) >= 0) {
-            if (type.keys().stream().noneMatch(key -> key.index() == index) || level != MetadataLevel.FULL) {
-              throw new AssertionError("value " + index + " made into an object");
+      // the entity as stored, but whose value() refuses what the stored form can give without objects
+      StoredValues readOnlyStored = (StoredValues) Proxy.newProxyInstance(StoredValues.class.getClassLoader(),
+          new Class<?>[] {StoredValues.class}, (proxy, method, arguments) -> {
+            if (method.getName().equals("value") && refused(owned, type, level, (Integer) arguments[0])) {
+              throw new AssertionError("value " + arguments[0] + " made into an object");
             }
-          }
-          return owned.value(index);
-        }
-
-        @Override
-        public boolean guid(int index, long[] bits) {
-          return owned.guid(index, bits);
-        }
-
-        @Override
-        public boolean time(int index, long[] parts) {
-          return owned.time(index, parts);
-        }
-
-        @Override
-        public int latin1(int index, char[] chars) {
-          return owned.latin1(index, chars);
-        }
-      };
+            return method.invoke(owned, arguments);
+          });
       assertEquals(entry(writer, type, record::value), entry(writer, type, readOnlyStored));
     }
+  }
+
+  /**
+   * Whether the writer must read the value at {@code index} from the stored form only: at full metadata
+   * the key's values are also taken as objects, for {@code odata.id} and the links.
+   */
+  private static boolean refused(OwnedEntity owned, EntityTypeModel type, MetadataLevel level, int index) {
+    boolean stored = owned.guid(index, new long[2]) || owned.time(index, new long[3])
+        || owned.latin1(index, new char[128]) >= 0;
+    return stored && (level != MetadataLevel.FULL || type.keys().stream().noneMatch(key -> key.index() == index));
   }
 
   /** The pre-encoded property names ({@link EntityTypeModel#jsonName}) are written as the names themselves are. */
