@@ -1,14 +1,9 @@
 package dev.spfemu.bench;
 
-import dev.spfemu.SpfEmulator;
+import dev.spfemu.EmulatorOptions;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,71 +34,51 @@ public class FilterRequestBenchmark extends MicroBenchmark {
   @Param({"100"})
   public int perVm;
 
-  private SpfEmulator spf;
-  private HttpClient http;
+  private ServedWorld world;
   private HttpRequest byKey;
   private HttpRequest byVm;
-  private Path world;
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    world = Files.createTempFile("filter-world", ".json");
-    writeWorld(world, perVm);
-    spf = SpfEmulator.builder().dynamicPort().seedFile(world).journalSize(0).start();
-    http = HttpClient.newHttpClient();
-    String root = spf.serviceRoot(SUBSCRIPTION);
-    byKey = get(root + "VMCheckPoints(ID=guid'" + checkpointId(VMS / 2, 0) + "',StampId=guid'" + STAMP + "')");
-    byVm = get(root + "VMCheckPoints?$filter=VMId%20eq%20guid'" + vmId(VMS / 2) + "'");
-  }
-
-  private static HttpRequest get(String uri) {
-    return HttpRequest.newBuilder(URI.create(uri)).header("Accept", "application/json;odata=minimalmetadata")
-        .header("MaxDataServiceVersion", "3.0;NetFx").GET().build();
+    world = new ServedWorld(out -> writeWorld(out, perVm), EmulatorOptions.DEFAULT_PAGE_SIZE);
+    String json = "application/json;odata=minimalmetadata";
+    byKey = world.get(SUBSCRIPTION, "VMCheckPoints(ID=guid'" + checkpointId(VMS / 2, 0) + "',StampId=guid'" + STAMP
+        + "')", json);
+    byVm = world.get(SUBSCRIPTION, "VMCheckPoints?$filter=VMId%20eq%20guid'" + vmId(VMS / 2) + "'", json);
   }
 
   @TearDown(Level.Trial)
   public void stop() throws IOException {
-    spf.close();
-    Files.deleteIfExists(world);
+    world.close();
   }
 
   @Benchmark
   public int getByKey() throws IOException, InterruptedException {
-    return send(byKey);
+    return world.send(byKey);
   }
 
   @Benchmark
   public int filterByVm() throws IOException, InterruptedException {
-    return send(byVm);
+    return world.send(byVm);
   }
 
-  private int send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+  /** A world of {@link #VMS} VMs with {@code perVm} checkpoints each, as the seed POST makes them. */
+  private static void writeWorld(Writer out, int perVm) throws IOException {
+    out.write("{\"subscriptions\":[{\"id\":\"" + SUBSCRIPTION + "\",\"entities\":{\"VirtualMachines\":[");
+    for (int i = 0; i < VMS; i++) {
+      out.write((i == 0 ? "" : ",") + "{\"ID\":\"" + vmId(i) + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"vm-"
+          + i + "\"}");
     }
-    return response.body().length;
-  }
-
-  /** A world file of {@link #VMS} VMs with {@code perVm} checkpoints each, as the seed POST makes them. */
-  private static void writeWorld(Path file, int perVm) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file)) {
-      out.write("{\"subscriptions\":[{\"id\":\"" + SUBSCRIPTION + "\",\"entities\":{\"VirtualMachines\":[");
-      for (int i = 0; i < VMS; i++) {
-        out.write((i == 0 ? "" : ",") + "{\"ID\":\"" + vmId(i) + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"vm-"
-            + i + "\"}");
+    out.write("],\"VMCheckPoints\":[");
+    for (int i = 0; i < VMS; i++) {
+      for (int j = 0; j < perVm; j++) {
+        out.write((i == 0 && j == 0 ? "" : ",") + "{\"ID\":\"" + checkpointId(i, j) + "\",\"StampId\":\"" + STAMP
+            + "\",\"VMId\":\"" + vmId(i) + "\",\"Name\":\"Checkpoint " + j + "\",\"Accessibility\":\"Public\","
+            + "\"Description\":\"\",\"Enabled\":true,\"AddedTime\":\"2026-12-02T01:02:03.4567891Z\","
+            + "\"ModifiedTime\":\"2026-12-02T01:02:04.1234567Z\"}");
       }
-      out.write("],\"VMCheckPoints\":[");
-      for (int i = 0; i < VMS; i++) {
-        for (int j = 0; j < perVm; j++) {
-          out.write((i == 0 && j == 0 ? "" : ",") + "{\"ID\":\"" + checkpointId(i, j) + "\",\"StampId\":\"" + STAMP
-              + "\",\"VMId\":\"" + vmId(i) + "\",\"Name\":\"Checkpoint " + j + "\",\"Accessibility\":\"Public\","
-              + "\"Description\":\"\",\"Enabled\":true,\"AddedTime\":\"2026-12-02T01:02:03.4567891Z\","
-              + "\"ModifiedTime\":\"2026-12-02T01:02:04.1234567Z\"}");
-        }
-      }
-      out.write("]}}]}");
     }
+    out.write("]}}]}");
   }
 
   private static UUID vmId(int i) {
