@@ -1,14 +1,8 @@
 package dev.spfemu.bench;
 
-import dev.spfemu.SpfEmulator;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,52 +35,39 @@ public class ExpandBenchmark extends MicroBenchmark {
   @Param({"1000", "4000"})
   public int vms;
 
-  private SpfEmulator spf;
-  private HttpClient http;
+  private ServedWorld world;
   private HttpRequest expand;
-  private Path world;
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    world = Files.createTempFile("expand-world", ".json");
-    writeWorld(world, vms);
-    spf = SpfEmulator.builder().dynamicPort().seedFile(world).pageSize(vms).journalSize(0).start();
-    http = HttpClient.newHttpClient();
-    expand = HttpRequest.newBuilder(URI.create(spf.serviceRoot(SUBSCRIPTION)
-        + "VirtualMachines?$expand=VirtualNetworkAdapters")).header("Accept", "application/json").GET().build();
+    world = new ServedWorld(out -> writeWorld(out, vms), vms);
+    expand = world.get(SUBSCRIPTION, "VirtualMachines?$expand=VirtualNetworkAdapters", "application/json");
   }
 
   @TearDown(Level.Trial)
   public void stop() throws IOException {
-    spf.close();
-    Files.deleteIfExists(world);
+    world.close();
   }
 
   @Benchmark
   public int expandEveryVmsAdapters() throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = http.send(expand, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("the expand answered " + response.statusCode());
-    }
-    return response.body().length;
+    return world.send(expand);
   }
 
-  /** A world file with {@code count} VMs in one cloud, each with one adapter. */
-  private static void writeWorld(Path file, int count) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file)) {
-      out.write("{\"subscriptions\":[{\"id\":\"" + SUBSCRIPTION + "\",\"entities\":{\"Clouds\":[{\"ID\":\"" + CLOUD
-          + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"Gold\"}],\"VirtualMachines\":[");
-      for (int i = 0; i < count; i++) {
-        out.write((i == 0 ? "" : ",") + "{\"ID\":\"" + vmId(i) + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"vm-" + i
-            + "\",\"CloudId\":\"" + CLOUD + "\"}");
-      }
-      out.write("],\"VirtualNetworkAdapters\":[");
-      for (int i = 0; i < count; i++) {
-        out.write((i == 0 ? "" : ",") + "{\"ID\":\"" + new UUID(2, i) + "\",\"StampId\":\"" + STAMP + "\",\"VMId\":\""
-            + vmId(i) + "\",\"IPv4Addresses\":[\"10.0." + i / 250 + "." + (i % 250 + 2) + "\"]}");
-      }
-      out.write("]}}]}");
+  /** A world with {@code count} VMs in one cloud, each with one adapter. */
+  private static void writeWorld(Writer out, int count) throws IOException {
+    out.write("{\"subscriptions\":[{\"id\":\"" + SUBSCRIPTION + "\",\"entities\":{\"Clouds\":[{\"ID\":\"" + CLOUD
+        + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"Gold\"}],\"VirtualMachines\":[");
+    for (int i = 0; i < count; i++) {
+      out.write((i == 0 ? "" : ",") + "{\"ID\":\"" + vmId(i) + "\",\"StampId\":\"" + STAMP + "\",\"Name\":\"vm-" + i
+          + "\",\"CloudId\":\"" + CLOUD + "\"}");
     }
+    out.write("],\"VirtualNetworkAdapters\":[");
+    for (int i = 0; i < count; i++) {
+      out.write((i == 0 ? "" : ",") + "{\"ID\":\"" + new UUID(2, i) + "\",\"StampId\":\"" + STAMP + "\",\"VMId\":\""
+          + vmId(i) + "\",\"IPv4Addresses\":[\"10.0." + i / 250 + "." + (i % 250 + 2) + "\"]}");
+    }
+    out.write("]}}]}");
   }
 
   private static UUID vmId(int i) {

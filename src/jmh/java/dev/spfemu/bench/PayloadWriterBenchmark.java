@@ -49,8 +49,8 @@ public abstract class PayloadWriterBenchmark extends MicroBenchmark {
     urls = payloads.urls;
     checkpointType = payloads.checkpointType;
     vmType = payloads.vmType;
-    checkpoint = Entry.of(payloads.checkpoint::value);
-    vm = Entry.of(payloads.vm::value);
+    checkpoint = Entry.of(Payloads.stored(payloads.checkpoint));
+    vm = Entry.of(Payloads.stored(payloads.vm));
     checkpoints = FeedPage.of(checkpointType, Payloads.values(payloads.checkpoints(feedSize)), ProtocolVersion.V3);
     vms = FeedPage.of(vmType, Payloads.values(payloads.vms(feedSize)), ProtocolVersion.V3);
   }

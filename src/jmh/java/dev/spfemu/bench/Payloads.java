@@ -14,6 +14,7 @@ import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
+import dev.spfemu.vmm.OwnedEntity;
 import dev.spfemu.vmm.world.EntityJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,9 +92,14 @@ public class Payloads {
   public static List<EntityValues> values(List<EntityRecord> records) {
     List<EntityValues> values = new ArrayList<>(records.size());
     for (EntityRecord record : records) {
-      values.add(record::value);
+      values.add(stored(record));
     }
     return values;
+  }
+
+  /** A record as the domain hands stored entities to the protocol side (which reads it as {@code StoredValues}). */
+  public static EntityValues stored(EntityRecord record) {
+    return new OwnedEntity("benchmark", record);
   }
 
   /** A record of {@code values}, keyed by its type's key properties, as the store keeps it. */

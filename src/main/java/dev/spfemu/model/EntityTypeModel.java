@@ -1,5 +1,7 @@
 package dev.spfemu.model;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ public final class EntityTypeModel {
   private final List<PropertyModel> properties;
   private final List<PropertyModel> keys;
   private final Map<String, PropertyModel> byName;
+  /** The properties' names as a JSON writer emits them, by index: encoded once, not once per value. */
+  private final SerializableString[] jsonNames;
   private final List<PropertyModel> requiredOnCreate;
   private final boolean[] serverManaged;
   private final boolean[] secret;
@@ -58,8 +62,10 @@ public final class EntityTypeModel {
     }
     this.secrets = List.copyOf(writeRules.secrets());
     Map<String, PropertyModel> index = new HashMap<>();
+    this.jsonNames = new SerializableString[properties.size()];
     for (PropertyModel property : properties) {
       index.put(property.name(), property);
+      jsonNames[property.index()] = new SerializedString(property.name());
     }
     this.byName = Map.copyOf(index);
     this.setMethods = methods(verbs, List.of("GET"), List.of("POST"));
@@ -95,6 +101,11 @@ public final class EntityTypeModel {
 
   public String entitySet() {
     return entitySet;
+  }
+
+  /** The name of one of this type's properties, pre-encoded for {@code JsonGenerator.writeFieldName}. */
+  public SerializableString jsonName(PropertyModel property) {
+    return jsonNames[property.index()];
   }
 
   /** All properties in real SPF's order. */

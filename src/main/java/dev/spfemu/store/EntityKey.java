@@ -42,6 +42,16 @@ public abstract sealed class EntityKey permits EntityKey.Values, EntityKey.Guid,
 
   public abstract Object value(int index);
 
+  /** The GUID at {@code index} as its bits in {@code bits[0..1]}, without making it; false when not a GUID. */
+  boolean guid(int index, long[] bits) {
+    if (value(index) instanceof UUID id) {
+      bits[0] = id.getMostSignificantBits();
+      bits[1] = id.getLeastSignificantBits();
+      return true;
+    }
+    return false;
+  }
+
   /** The position of a key value equal to {@code value}, or -1 (without making the key's values). */
   abstract int indexOf(Object value);
 
@@ -145,6 +155,14 @@ public abstract sealed class EntityKey permits EntityKey.Values, EntityKey.Guid,
     }
 
     @Override
+    boolean guid(int index, long[] bits) {
+      value(index); // the bounds check
+      bits[0] = most;
+      bits[1] = least;
+      return true;
+    }
+
+    @Override
     int indexOf(Object value) {
       return isUuid(value, most, least) ? 0 : -1;
     }
@@ -183,6 +201,22 @@ public abstract sealed class EntityKey permits EntityKey.Values, EntityKey.Guid,
         case 1 -> new UUID(most1, least1);
         default -> throw new IndexOutOfBoundsException(index);
       };
+    }
+
+    @Override
+    boolean guid(int index, long[] bits) {
+      switch (index) {
+        case 0 -> {
+          bits[0] = most0;
+          bits[1] = least0;
+        }
+        case 1 -> {
+          bits[0] = most1;
+          bits[1] = least1;
+        }
+        default -> throw new IndexOutOfBoundsException(index);
+      }
+      return true;
     }
 
     @Override

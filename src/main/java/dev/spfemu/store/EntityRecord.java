@@ -40,9 +40,7 @@ public final class EntityRecord {
    * changes on every job, and a VM has 134 values.
    */
   public EntityRecord with(int index, Object value) {
-    if (index < 0 || index >= size()) {
-      throw new IndexOutOfBoundsException(index);
-    }
+    checked(index);
     if (value instanceof UUID id) {
       byte[] patched = StoredForm.withGuid(data, key, index, id);
       if (patched != null) {
@@ -67,10 +65,39 @@ public final class EntityRecord {
   }
 
   public Object value(int index) {
+    return StoredForm.decode(data, side, key, checked(index));
+  }
+
+  /**
+   * The GUID at {@code index} as its most and least significant bits in {@code bits[0]} and
+   * {@code bits[1]}, without making a UUID (a feed's writer reads thousands); false when the value
+   * there is not a GUID, null included.
+   */
+  public boolean guid(int index, long[] bits) {
+    return StoredReads.guid(data, key, checked(index), bits);
+  }
+
+  /**
+   * The time at {@code index} as its epoch second, nano of second and offset in seconds in
+   * {@code parts[0..2]}, without making an {@code OffsetDateTime}; false when it is not a time.
+   */
+  public boolean time(int index, long[] parts) {
+    return StoredReads.time(data, checked(index), parts);
+  }
+
+  /**
+   * Copies the string at {@code index} into {@code chars} when it is kept as Latin-1 and fits, and
+   * answers its length; else -1 (null, another class, a string of other chars or a longer one).
+   */
+  public int latin1(int index, char[] chars) {
+    return StoredReads.latin1(data, checked(index), chars);
+  }
+
+  private int checked(int index) {
     if (index < 0 || index >= size()) {
       throw new IndexOutOfBoundsException(index);
     }
-    return StoredForm.decode(data, side, key, index);
+    return index;
   }
 
   public int size() {

@@ -32,27 +32,27 @@ final class StoredForm {
   private static final byte FALSE = 2;
   private static final byte INT = 3;
   private static final byte LONG = 4;
-  private static final byte GUID = 5;
-  private static final byte LATIN1 = 7;
+  static final byte GUID = 5;
+  static final byte LATIN1 = 7;
   private static final byte UTF16 = 8;
   /** A UTC time in whole 100 ns ticks since the epoch (what the service's clock makes): 8 bytes. */
-  private static final byte TICKS = 9;
+  static final byte TICKS = 9;
   /** Any other time: epoch second, nano, offset seconds. */
-  private static final byte TIME = 10;
+  static final byte TIME = 10;
   private static final byte SIDE = 11;
   /** Tags from here on name a value of the key: 16 + its position (for keys of up to 16 values). */
-  private static final int KEY = 16;
+  static final int KEY = 16;
   /** Tags from here on (to 127) are a Latin-1 string of up to 95 chars: 32 + its length, then its bytes. */
-  private static final int SHORT_LATIN1 = 32;
+  static final int SHORT_LATIN1 = 32;
   /** Values up to here have a header of one byte (width and count); more have the count in two more. */
   static final int SHORT_COUNT = 30;
 
-  private static final long TICKS_PER_SECOND = 10_000_000L;
+  static final long TICKS_PER_SECOND = 10_000_000L;
   /** Seconds whose ticks fit a long (about 28,000 years either side of 1970). */
   private static final long TICKS_RANGE = Long.MAX_VALUE / TICKS_PER_SECOND - 1;
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
   private StoredForm() {
@@ -267,7 +267,7 @@ final class StoredForm {
     return new String(chars);
   }
 
-  private static int offset(byte[] data, int index) {
+  static int offset(byte[] data, int index) {
     int width = data[0] & 0x7;
     int at = (data[0] >>> 3 & 0x1F) <= SHORT_COUNT ? 1 + index * width : 3 + index * width;
     return switch (width) {
@@ -278,7 +278,7 @@ final class StoredForm {
   }
 
   /** A varint at {@code p}: its value in the high half, where what follows it starts in the low half. */
-  private static long varint(byte[] data, int p) {
+  static long varint(byte[] data, int p) {
     int value = 0;
     int shift = 0;
     byte b;

@@ -1,6 +1,6 @@
 package dev.spfemu.vmm;
 
-import dev.spfemu.model.EntityValues;
+import dev.spfemu.model.StoredValues;
 import dev.spfemu.store.EntityRecord;
 
 /**
@@ -11,10 +11,25 @@ import dev.spfemu.store.EntityRecord;
  * @param subscription the subscription that holds the entity
  * @param record the entity
  */
-public record OwnedEntity(String subscription, EntityRecord record) implements EntityValues {
+public record OwnedEntity(String subscription, EntityRecord record) implements StoredValues {
 
   @Override
   public Object value(int index) {
     return record.value(index);
+  }
+
+  @Override
+  public boolean guid(int index, long[] bits) {
+    return record.guid(index, bits);
+  }
+
+  @Override
+  public boolean time(int index, long[] parts) {
+    return record.time(index, parts);
+  }
+
+  @Override
+  public int latin1(int index, char[] chars) {
+    return record.latin1(index, chars);
   }
 }

@@ -120,33 +120,10 @@ final class DateTimeCodec extends TextValuedCodec {
     if (year < 0 || year > 9999 || offsetSeconds % 60 != 0) {
       return WRITE.format(time);
     }
-    char[] c = new char[33];
-    digits(c, 0, year, 4);
-    c[4] = '-';
-    digits(c, 5, time.getMonthValue(), 2);
-    c[7] = '-';
-    digits(c, 8, time.getDayOfMonth(), 2);
-    c[10] = 'T';
-    digits(c, 11, time.getHour(), 2);
-    c[13] = ':';
-    digits(c, 14, time.getMinute(), 2);
-    c[16] = ':';
-    digits(c, 17, time.getSecond(), 2);
-    c[19] = '.';
-    digits(c, 20, time.getNano() / 100, 7);
-    int offsetMinutes = Math.abs(offsetSeconds) / 60;
-    c[27] = offsetSeconds < 0 ? '-' : '+';
-    digits(c, 28, offsetMinutes / 60, 2);
-    c[30] = ':';
-    digits(c, 31, offsetMinutes % 60, 2);
+    char[] c = new char[ValueChars.DATE_TIME_LENGTH];
+    ValueChars.dateTime(c, year, time.getMonthValue(), time.getDayOfMonth(), time.getHour(), time.getMinute(),
+        time.getSecond(), time.getNano(), offsetSeconds);
     return new String(c);
-  }
-
-  private static void digits(char[] c, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      c[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
   }
 
   @Override

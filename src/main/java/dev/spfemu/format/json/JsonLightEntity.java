@@ -6,11 +6,13 @@ import dev.spfemu.format.Projection;
 import dev.spfemu.format.RelatedEntities;
 import dev.spfemu.format.ServiceUrls;
 import dev.spfemu.format.codec.PrimitiveCodecs;
+import dev.spfemu.format.codec.ValueChars;
 import dev.spfemu.model.ComplexValue;
 import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.NavigationModel;
 import dev.spfemu.model.PropertyModel;
+import dev.spfemu.model.StoredValues;
 import dev.spfemu.model.StreamModel;
 import java.io.IOException;
 import java.util.List;
@@ -28,7 +30,14 @@ import java.util.List;
 final class JsonLightEntity {
 
   private final MetadataLevel level;
+  /**
+   * Where {@link #writeStored} puts a value's parts and text: one pair per payload (the writers are
+   * shared by every request, so the buffers cannot be theirs), not a few objects per value.
+   */
+  private final long[] parts = new long[3];
+  private final char[] chars = new char[128];
 
+  /** One per payload written: see {@link #chars}. */
   JsonLightEntity(MetadataLevel level) {
     this.level = level;
   }
@@ -52,14 +61,15 @@ final class JsonLightEntity {
       while (nextStream < streams.size() && streams.get(nextStream).position() == property.index()) {
         writeStream(g, type, entity, streams.get(nextStream++));
       }
-      if (!projection.includes(property)) {
+      if (!projection.includes(property) || entity instanceof StoredValues stored && !type.isSecret(property)
+          && writeStored(g, type, stored, property)) {
         continue;
       }
       Object value = type.writtenValue(entity, property);
       if (level == MetadataLevel.FULL && value != null && annotated(property)) {
         g.writeStringField(property.name() + "@odata.type", property.typeName());
       }
-      g.writeFieldName(property.name());
+      g.writeFieldName(type.jsonName(property));
       writeValue(g, property, value);
     }
     while (nextStream < streams.size()) {
@@ -111,6 +121,35 @@ final class JsonLightEntity {
     g.writeStartObject();
     writeMembers(g, urls, type, entity, projection, related);
     g.writeEndObject();
+  }
+
+  /**
+   * Writes a GUID, time or Latin-1 string from its stored form, without the objects {@link #writeValue}
+   * needs, as it would write it: false when the value is null or kept in another form, which
+   * {@link #writeValue} then writes ({@code StoredValuesWriterTest} compares the two).
+   */
+  private boolean writeStored(JsonGenerator g, EntityTypeModel type, StoredValues stored, PropertyModel property)
+      throws IOException {
+    if (!property.isPrimitive()) {
+      return false;
+    }
+    int index = property.index();
+    int length = switch (property.kind()) {
+      case GUID -> stored.guid(index, parts) ? ValueChars.guid(parts[0], parts[1], chars) : -1;
+      case DATE_TIME, DATE_TIME_OFFSET ->
+          stored.time(index, parts) ? ValueChars.dateTime(parts[0], (int) parts[1], (int) parts[2], chars) : -1;
+      case STRING -> stored.latin1(index, chars);
+      default -> -1;
+    };
+    if (length < 0) {
+      return false;
+    }
+    if (level == MetadataLevel.FULL && annotated(property)) {
+      g.writeStringField(property.name() + "@odata.type", property.typeName());
+    }
+    g.writeFieldName(type.jsonName(property));
+    g.writeString(chars, 0, length);
+    return true;
   }
 
   /** Whether full metadata annotates the property's type: when its JSON form does not show it. */

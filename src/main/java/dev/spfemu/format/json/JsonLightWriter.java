@@ -27,12 +27,10 @@ public final class JsonLightWriter implements PayloadWriter {
 
   private final JsonFactory factory;
   private final MetadataLevel level;
-  private final JsonLightEntity entities;
 
   public JsonLightWriter(JsonFactory factory, MetadataLevel level) {
     this.factory = factory;
     this.level = level;
-    this.entities = new JsonLightEntity(level);
   }
 
   @Override
@@ -43,7 +41,7 @@ public final class JsonLightWriter implements PayloadWriter {
         g.writeStringField("odata.metadata", urls.metadata() + "#" + type.entitySet() + "/@Element"
             + selectSuffix(entry.projection()));
       }
-      entities.writeMembers(g, urls, type, entry.entity(), entry.projection(), entry.related());
+      new JsonLightEntity(level).writeMembers(g, urls, type, entry.entity(), entry.projection(), entry.related());
       g.writeEndObject();
     }
   }
@@ -61,6 +59,7 @@ public final class JsonLightWriter implements PayloadWriter {
         g.writeStringField("odata.count", page.count().toString()); // a string, as in OData v3
       }
       g.writeArrayFieldStart("value");
+      JsonLightEntity entities = new JsonLightEntity(level); // its buffers serve the whole page
       for (EntityValues entity : page.entities()) {
         entities.writeObject(g, urls, type, entity, page.projection(), page.related());
       }

@@ -13,6 +13,7 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.Change;
 import dev.spfemu.vmm.EntitySet;
+import dev.spfemu.vmm.OwnedEntity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -74,7 +75,7 @@ final class WriteOperations {
       x.respondNoContent(ProtocolVersion.V3);
       return;
     }
-    writeEntity(x, 201, format, set, record, preference);
+    writeEntity(x, 201, format, set, new OwnedEntity(subscription, record), preference);
   }
 
   /**
@@ -90,17 +91,18 @@ final class WriteOperations {
     reportJob(x, change);
     applied(x, preference);
     if (format != null) {
-      writeEntity(x, 200, format, set, change.entity(), preference);
+      writeEntity(x, 200, format, set, new OwnedEntity(x.call.subscription(), change.entity()), preference);
     } else {
       x.respondNoContent(preference.applied() ? ProtocolVersion.V3 : ProtocolVersion.V1);
     }
   }
 
-  private void writeEntity(Exchange x, int status, ResponseFormat format, EntitySet set, EntityRecord record,
+  /** The entity as stored, which the writers read from its stored form ({@code StoredValues}). */
+  private void writeEntity(Exchange x, int status, ResponseFormat format, EntitySet set, OwnedEntity entity,
       ResponsePreference preference) {
     ProtocolVersion needed = preference.applied() ? ProtocolVersion.V3 : format.neededVersion();
     x.respond(status, format, PayloadKind.ENTRY, x.versions.responseVersion(needed),
-        out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), record::value, Projection.ALL));
+        out -> writers.of(format).writeEntry(out, x.call.urls(), set.type(), entity, Projection.ALL));
   }
 
   /** Says which preference the answer follows, if any. */

@@ -42,7 +42,9 @@ final class Values {
       return compareStrings(x, y);
     }
     if (a instanceof UUID x && b instanceof UUID y) {
-      return x.toString().compareTo(y.toString());
+      // the text's order without the text (every feed sorts by key): fixed-width hex of the two halves
+      int c = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+      return c != 0 ? c : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
     }
     if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
       return x.toInstant().compareTo(y.toInstant());

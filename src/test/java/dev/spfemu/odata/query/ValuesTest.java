@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -182,5 +183,23 @@ class ValuesTest {
   @Test
   void arithmeticOnNonNumbersIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> Values.arithmetic('+', "a", 1));
+  }
+
+  /** GUIDs compare as their lower-case text does (.NET's order), also where the signed halves would not. */
+  @Test
+  void guidsCompareAsTheirText() {
+    SplittableRandom random = new SplittableRandom(13);
+    List<UUID> ids = new ArrayList<>(List.of(new UUID(0, 0), new UUID(-1, -1), new UUID(Long.MIN_VALUE, 0),
+        new UUID(Long.MAX_VALUE, Long.MIN_VALUE), new UUID(1, -1), new UUID(1, 1)));
+    for (int i = 0; i < 2_000; i++) {
+      ids.add(new UUID(random.nextLong(), random.nextLong()));
+      ids.add(new UUID(ids.get(i).getMostSignificantBits(), random.nextLong())); // equal first halves
+    }
+    for (UUID a : ids) {
+      UUID b = ids.get(random.nextInt(ids.size()));
+      assertEquals(Integer.signum(a.toString().compareTo(b.toString())), Integer.signum(Values.compare(a, b)),
+          a + " against " + b);
+      assertEquals(0, Values.compare(a, new UUID(a.getMostSignificantBits(), a.getLeastSignificantBits())));
+    }
   }
 }
