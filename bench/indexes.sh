@@ -60,7 +60,8 @@ done
 fill vms VirtualMachines "$VMS"
 fill adapters VirtualNetworkAdapters "$VMS"
 fill checkpoints VMCheckPoints "$CHECKPOINTS"
-echo "heap after the fill (before a GC): $(jcmd "$PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1)"
+SERVER=$(pgrep -P "$PID" java || echo "$PID")  # a plain java -jar serves from a second JVM (docs/operations.md)
+echo "heap after the fill (before a GC): $(jcmd "$SERVER" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1)"
 FIRST=00000000-0000-4000-8000-000000000001
 echo "checkpoints of the first VM by \$filter: $(curl -sf "${ROOT}VMCheckPoints/\$count?\$filter=VMId%20eq%20guid'$FIRST'")"
 echo "the first VM expanded: $(curl -sf -H 'Accept: application/json' "${ROOT}VirtualMachines(ID=guid'$FIRST',StampId=guid'd70c1a9b-c241-48f5-880a-b6c36071e653')?\$expand=VirtualNetworkAdapters,VMCheckpoints" \
