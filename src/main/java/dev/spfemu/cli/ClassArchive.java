@@ -105,13 +105,17 @@ final class ClassArchive {
 
     static final Use NONE = new Use(List.of(), null, null);
 
-    /** Moves the archive this run wrote into place (after the server exited); removes a broken one. */
-    void keep() {
+    /**
+     * Moves the archive this run wrote into place once the server has exited with {@code exitCode}; removes
+     * it instead when the server did not stop cleanly (it failed to start, so the archive holds little, or
+     * it was killed, perhaps while writing) or wrote nothing.
+     */
+    void keep(int exitCode) {
       if (written == null) {
         return;
       }
       try {
-        if (Files.isRegularFile(written) && Files.size(written) > 0) {
+        if (exitCode == 0 && Files.isRegularFile(written) && Files.size(written) > 0) {
           Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } else {
           Files.deleteIfExists(written);

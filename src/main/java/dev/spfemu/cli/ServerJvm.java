@@ -48,7 +48,7 @@ final class ServerJvm {
    * (the options are HotSpot's), or the jar or the command line cannot be found.
    */
   static ServerJvm forPlainJar(String[] args) {
-    if (args.length > 0 && args[0].equals("capture")) {
+    if (args.length > 0 && args[0].equals("capture") || asksForHelpOrVersion(args)) {
       return null;
     }
     Optional<Path> jar = jar();
@@ -63,6 +63,21 @@ final class ServerJvm {
     ClassArchive.Use archive = cache == null ? ClassArchive.Use.NONE
         : cache.use(jar.get(), System.getProperty("java.vm.version", ""));
     return new ServerJvm(command(java, jar.get(), archive, args), archive);
+  }
+
+  /**
+   * Whether the command line asks for the usage or the version ({@code -h}, {@code -V}, combined or long):
+   * answered at once, in this JVM. The server JVM of such a run would also write the class-data archive
+   * of a JVM that loaded nothing but the command line, and every later run would map that one.
+   */
+  static boolean asksForHelpOrVersion(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("--version") || arg.startsWith("-") && !arg.startsWith("--")
+          && (arg.indexOf('h') > 0 || arg.indexOf('V') > 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -112,7 +127,7 @@ final class ServerJvm {
     } catch (IllegalStateException stopping) {
       return code; // a stop came meanwhile: the relay keeps the archive and halts with the code
     }
-    archive.keep();
+    archive.keep(code);
     return code;
   }
 
@@ -131,7 +146,7 @@ final class ServerJvm {
           // nobody who wants this hook gone interrupts it: keep waiting for the server
         }
       }
-      archive.keep();
+      archive.keep(code);
       Runtime.getRuntime().halt(code);
     }
   }

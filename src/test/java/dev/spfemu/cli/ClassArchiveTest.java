@@ -51,13 +51,13 @@ class ClassArchiveTest {
     assertEquals(List.of("-XX:ArchiveClassesAtExit=" + first.written()), first.options());
     assertTrue(first.written().getFileName().toString().endsWith("." + ProcessHandle.current().pid() + ".tmp"));
     Files.write(first.written(), new byte[] {42}); // what the server JVM writes at its exit
-    first.keep();
+    first.keep(0);
     assertFalse(Files.exists(first.written()));
     assertTrue(Files.isRegularFile(first.target()));
 
     ClassArchive.Use next = cache.use(jar, "17.0.15+6");
     assertEquals(List.of("-XX:SharedArchiveFile=" + first.target()), next.options());
-    next.keep(); // maps, writes nothing: nothing to move
+    next.keep(0); // maps, writes nothing: nothing to move
     assertTrue(Files.isRegularFile(first.target()));
   }
 
@@ -66,11 +66,23 @@ class ClassArchiveTest {
     ClassArchive cache = ClassArchive.inCache(Map.of("XDG_CACHE_HOME", dir.toString()), null);
     ClassArchive.Use empty = cache.use(jar(), "v");
     Files.createFile(empty.written()); // a server killed while writing
-    empty.keep();
+    empty.keep(0);
     assertFalse(Files.exists(empty.written()));
     assertFalse(Files.exists(empty.target()));
-    cache.use(jar(), "v").keep(); // and a server that never wrote at all
+    cache.use(jar(), "v").keep(0); // and a server that never wrote at all
     assertFalse(Files.exists(empty.target()));
+  }
+
+  @Test
+  void aServerThatDidNotStopCleanlyLeavesNoArchive() throws Exception {
+    ClassArchive cache = ClassArchive.inCache(Map.of("XDG_CACHE_HOME", dir.toString()), null);
+    for (int code : new int[] {1, 2, 137, 143}) { // cannot start, bad command line, SIGKILL, SIGTERM unhandled
+      ClassArchive.Use run = cache.use(jar(), "v");
+      Files.write(run.written(), new byte[] {42});
+      run.keep(code);
+      assertFalse(Files.exists(run.written()), "exit " + code);
+      assertFalse(Files.exists(run.target()), "exit " + code);
+    }
   }
 
   @Test

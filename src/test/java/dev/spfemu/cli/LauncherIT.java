@@ -102,6 +102,7 @@ class LauncherIT {
     assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
     assertEquals(Main.USAGE, launcher.exitValue(), err);
     assertTrue(err.contains("--no-such-option"), err);
+    assertEquals(List.of(), archives(cache), "a server that never started leaves no archive to map");
   }
 
   @Test

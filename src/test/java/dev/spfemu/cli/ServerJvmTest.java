@@ -39,6 +39,19 @@ class ServerJvmTest {
   }
 
   @Test
+  void helpAndVersionAreAnsweredInThisJvm() {
+    for (String[] args : List.of(new String[] {"--help"}, new String[] {"--version"}, new String[] {"-h"},
+        new String[] {"-V"}, new String[] {"-hV"}, new String[] {"--port", "0", "-h"})) {
+      assertTrue(ServerJvm.asksForHelpOrVersion(args), String.join(" ", args));
+      assertNull(ServerJvm.forPlainJar(args), String.join(" ", args));
+    }
+    for (String[] args : List.of(new String[0], new String[] {"--port", "0"}, new String[] {"--host=h.example"},
+        new String[] {"--no-http"}, new String[] {"--seed-file", "V.json"})) {
+      assertFalse(ServerJvm.asksForHelpOrVersion(args), String.join(" ", args));
+    }
+  }
+
+  @Test
   void captureRunsInThisJvm() {
     assertNull(ServerJvm.forPlainJar(new String[] {"capture", "--from", "https://spf:8090/"}));
   }
