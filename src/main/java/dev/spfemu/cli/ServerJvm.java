@@ -111,10 +111,6 @@ final class ServerJvm {
     return command;
   }
 
-  List<String> command() {
-    return command;
-  }
-
   /** Runs the server until it exits, relaying a stop of this JVM to it; returns its exit code. */
   int run() throws IOException, InterruptedException {
     Process server = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)

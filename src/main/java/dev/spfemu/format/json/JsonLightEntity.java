@@ -61,13 +61,15 @@ final class JsonLightEntity {
       while (nextStream < streams.size() && streams.get(nextStream).position() == property.index()) {
         writeStream(g, type, entity, streams.get(nextStream++));
       }
-      if (!projection.includes(property) || entity instanceof StoredValues stored && !type.isSecret(property)
-          && writeStored(g, type, stored, property)) {
+      if (!projection.includes(property)) {
         continue;
       }
+      if (entity instanceof StoredValues stored && !type.isSecret(property) && writeStored(g, type, stored, property)) {
+        continue; // written from its stored form
+      }
       Object value = type.writtenValue(entity, property);
-      if (level == MetadataLevel.FULL && value != null && annotated(property)) {
-        g.writeStringField(property.name() + "@odata.type", property.typeName());
+      if (value != null) {
+        writeTypeAnnotation(g, property);
       }
       g.writeFieldName(type.jsonName(property));
       writeValue(g, property, value);
@@ -144,12 +146,17 @@ final class JsonLightEntity {
     if (length < 0) {
       return false;
     }
-    if (level == MetadataLevel.FULL && annotated(property)) {
-      g.writeStringField(property.name() + "@odata.type", property.typeName());
-    }
+    writeTypeAnnotation(g, property);
     g.writeFieldName(type.jsonName(property));
     g.writeString(chars, 0, length);
     return true;
+  }
+
+  /** Full metadata's {@code Prop@odata.type} before a value (not null) whose JSON form does not show its type. */
+  private void writeTypeAnnotation(JsonGenerator g, PropertyModel property) throws IOException {
+    if (level == MetadataLevel.FULL && annotated(property)) {
+      g.writeStringField(property.name() + "@odata.type", property.typeName());
+    }
   }
 
   /** Whether full metadata annotates the property's type: when its JSON form does not show it. */
