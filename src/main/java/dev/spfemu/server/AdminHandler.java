@@ -43,8 +43,7 @@ final class AdminHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) throws IOException {
     CoreAdminResponse answer = new CoreAdminResponse(response, json);
     routes.handle(new CoreAdminRequest(request), answer);
-    answer.finish();
-    callback.succeeded();
+    answer.finish(callback);
     return true;
   }
 
@@ -125,15 +124,17 @@ final class AdminHandler extends Handler.Abstract {
       response.setStatus(status);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
       if (body == null) {
-        body = new ResponseBody(response);
+        body = ResponseBody.streamed(response);
       }
       return body;
     }
 
-    /** Sends what is left of the body, if one was begun. */
-    void finish() throws IOException {
+    /** Sends what is left of the body, if one was begun, then completes {@code callback}. */
+    void finish(Callback callback) {
       if (body != null) {
-        body.close();
+        body.send(callback);
+      } else {
+        callback.succeeded();
       }
     }
   }

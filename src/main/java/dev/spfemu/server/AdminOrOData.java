@@ -26,8 +26,24 @@ final class AdminOrOData extends Handler.Wrapper {
     admin.setServer(server);
   }
 
+  /** Non-blocking as the OData chain is; the admin API, which reads and writes as streams, runs on a worker. */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.NON_BLOCKING;
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    return AdminHandler.covers(request.getHttpURI().getCanonicalPath()) ? admin.handle(request, response, callback) : super.handle(request, response, callback);
+    if (!AdminHandler.covers(request.getHttpURI().getCanonicalPath())) {
+      return super.handle(request, response, callback);
+    }
+    request.getContext().execute(() -> {
+      try {
+        admin.handle(request, response, callback);
+      } catch (Throwable failure) {
+        callback.failed(failure);
+      }
+    });
+    return true;
   }
 }

@@ -31,7 +31,7 @@ final class HttpsConnectors {
     customizer.setSniHostCheck(false);
     // Puts the verified client chain in the request's EndPoint.SslSessionData, where authentication finds it.
     secure.addCustomizer(customizer);
-    ServerConnector connector = new ServerConnector(server,
+    ServerConnector connector = new ServerConnector(server, -1, JettyServerFactory.selectors(),
         new SslConnectionFactory(sslContextFactory(https), HttpVersion.HTTP_1_1.asString()),
         new HttpConnectionFactory(secure));
     connector.setName("https");

@@ -27,7 +27,7 @@ final class JettyServerFactory {
 
   static Server createServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
       Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess, ServerLimits limits) {
+      AdminAccess adminAccess, ServerLimits limits, boolean writesMayWait) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -39,7 +39,7 @@ final class JettyServerFactory {
     // which ignores them as WCF Data Services does (ServiceRootPath); Jetty would refuse them as ambiguous.
     http.setUriCompliance(UriCompliance.DEFAULT.with("SPF", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
     if (listeners.httpPort() != null) {
-      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      ServerConnector connector = new ServerConnector(server, -1, selectors(), new HttpConnectionFactory(http));
       connector.setName("http");
       connector.setHost(listeners.host());
       connector.setPort(listeners.httpPort());
@@ -50,10 +50,19 @@ final class JettyServerFactory {
     }
 
     server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, accounts,
-        adminAccess, new ServerHealth(threads)));
+        adminAccess, new ServerHealth(threads), writesMayWait));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     limits.applyTo(server, ServerChain.MAX_BODY_BYTES); // last: it wraps the handler and sees every connector
     return server;
+  }
+
+  /**
+   * One selector (network thread) per core, where Jetty would have one per two: small requests are
+   * answered on the network thread that read them ({@link StageChain}), so these threads do the work of
+   * the emulator, not only the network's (docs/performance.md, "Threads").
+   */
+  static int selectors() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 }

@@ -58,7 +58,7 @@ final class JournalStage implements Stage {
 
     @Override
     public void run() {
-      if (!done) {
+      if (!done && !exchange.abandoned()) { // an abandoned attempt is answered, and recorded, again
         done = true;
         journal.record(record());
       }

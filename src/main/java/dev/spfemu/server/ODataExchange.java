@@ -1,10 +1,10 @@
 package dev.spfemu.server;
 
 import dev.spfemu.odata.processor.ODataCall;
-import java.io.IOException;
 import java.io.OutputStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * One OData request as the stages of the chain share it: Jetty's request, the response the stages
@@ -12,13 +12,16 @@ import org.eclipse.jetty.server.Response;
  * once, though the journal, the faults and the pipeline all need it), the body as the last stage
  * read it (the journal keeps it), the caller authentication established, and what must run just
  * before the response completes (the journal's record; {@link #drop} runs it too, as no response
- * will complete).
+ * will complete), and whether it runs on Jetty's network thread, where nothing may wait
+ * ({@link NetworkThread}).
  */
 final class ODataExchange {
 
   private static final Runnable NOTHING = () -> { };
 
   private final Request request;
+  /** How many bytes of answer may be kept in memory on the network thread; negative on a worker thread. */
+  private final long keepUpTo;
   private Response response;
   private ServiceRootPath root;
   private boolean matched;
@@ -27,10 +30,35 @@ final class ODataExchange {
   private Runnable beforeCompletion = NOTHING;
   private ResponseBody out;
   private boolean dropped;
+  private boolean abandoned;
 
-  ODataExchange(Request request, Response response) {
+  /**
+   * @param keepUpTo on Jetty's network thread, how many bytes of answer may be kept in memory (a longer
+   *     one is answered on a worker: {@link WorkerNeeded}); negative on a worker thread, which may wait
+   */
+  ODataExchange(Request request, Response response, long keepUpTo) {
     this.request = request;
     this.response = response;
+    this.keepUpTo = keepUpTo;
+  }
+
+  /** Whether this runs on Jetty's network thread, which must not wait for anything. */
+  boolean onNetworkThread() {
+    return keepUpTo >= 0;
+  }
+
+  /**
+   * Gives up answering here, for a worker thread to answer the request from the start: the error to
+   * throw, before anything has changed. Nothing records an abandoned exchange.
+   */
+  WorkerNeeded toWorker(String why) {
+    abandoned = true;
+    return new WorkerNeeded(why);
+  }
+
+  /** Whether this attempt is given up, to be answered again on a worker thread. */
+  boolean abandoned() {
+    return abandoned || (out != null && out.outgrown());
   }
 
   Request request() {
@@ -90,7 +118,7 @@ final class ODataExchange {
   /** The response body; status and headers cannot change once something is written to it. */
   OutputStream responseBody() {
     if (out == null) {
-      out = new ResponseBody(response);
+      out = keepUpTo >= 0 ? ResponseBody.kept(response, keepUpTo) : ResponseBody.streamed(response);
     }
     return out;
   }
@@ -128,10 +156,15 @@ final class ODataExchange {
     return dropped;
   }
 
-  /** Sends what is left of the body (a stage that wrote none leaves it to Jetty: an empty body). */
-  void finish() throws IOException {
+  /**
+   * Sends what is left of the body without waiting, then completes {@code callback} (a stage that wrote
+   * none leaves it to Jetty: an empty body).
+   */
+  void finish(Callback callback) {
     if (out != null) {
-      out.close();
+      out.send(callback);
+    } else {
+      callback.succeeded();
     }
   }
 }
