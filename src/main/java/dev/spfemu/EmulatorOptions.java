@@ -73,15 +73,6 @@ public record EmulatorOptions(String host, int port, int pageSize, boolean seed,
     }
   }
 
-  /**
-   * Whether a request's changes may make it wait before its answer: for the disk ({@code --data-dir}: kept
-   * before the reply) or for its VMM job ({@code --job-duration}: a job not asked to run asynchronously runs
-   * to its end first). Such requests are answered on a worker thread, never on the network thread.
-   */
-  public boolean changesMayWait() {
-    return dataDir != null || !jobDuration.isZero();
-  }
-
   public static EmulatorOptions defaults() {
     return builder().build();
   }

@@ -74,7 +74,7 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     this.adminAccess = AdminAccess.of(options.credentials().adminToken(), options.credentials().passwords());
     this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
         faults, this, ServerAccounts.of(options.credentials()), adminAccess,
-        options.limits().server(options.accessLog()), options.changesMayWait());
+        options.limits().server(options.accessLog()));
   }
 
   /** Options with their defaults, ending in {@code start()}: {@code SpfEmulator.builder().dynamicPort().start()}. */

@@ -183,12 +183,6 @@ final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
     return loaded == null ? null : loaded.take();
   }
 
-  /** Whether the loader read all of {@code request}'s body and nobody has taken it yet. */
-  static boolean loadedWhole(Request request) {
-    LoadedBody loaded = Request.as(request, LoadedBody.class);
-    return loaded != null && loaded.whole != null;
-  }
-
   /** The request with its body read: the bytes first, then (if the body was not all read) the rest. */
   private static final class LoadedBody extends Request.Wrapper {
     private Content.Chunk chunk;

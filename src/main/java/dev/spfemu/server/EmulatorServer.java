@@ -22,13 +22,12 @@ public final class EmulatorServer {
    * @param adminPipeline the pipeline of SPF's Admin web service
    * @param accounts who may call (none: every root open)
    * @param adminAccess who may call the admin API
-   * @param writesMayWait whether a change may wait before its answer: kept on disk first ({@code --data-dir}), or a VMM job run to its end ({@code --job-duration})
    */
   public EmulatorServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
       Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess, ServerLimits limits, boolean writesMayWait) {
+      AdminAccess adminAccess, ServerLimits limits) {
     this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin,
-        accounts, adminAccess, limits, writesMayWait);
+        accounts, adminAccess, limits);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */

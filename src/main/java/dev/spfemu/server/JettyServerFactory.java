@@ -27,7 +27,7 @@ final class JettyServerFactory {
 
   static Server createServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
       Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess, ServerLimits limits, boolean writesMayWait) {
+      AdminAccess adminAccess, ServerLimits limits) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
     Server server = new Server(threads);
@@ -50,7 +50,7 @@ final class JettyServerFactory {
     }
 
     server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, accounts,
-        adminAccess, new ServerHealth(threads), writesMayWait));
+        adminAccess, new ServerHealth(threads)));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     limits.applyTo(server, ServerChain.MAX_BODY_BYTES); // last: it wraps the handler and sees every connector
@@ -58,9 +58,9 @@ final class JettyServerFactory {
   }
 
   /**
-   * One selector (network thread) per core, where Jetty would have one per two: small requests are
-   * answered on the network thread that read them ({@link StageChain}), so these threads do the work of
-   * the emulator, not only the network's (docs/performance.md, "Threads").
+   * One selector (network thread) per core, where Jetty would have one per two: reads are answered on
+   * the network thread that read them ({@link NetworkThread}), so these threads do the emulator's work
+   * too, not only the network's (docs/performance.md, "Threads").
    */
   static int selectors() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());

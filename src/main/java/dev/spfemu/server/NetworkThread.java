@@ -8,14 +8,14 @@ import org.eclipse.jetty.server.Request;
 /**
  * Which OData requests are answered on the Jetty network thread that read them, and how much answer
  * may be kept in memory there (docs/performance.md, "Threads"). Answering there saves handing each
- * request to a worker thread, the largest single cost of a small request; but that thread serves
- * every connection of its selector, so nothing run on it may wait. A request goes to a worker when it
- * might have to: its body is not all read yet, its changes may wait (for the disk with {@code --data-dir},
- * for a VMM job run to its end with {@code --job-duration}), it
- * is a {@code $batch}, whose answer has no useful bound, or fault rules are set. What is found to wait
- * only later (the answer to a read outgrowing {@link #READ_ANSWER_LIMIT}, a delaying rule added just
- * after the request came) is answered again on a worker from the start ({@link WorkerNeeded});
- * nothing has changed by then.
+ * request to a worker thread, the largest single cost of a small read; but that thread serves every
+ * connection of its selector, so nothing run on it may wait, and a slow request there delays the
+ * others. Reads ({@code GET}, {@code HEAD} without a body) are answered there while no fault rule is
+ * set; everything else goes to a worker, as do the requests that change something (they may wait for
+ * the disk or for a VMM job, and their cost is less even: a worker pool keeps the latency tail of a
+ * write load shorter). A read whose answer outgrows {@link #READ_ANSWER_LIMIT}, or that meets a
+ * delaying rule added just after it came, is answered again from the start on a worker
+ * ({@link WorkerNeeded}); a read has changed nothing by then.
  */
 final class NetworkThread {
 
@@ -28,51 +28,23 @@ final class NetworkThread {
   /** What {@link #keepUpTo} answers for a request that goes to a worker thread. */
   static final long WORKER = -1;
 
-  private final boolean writesMayWait;
   private final FaultRules faults;
 
-  /**
-   * @param writesMayWait whether a change may wait before its answer: kept on disk first ({@code --data-dir}), or a VMM job run to its end ({@code --job-duration})
-   * @param faults while there is any rule, every request goes to a worker (a rule may delay it)
-   */
-  NetworkThread(boolean writesMayWait, FaultRules faults) {
-    this.writesMayWait = writesMayWait;
+  /** @param faults while there is any rule, every request goes to a worker (a rule may delay it) */
+  NetworkThread(FaultRules faults) {
     this.faults = faults;
   }
 
-  /**
-   * How many bytes of answer {@code request} may keep in memory on the network thread, or {@link #WORKER}.
-   * A read's answer is bounded (it is answered again if it outgrows it); any other answer is at most
-   * about as large as the body that asked for it, itself bounded by the body limit, and is kept whole.
-   */
+  /** How many bytes of answer {@code request} may keep in memory on the network thread, or {@link #WORKER}. */
   long keepUpTo(Request request) {
-    if (!faults.isEmpty()) {
-      return WORKER;
-    }
     String method = request.getMethod();
-    if (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) {
-      return noBody(request) ? READ_ANSWER_LIMIT : WORKER; // a body would be gone by the second attempt
-    }
-    if (writesMayWait || isBatch(request.getHttpURI().getPath())
-        || !(noBody(request) || BodyLoader.loadedWhole(request))) {
-      return WORKER;
-    }
-    return Long.MAX_VALUE;
+    boolean read = HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method);
+    // A read with a body goes to a worker: the body would be gone by a second attempt.
+    return read && noBody(request) && faults.isEmpty() ? READ_ANSWER_LIMIT : WORKER;
   }
 
   private static boolean noBody(Request request) {
     long length = request.getLength();
     return length == 0 || (length < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
-  }
-
-  /** Whether a raw path may name {@code $batch} (in any case or encoding; a false yes only costs a hand-over). */
-  static boolean isBatch(String path) {
-    String word = "batch";
-    for (int i = path.length() - word.length(); i >= 0; i--) {
-      if (path.regionMatches(true, i, word, 0, word.length())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

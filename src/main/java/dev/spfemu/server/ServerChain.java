@@ -30,19 +30,17 @@ final class ServerChain {
    * @param pipeline the VMM service's pipeline, which also renders the chain's own errors
    * @param adminPipeline the pipeline of SPF's Admin web service
    * @param accounts who may call (none: every root open)
-   * @param writesMayWait whether a change may wait before its answer: kept on disk first ({@code --data-dir}), or a VMM job run to its end ({@code --job-duration})
    */
   static Handler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
       RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess, ServerHealth health, boolean writesMayWait) {
-    return build(pipeline, adminPipeline, ids, journal, faults, admin, accounts, adminAccess, health, writesMayWait,
-        List.of());
+      AdminAccess adminAccess, ServerHealth health) {
+    return build(pipeline, adminPipeline, ids, journal, faults, admin, accounts, adminAccess, health, List.of());
   }
 
   /** The same with {@code extra} stages just before the pipeline (for tests that must provoke what no client can). */
   static Handler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
       RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
-      AdminAccess adminAccess, ServerHealth health, boolean writesMayWait, List<Stage> extra) {
+      AdminAccess adminAccess, ServerHealth health, List<Stage> extra) {
     List<Stage> stages = new ArrayList<>();
     // 1. Real SPF's fixed headers, first: the answers of every later stage carry them (an injected
     //    fault, a 404 off any root, the pipeline's), and their ids are drawn before the pipeline draws
@@ -71,6 +69,6 @@ final class ServerChain {
     // with an underscore. It is the test's side channel, so none of the stages apply to it; it checks
     // its own callers (AdminAccess: a token, users, or this machine only).
     return new AdminOrOData(new AdminHandler(new AdminRoutes(admin, adminAccess, health)), new StageChain(stages,
-        new NetworkThread(writesMayWait, faults)));
+        new NetworkThread(faults)));
   }
 }

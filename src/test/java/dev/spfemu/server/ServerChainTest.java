@@ -55,7 +55,7 @@ class ServerChainTest {
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 100);
     Handler chain = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin(),
         dev.spfemu.server.auth.Accounts.none(), dev.spfemu.admin.AdminAccess.loopbackOnly(), health,
-        false, List.of(failingStage()));
+        List.of(failingStage()));
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
