@@ -91,7 +91,7 @@ final class AdminHandler extends Handler.Abstract {
 
     @Override
     public boolean hasBody() {
-      return request.getLength() > 0 || request.getHeaders().get(HttpHeader.TRANSFER_ENCODING) != null;
+      return BodyLoader.announcesBody(request);
     }
 
     @Override

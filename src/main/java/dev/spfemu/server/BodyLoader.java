@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -172,6 +173,11 @@ final class BodyLoader implements EagerContentHandler.ContentLoaderFactory {
         getCallback().failed(failure); // the client went away: nobody reads an answer
       }
     }
+  }
+
+  /** Whether {@code request} announces a body: a positive Content-Length, or a Transfer-Encoding. */
+  static boolean announcesBody(Request request) {
+    return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
   }
 
   /**

@@ -41,11 +41,13 @@ final class FaultStage implements Stage {
   private boolean inject(FaultRules.Hit hit, ODataExchange exchange) throws IOException {
     FaultRule fault = hit.rule();
     Duration delay = fault.delayFor();
-    if (!delay.isZero() && exchange.onNetworkThread()) {
-      throw exchange.toWorker("a fault rule delays the request"); // added after the request was given this thread
-    }
-    if (!delay.isZero() && !faults.sleep(hit, delay)) {
-      return false; // the rule was removed while the request waited: it is served as if it had never been
+    if (!delay.isZero()) {
+      if (exchange.onNetworkThread()) {
+        throw exchange.toWorker("a fault rule delays the request"); // added after the request was given this thread
+      }
+      if (!faults.sleep(hit, delay)) {
+        return false; // the rule was removed while the request waited: it is served as if it had never been
+      }
     }
     if (fault.dropsConnection()) {
       exchange.drop();

@@ -1,7 +1,6 @@
 package dev.spfemu.server;
 
 import dev.spfemu.faults.FaultRules;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 
@@ -40,11 +39,6 @@ final class NetworkThread {
     String method = request.getMethod();
     boolean read = HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method);
     // A read with a body goes to a worker: the body would be gone by a second attempt.
-    return read && noBody(request) && faults.isEmpty() ? READ_ANSWER_LIMIT : WORKER;
-  }
-
-  private static boolean noBody(Request request) {
-    long length = request.getLength();
-    return length == 0 || (length < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+    return read && !BodyLoader.announcesBody(request) && faults.isEmpty() ? READ_ANSWER_LIMIT : WORKER;
   }
 }

@@ -9,7 +9,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * A response body as a stream. It keeps the first {@value #BUFFER} bytes and sends them in one last
@@ -141,7 +140,7 @@ final class ResponseBody extends OutputStream {
     closed = true;
     sent = true;
     ByteBuffer rest = whole != null ? ByteBuffer.wrap(whole, 0, size) : buffer != null ? buffer : BufferUtil.EMPTY_BUFFER;
-    response.write(true, rest, new Released(callback));
+    response.write(true, rest, Callback.from(this::release, callback)); // buffer back first, then complete
   }
 
   /** Gives the buffer back without sending what it holds; the body is closed. */
@@ -169,32 +168,6 @@ final class ResponseBody extends OutputStream {
     try (Blocker.Callback callback = Blocker.callback()) {
       response.write(false, content, callback);
       callback.block();
-    }
-  }
-
-  /** Gives the buffer back once the last write is done, then completes the request's callback. */
-  private final class Released implements Callback {
-    private final Callback callback;
-
-    Released(Callback callback) {
-      this.callback = callback;
-    }
-
-    @Override
-    public void succeeded() {
-      release();
-      callback.succeeded();
-    }
-
-    @Override
-    public void failed(Throwable failure) {
-      release();
-      callback.failed(failure);
-    }
-
-    @Override
-    public InvocationType getInvocationType() {
-      return Invocable.getInvocationType(callback);
     }
   }
 }
