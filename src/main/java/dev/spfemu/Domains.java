@@ -38,10 +38,11 @@ record Domains(VmmEdm edm, VmmEdm adminEdm, Vmm vmm, SpfAdmin spfAdmin, Emulator
   /** Both domains over the stores {@code stores} makes by service name, their changes kept in {@code units}. */
   static Domains create(EmulatorOptions options, IdGenerator ids, SettableClock clock,
       Function<String, InMemoryEntityStore> stores, UnitOfWork units) {
-    VmmEdm edm = VmmEdm.loadDefault();
+    // Olingo's forms of the models are built beside the world's load, which needs only ours (VmmEdm)
+    VmmEdm edm = VmmEdm.inBackground(ModelLoader.loadDefault());
     // SPF's Admin web service: its own model and store (stamps and tenants are SPF's, not a
     // subscription's), over the same VMM, whose user roles its tenants get
-    VmmEdm adminEdm = new VmmEdm(ModelLoader.loadResource(ModelLoader.ADMIN_RESOURCE));
+    VmmEdm adminEdm = VmmEdm.inBackground(ModelLoader.loadResource(ModelLoader.ADMIN_RESOURCE));
     return over(edm, adminEdm, options, ids, clock, stores, units);
   }
 

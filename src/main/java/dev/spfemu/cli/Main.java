@@ -2,6 +2,7 @@ package dev.spfemu.cli;
 
 import dev.spfemu.EmulatorOptions;
 import dev.spfemu.SpfEmulator;
+import dev.spfemu.server.WarmUp;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -29,6 +30,9 @@ public final class Main {
     if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
       System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(referencesPerCacheLine(
           Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64), Runtime.getRuntime().maxMemory())));
+    }
+    if (args.length == 0 || !args[0].equals("capture")) {
+      WarmUp.startInBackground();
     }
     Started started = start(args, System.out, System.err);
     if (started.emulator() == null) {

@@ -1,5 +1,7 @@
 package dev.spfemu.model;
 
+import java.util.Objects;
+
 /**
  * One property of an entity or complex type: a primitive, a complex value, or a collection of
  * either.
@@ -17,6 +19,19 @@ public record PropertyModel(String name, EdmKind kind, ComplexTypeModel complex,
   /** A primitive property. */
   public PropertyModel(String name, EdmKind kind, boolean nullable, int index) {
     this(name, kind, null, false, nullable, index);
+  }
+
+  // equals and hashCode are written out: a record's generated ones are bound through method handles on first
+  // use, which spins classes at start-up (docs/performance.md, "Start-up"); these compare the same fields.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PropertyModel p && index == p.index && collection == p.collection
+        && nullable == p.nullable && name.equals(p.name) && kind == p.kind && Objects.equals(complex, p.complex);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + index;
   }
 
   /** Whether this is a single primitive value (the only kind keys, filters and URIs deal in). */

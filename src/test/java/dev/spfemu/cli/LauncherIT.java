@@ -63,6 +63,7 @@ class LauncherIT {
     assertEquals(200, get(awaitListening(stdout(first))));
     String firstCommand = String.join(" ", server(first).info().arguments().orElseThrow());
     assertTrue(firstCommand.contains(ServerJvm.TENURE_AT_ONCE), firstCommand);
+    assertTrue(firstCommand.contains(ServerJvm.COMPILE_LATER), firstCommand);
     assertTrue(firstCommand.contains("-XX:ArchiveClassesAtExit="), firstCommand);
     first.destroy(); // SIGTERM to the launcher: relayed, the server stops gracefully and writes the archive
     assertTrue(first.waitFor(60, TimeUnit.SECONDS), "stops on SIGTERM");

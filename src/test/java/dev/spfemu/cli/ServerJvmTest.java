@@ -63,9 +63,10 @@ class ServerJvmTest {
   }
 
   @Test
-  void theServerGetsTheTenureTheArchiveAndTheArgumentsInOrder() {
+  void theServerGetsTheTenureTheCompileThresholdTheArchiveAndTheArgumentsInOrder() {
     ClassArchive.Use archive = new ClassArchive.Use(List.of("-XX:SharedArchiveFile=/c/a.jsa"), null, null);
-    assertEquals(List.of("/j/bin/java", "-XX:MaxTenuringThreshold=0", "-XX:SharedArchiveFile=/c/a.jsa",
+    assertEquals(List.of("/j/bin/java", "-XX:MaxTenuringThreshold=0", "-XX:CompileThresholdScaling=10",
+            "-XX:SharedArchiveFile=/c/a.jsa",
             "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Ddev.spfemu.launched=true", "-cp", "/x/e.jar",
             "dev.spfemu.cli.Main", "--port", "0", "--seed", "a b.json"),
         ServerJvm.command(Path.of("/j/bin/java"), Path.of("/x/e.jar"), archive,
@@ -74,8 +75,8 @@ class ServerJvmTest {
 
   @Test
   void withoutAnArchiveTheCdsLogsAreLeftAlone() {
-    assertEquals(List.of("/j/bin/java", "-XX:MaxTenuringThreshold=0", "-Ddev.spfemu.launched=true", "-cp",
-            "/x/e.jar", "dev.spfemu.cli.Main"),
+    assertEquals(List.of("/j/bin/java", "-XX:MaxTenuringThreshold=0", "-XX:CompileThresholdScaling=10",
+            "-Ddev.spfemu.launched=true", "-cp", "/x/e.jar", "dev.spfemu.cli.Main"),
         ServerJvm.command(Path.of("/j/bin/java"), Path.of("/x/e.jar"), ClassArchive.Use.NONE, new String[0]));
   }
 }

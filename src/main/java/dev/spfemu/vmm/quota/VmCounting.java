@@ -6,6 +6,7 @@ import dev.spfemu.model.EntityValues;
 import dev.spfemu.model.Field;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.vmm.role.SubscriptionRoles;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,19 @@ final class VmCounting {
 
   /** Where a VM counts: a cloud on a stamp, and a user role (null: the VM counts against no role). */
   record Place(UUID cloud, UUID stamp, UUID role) {
+
+    // written out: a record's generated methods are bound through method handles on first use, which
+    // spins classes while the world loads (docs/performance.md, "Start-up")
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Place p && Objects.equals(cloud, p.cloud) && Objects.equals(stamp, p.stamp)
+          && Objects.equals(role, p.role);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Objects.hashCode(cloud) * 31 + Objects.hashCode(stamp)) * 31 + Objects.hashCode(role);
+    }
   }
 
   private final Field<UUID> id;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,6 +101,18 @@ public final class WorldConsistency {
 
   /** A value and the stamp it is on (null: any stamp). */
   private record Ref(Object value, Object stamp) {
+
+    // written out: a record's generated methods are bound through method handles on first use, which
+    // spins classes while the world loads (docs/performance.md, "Start-up")
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Ref r && Objects.equals(value, r.value) && Objects.equals(stamp, r.stamp);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(value) * 31 + Objects.hashCode(stamp);
+    }
   }
 
   /** The part of the store a check looks at, with the look-ups rules need, built once per check. */
