@@ -3,6 +3,7 @@ package dev.spfemu.format.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.spfemu.model.EdmKind;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -61,16 +62,110 @@ final class DateTimeCodec extends TextValuedCodec {
     if (s.startsWith("/Date(") || s.startsWith("\\/Date(")) {
       return parseVerbose(s);
     }
-    try {
-      TemporalAccessor parsed = READ.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-      OffsetDateTime value = parsed instanceof OffsetDateTime offset ? offset
-          : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
-      return value.withNano(value.getNano() / 100 * 100); // .NET keeps 100 ns ticks
-
-    } catch (DateTimeParseException e) {
-      throw new ValueFormatException("'" + text + "' is not a date-time such as"
-          + " 2014-08-28T14:19:48.8838623-07:00");
+    OffsetDateTime value = parseCommon(s);
+    if (value == null) {
+      try {
+        value = parseWithFormatter(s);
+      } catch (DateTimeParseException e) {
+        throw new ValueFormatException("'" + text + "' is not a date-time such as"
+            + " 2014-08-28T14:19:48.8838623-07:00");
+      }
     }
+    return value.withNano(value.getNano() / 100 * 100); // .NET keeps 100 ns ticks
+  }
+
+  /** {@link #READ}'s reading, as {@link OffsetDateTime} (UTC when the text has no offset). */
+  static OffsetDateTime parseWithFormatter(String s) {
+    TemporalAccessor parsed = READ.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
+    return parsed instanceof OffsetDateTime offset ? offset : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * {@link #READ}'s reading of the forms clients and world files send, hand-rolled as {@link #format} is:
+   * {@code uuuu-MM-ddTHH:mm[:ss[.f…]][Z|±HH:MM]} with a four-digit year and one to nine fractional digits.
+   * Anything else, and any value out of range, is null: the formatter then reads it, or says what is wrong.
+   * A formatter costs several times this, and the start reads every date of the demo world.
+   */
+  static OffsetDateTime parseCommon(String s) {
+    int n = s.length();
+    if (n < 16 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = 0;
+    int nano = 0;
+    int at = 16;
+    if (at < n && s.charAt(at) == ':') {
+      second = digits(s, at + 1, 2);
+      at += 3;
+      if (at < n && s.charAt(at) == '.') {
+        int start = ++at;
+        while (at < n && at - start < 10 && s.charAt(at) >= '0' && s.charAt(at) <= '9') {
+          nano = nano * 10 + s.charAt(at++) - '0';
+        }
+        int count = at - start;
+        if (count == 0 || count > 9) {
+          return null;
+        }
+        for (int i = count; i < 9; i++) {
+          nano *= 10;
+        }
+      }
+    }
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    ZoneOffset offset = offset(s, at);
+    if (offset == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
+    } catch (DateTimeException e) {
+      return null; // out of range (a 30 February, an hour 24): the formatter says so
+    }
+  }
+
+  /** The offset from {@code at} to the end (none: UTC), or null when it is not {@code Z} or {@code ±HH:MM}. */
+  private static ZoneOffset offset(String s, int at) {
+    int n = s.length();
+    if (at == n || at == n - 1 && s.charAt(at) == 'Z') {
+      return ZoneOffset.UTC;
+    }
+    char sign = s.charAt(at);
+    if (n - at != 6 || sign != '+' && sign != '-' || s.charAt(at + 3) != ':') {
+      return null;
+    }
+    int hours = digits(s, at + 1, 2);
+    int minutes = digits(s, at + 4, 2);
+    if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+      return null;
+    }
+    try {
+      return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The value of {@code count} ASCII digits at {@code at}, or -1 when they are not all there. */
+  private static int digits(String s, int at, int count) {
+    if (at + count > s.length()) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = at; i < at + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + c - '0';
+    }
+    return value;
   }
 
   private static OffsetDateTime parseVerbose(String s) throws ValueFormatException {
