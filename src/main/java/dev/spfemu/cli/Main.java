@@ -31,8 +31,8 @@ public final class Main {
       System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(referencesPerCacheLine(
           Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64), Runtime.getRuntime().maxMemory())));
     }
-    if (args.length == 0 || !args[0].equals("capture")) {
-      WarmUp.startInBackground();
+    if (startsAServer(args)) {
+      WarmUp.startInBackground(); // on the other core, while this thread parses the options and loads the world
     }
     Started started = start(args, System.out, System.err);
     if (started.emulator() == null) {
@@ -54,6 +54,11 @@ public final class Main {
     }, "spf-emulator-shutdown"));
     LauncherWatch.startIfLaunched();
     emulator.join();
+  }
+
+  /** Whether the command line runs a server: not {@code capture}, the usage or the version. */
+  static boolean startsAServer(String[] args) {
+    return !(args.length > 0 && args[0].equals("capture")) && !ServerJvm.asksForHelpOrVersion(args);
   }
 
   /**

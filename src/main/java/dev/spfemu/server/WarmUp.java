@@ -3,20 +3,14 @@ package dev.spfemu.server;
 import java.security.SecureRandom;
 import java.util.List;
 import org.eclipse.jetty.http.DateGenerator;
-import org.eclipse.jetty.http.HttpGenerator;
-import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.MimeTypes;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * First-time work the server will need, done on the machine's other core while the start-up thread loads
  * the model and the world. Each step is a JVM or Jetty subsystem that initialises itself once per JVM, on
  * first use, and that the start-up thread would otherwise reach only after the world is loaded, one after
  * the other: Jetty's MIME types list the JVM's locales (a fifth of a second here), the authentication's
- * random source starts the security providers, the first {@code Date} header reads the calendar data, and
- * Jetty's classes set up their tables.
+ * random source starts the security providers, and the first {@code Date} header reads the calendar data.
  *
  * <p>The steps keep nothing of their own and cannot change what the server does: they only initialise what
  * the JVM keeps once per JVM anyway (a class initialises once, whichever thread comes first, and the other
@@ -30,6 +24,7 @@ public final class WarmUp {
       () -> MimeTypes.getBaseType("application/json"),
       () -> new SecureRandom().nextLong(),
       () -> DateGenerator.formatDate(System.currentTimeMillis()));
+
   private WarmUp() {
   }
 
@@ -48,16 +43,6 @@ public final class WarmUp {
         step.run();
       } catch (RuntimeException | LinkageError e) {
         // the start-up thread meets the same work later and deals with it there
-      }
-    }
-  }
-
-  private static void initialise(Class<?>... classes) {
-    for (Class<?> type : classes) {
-      try {
-        Class.forName(type.getName(), true, type.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e); // cannot happen: the class is loaded already
       }
     }
   }

@@ -20,6 +20,15 @@ class MainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  @Test
+  void onlyACommandLineThatRunsAServerWarmsUp() {
+    assertTrue(Main.startsAServer(new String[0]));
+    assertTrue(Main.startsAServer(new String[] {"--port", "0", "--seed-file", "w.json"}));
+    assertFalse(Main.startsAServer(new String[] {"capture", "--out", "w.json"}));
+    assertFalse(Main.startsAServer(new String[] {"--help"}));
+    assertFalse(Main.startsAServer(new String[] {"--port", "0", "-V"}));
+  }
+
   private Main.Started start(String... args) {
     Main.Started started = Main.start(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import dev.spfemu.model.EntityTypeModel;
 import dev.spfemu.model.Guids;
 import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
+import dev.spfemu.odata.query.CompiledExpressions;
 import dev.spfemu.store.EntityKey;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +13,10 @@ import java.util.UUID;
 /**
  * A fast path for the resource paths clients send most: {@code Set}, {@code Set()} and
  * {@code Set(ID=guid'…',StampId=guid'…')} (GUID keys named, in any order, quotes literal or
- * {@code %27}). It answers only when it is sure and returns null otherwise, so Olingo's parser,
- * which compiles regular expressions on every key, handles everything else and every error; a
- * differential test keeps the two in agreement.
+ * {@code %27}), and an entity set filtered by GUID equalities ({@code VMId eq guid'…' and …}). It
+ * answers only when it is sure and returns null otherwise, so Olingo's parser, which compiles
+ * regular expressions on every GUID literal, handles everything else and every error; differential
+ * tests keep the two in agreement.
  */
 final class CanonicalPathParser {
 
@@ -48,6 +50,50 @@ final class CanonicalPathParser {
     }
     EntityKey key = key(type, resourcePath.substring(open + 1, resourcePath.length() - 1));
     return key == null ? null : ResourceTarget.entity(type, key, query);
+  }
+
+  /**
+   * The target of an entity set {@code resourcePath} filtered by {@code filter} (decoded) in the shape
+   * clients send most, {@code Prop eq guid'…'} joined by {@code and}, single spaces, GUID properties only;
+   * or null when only the full parser may decide.
+   */
+  ResourceTarget parseFiltered(String resourcePath, String filter, List<String> nextLinkPairs) {
+    ResourceTarget set = parse(resourcePath, ParsedQuery.NONE);
+    if (set == null || set.kind() != ResourceTarget.Kind.ENTITY_SET) {
+      return null;
+    }
+    EntityTypeModel type = set.type();
+    String[] words = filter.split(" ", -1);
+    if (words.length % 4 != 3) {
+      return null;
+    }
+    int count = (words.length + 1) / 4;
+    int[] positions = new int[count];
+    Object[] values = new Object[count];
+    for (int i = 0; i < count; i++) {
+      int at = i * 4;
+      if (i > 0 && !words[at - 1].equals("and") || !words[at + 1].equals("eq")) {
+        return null;
+      }
+      PropertyModel property = type.property(words[at]);
+      UUID value = filterGuid(words[at + 2]);
+      if (property == null || !property.isPrimitive() || property.kind() != EdmKind.GUID || value == null) {
+        return null;
+      }
+      positions[i] = property.index();
+      values[i] = value;
+    }
+    return ResourceTarget.entitySet(type, new ParsedQuery(CompiledExpressions.ofEqualities(positions, values),
+        Selection.ALL, null, null, null, false, nextLinkPairs));
+  }
+
+  /** The GUID of a decoded {@code guid'…'}, or null for any other literal. */
+  private static UUID filterGuid(String literal) {
+    if (!literal.startsWith("guid'") || !literal.endsWith(LITERAL_QUOTE) || literal.length() != 5 + 36 + 1) {
+      return null;
+    }
+    String text = literal.substring(5, literal.length() - 1);
+    return Guids.isGuid(text) ? UUID.fromString(text) : null;
   }
 
   private static EntityKey key(EntityTypeModel type, String predicate) {

@@ -71,6 +71,14 @@ final class ODataUriParser {
       if (fast != null) {
         return fast;
       }
+    } else if (query.options().size() == 1 && query.options().getOrDefault("$filter", List.of()).size() == 1) {
+      String filter = query.value("$filter");
+      limits.checkExpression("$filter", filter);
+      ResourceTarget fast = fastPath.parseFiltered(resourcePath, filter,
+          query.rawPairsExcept(ParsedQuery.CONSUMED_BY_PAGING));
+      if (fast != null) {
+        return fast;
+      }
     }
     for (String option : EXPRESSIONS) {
       for (String expression : query.options().getOrDefault(option, List.of())) {

@@ -64,6 +64,21 @@ public final class CompiledExpressions {
     }
   }
 
+  /**
+   * {@code P1 eq v1 and P2 eq v2 …}, the properties by position and the literals as values, compiled as
+   * compiling Olingo's parse of that text gives it ({@code and} associates to the left): for a parser
+   * that reads only this shape ({@code CanonicalPathParser}).
+   */
+  public static CompiledExpressions ofEqualities(int[] positions, Object[] values) {
+    Expr filter = null;
+    for (int i = 0; i < positions.length; i++) {
+      Expr equality = new FilterEqualities.Equality(new FilterEqualities.PropertyValue(positions[i]),
+          new FilterEqualities.Literal(values[i]));
+      filter = filter == null ? equality : new FilterEqualities.Conjunction(filter, equality);
+    }
+    return new CompiledExpressions(true, filter, List.of(), null);
+  }
+
   private static Object accept(Visitable expression, ExpressionCompiler compiler) {
     try {
       return expression.accept(compiler);
