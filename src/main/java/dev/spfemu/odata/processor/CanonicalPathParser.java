@@ -7,13 +7,14 @@ import dev.spfemu.model.PropertyModel;
 import dev.spfemu.model.ServiceModel;
 import dev.spfemu.odata.query.CompiledExpressions;
 import dev.spfemu.store.EntityKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A fast path for the resource paths clients send most: {@code Set}, {@code Set()} and
  * {@code Set(ID=guid'…',StampId=guid'…')} (GUID keys named, in any order, quotes literal or
- * {@code %27}), and an entity set filtered by GUID equalities ({@code VMId eq guid'…' and …}). It
+ * {@code %27}), and an entity set filtered by GUID or string equalities ({@code VMId eq guid'…' and …}). It
  * answers only when it is sure and returns null otherwise, so Olingo's parser, which compiles
  * regular expressions on every GUID literal, handles everything else and every error; differential
  * tests keep the two in agreement.
@@ -54,30 +55,28 @@ final class CanonicalPathParser {
 
   /**
    * The target of an entity set {@code resourcePath} filtered by {@code filter} (decoded) in the shape
-   * clients send most, {@code Prop eq guid'…'} joined by {@code and}, single spaces, GUID properties only;
-   * or null when only the full parser may decide.
+   * clients send most: {@code Prop eq guid'…'} or {@code Prop eq 'text'} (a GUID or string property; text
+   * without quotes or spaces) joined by {@code and}, words apart by spaces; or null when only the full
+   * parser may decide.
    */
   ResourceTarget parseFiltered(String resourcePath, String filter, List<String> nextLinkPairs) {
     ResourceTarget set = parse(resourcePath, ParsedQuery.NONE);
-    if (set == null || set.kind() != ResourceTarget.Kind.ENTITY_SET) {
+    List<String> words = words(filter);
+    if (set == null || set.kind() != ResourceTarget.Kind.ENTITY_SET || words == null || words.size() % 4 != 3) {
       return null;
     }
     EntityTypeModel type = set.type();
-    String[] words = filter.split(" ", -1);
-    if (words.length % 4 != 3) {
-      return null;
-    }
-    int count = (words.length + 1) / 4;
+    int count = (words.size() + 1) / 4;
     int[] positions = new int[count];
     Object[] values = new Object[count];
     for (int i = 0; i < count; i++) {
       int at = i * 4;
-      if (i > 0 && !words[at - 1].equals("and") || !words[at + 1].equals("eq")) {
+      if (i > 0 && !words.get(at - 1).equals("and") || !words.get(at + 1).equals("eq")) {
         return null;
       }
-      PropertyModel property = type.property(words[at]);
-      UUID value = filterGuid(words[at + 2]);
-      if (property == null || !property.isPrimitive() || property.kind() != EdmKind.GUID || value == null) {
+      PropertyModel property = type.property(words.get(at));
+      Object value = property == null || !property.isPrimitive() ? null : filterLiteral(property, words.get(at + 2));
+      if (value == null) {
         return null;
       }
       positions[i] = property.index();
@@ -87,13 +86,39 @@ final class CanonicalPathParser {
         Selection.ALL, null, null, null, false, nextLinkPairs));
   }
 
-  /** The GUID of a decoded {@code guid'…'}, or null for any other literal. */
-  private static UUID filterGuid(String literal) {
-    if (!literal.startsWith("guid'") || !literal.endsWith(LITERAL_QUOTE) || literal.length() != 5 + 36 + 1) {
+  /** The words of {@code filter} apart by one space or more; null if it begins or ends with one. */
+  private static List<String> words(String filter) {
+    if (filter.isEmpty() || filter.charAt(0) == ' ' || filter.charAt(filter.length() - 1) == ' ') {
       return null;
     }
-    String text = literal.substring(5, literal.length() - 1);
-    return Guids.isGuid(text) ? UUID.fromString(text) : null;
+    List<String> words = new ArrayList<>(7);
+    int start = 0;
+    while (start < filter.length()) {
+      int end = filter.indexOf(' ', start);
+      end = end < 0 ? filter.length() : end;
+      words.add(filter.substring(start, end));
+      start = end;
+      while (start < filter.length() && filter.charAt(start) == ' ') {
+        start++;
+      }
+    }
+    return words;
+  }
+
+  /** The value of a decoded {@code guid'…'} for a GUID property or {@code '…'} for a string one; else null. */
+  private static Object filterLiteral(PropertyModel property, String literal) {
+    if (property.kind() == EdmKind.GUID) {
+      if (!literal.startsWith("guid'") || !literal.endsWith(LITERAL_QUOTE) || literal.length() != 5 + 36 + 1) {
+        return null;
+      }
+      String text = literal.substring(5, literal.length() - 1);
+      return Guids.isGuid(text) ? UUID.fromString(text) : null;
+    }
+    if (property.kind() == EdmKind.STRING && literal.length() >= 2 && literal.startsWith(LITERAL_QUOTE)
+        && literal.indexOf('\'', 1) == literal.length() - 1) {
+      return literal.substring(1, literal.length() - 1);
+    }
+    return null;
   }
 
   private static EntityKey key(EntityTypeModel type, String predicate) {

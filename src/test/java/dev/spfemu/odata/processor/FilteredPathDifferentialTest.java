@@ -36,7 +36,13 @@ class FilteredPathDifferentialTest {
       "StampId eq guid'" + STAMP_UPPER + "'",
       "VMId eq guid'" + VM + "' and StampId eq guid'" + STAMP + "'",
       "StampId eq guid'" + STAMP + "' and VMId eq guid'" + VM + "' and ID eq guid'" + VM + "'",
-      "VMId eq guid'" + VM + "' and VMId eq guid'" + STAMP + "'"})
+      "VMId eq guid'" + VM + "' and VMId eq guid'" + STAMP + "'",
+      "StampId eq guid'" + STAMP + "' and VMId  eq guid'" + VM + "'",
+      "VMId   eq   guid'" + VM + "'",
+      "Name eq 'cp1'",
+      "Name eq ''",
+      "Name eq 'é-ü_€' and StampId eq guid'" + STAMP + "'",
+      "Name eq '" + VM + "'"})
   void answersAsOlingoDoes(String filter) {
     for (String path : List.of("VMCheckPoints", "VMCheckPoints()")) {
       ResourceTarget quick = fast.parseFiltered(path, filter, List.of("$filter=x"));
@@ -75,13 +81,18 @@ class FilteredPathDifferentialTest {
   @ValueSource(strings = {
       "VMId eq guid'nope'",
       "Name eq guid'" + VM + "'",
-      "Name eq '" + VM + "'",
+      "Name eq 'it''s'",
+      "Name eq 'guid'" + VM + "''",
+      "Name eq 'my cp'",
+      "Name eq 'x",
+      "Name eq x'",
+      "VMId eq 'x'",
+      "Enabled eq 'true'",
       "NoSuchProperty eq guid'" + VM + "'",
       "VMId eq Guid'" + VM + "'",
       "VMId eq guid'{" + VM + "}'",
       "VMId eq guid%27" + VM + "%27",
       "VMId eq '" + VM + "'",
-      "VMId  eq guid'" + VM + "'",
       " VMId eq guid'" + VM + "'",
       "VMId eq guid'" + VM + "' ",
       "VMId Eq guid'" + VM + "'",
