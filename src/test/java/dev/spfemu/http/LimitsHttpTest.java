@@ -39,6 +39,11 @@ class LimitsHttpTest extends EmulatorHttpTest {
         .statusCode(400)
         .body("'odata.error'.code", equalTo("LimitExceeded"))
         .body("'odata.error'.message.value", containsString("limited to 3, but the request has a depth of 4"));
+    // the shape the parser's fast path reads (an equality alone) is held to the same limit
+    jsonLight().get(demoRoot() + "Clouds?$filter=Name%20eq%20'abcdefghijklmnopqrstuvwxyz'").then()
+        .statusCode(400)
+        .body("'odata.error'.code", equalTo("LimitExceeded"))
+        .body("'odata.error'.message.value", containsString("The length of $filter is limited to 30"));
     dotNet4().get(demoRoot() + "Clouds?$orderby=Name,Name,Name,Name,Name,Name,Name").then()
         .statusCode(400)
         .body("error.code", equalTo("LimitExceeded"))
