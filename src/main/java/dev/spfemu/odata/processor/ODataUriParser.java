@@ -29,7 +29,9 @@ import org.apache.olingo.odata2.api.uri.UriInfo;
 
 /**
  * Parses a request's resource path and query options, once, into a {@link ResourceTarget}: the
- * canonical paths clients send most by {@link CanonicalPathParser}, everything else by Olingo
+ * canonical paths clients send most, and an entity set with a {@code $filter} of equalities alone (checked
+ * against the expression limits first, as every expression is), by {@link CanonicalPathParser}; everything
+ * else by Olingo
  * ({@link OlingoUriParser}), whose result is translated here into the model's terms and compiled.
  * Before Olingo sees them, the key forms .NET clients send that Olingo does not take are adapted:
  * {@code Guid'…'} or {@code GUID'…'} (Olingo wants lower case) and braces around a GUID

@@ -67,7 +67,7 @@ public final class CompiledExpressions {
   /**
    * {@code P1 eq v1 and P2 eq v2 …}, the properties by position and the literals as values, compiled as
    * compiling Olingo's parse of that text gives it ({@code and} associates to the left): for a parser
-   * that reads only this shape ({@code CanonicalPathParser}).
+   * that reads only this shape ({@code CanonicalPathParser}; {@code FilteredPathDifferentialTest} compares the two).
    */
   public static CompiledExpressions ofEqualities(int[] positions, Object[] values) {
     Expr filter = null;
