@@ -43,7 +43,7 @@ final class CanonicalPathParser {
     if (type == null) {
       return null;
     }
-    if (open < 0 || resourcePath.length() == open + 2 && resourcePath.endsWith("()")) {
+    if (isWholeSet(resourcePath, open)) {
       return ResourceTarget.entitySet(type, query);
     }
     if (!resourcePath.endsWith(")")) {
@@ -53,6 +53,11 @@ final class CanonicalPathParser {
     return key == null ? null : ResourceTarget.entity(type, key, query);
   }
 
+  /** Whether the path with its first '(' at {@code open} (-1: none) is {@code Set} or {@code Set()}. */
+  private static boolean isWholeSet(String resourcePath, int open) {
+    return open < 0 || resourcePath.length() == open + 2 && resourcePath.endsWith("()");
+  }
+
   /**
    * The target of an entity set {@code resourcePath} filtered by {@code filter} (decoded) in the shape
    * clients send most: {@code Prop eq guid'…'} or {@code Prop eq 'text'} (a GUID or string property; text
@@ -60,12 +65,13 @@ final class CanonicalPathParser {
    * parser may decide.
    */
   ResourceTarget parseFiltered(String resourcePath, String filter, List<String> nextLinkPairs) {
-    ResourceTarget set = parse(resourcePath, ParsedQuery.NONE);
+    int open = resourcePath.indexOf('(');
+    EntityTypeModel type = resourcePath.indexOf('/') >= 0 || !isWholeSet(resourcePath, open) ? null
+        : model.byEntitySet(open < 0 ? resourcePath : resourcePath.substring(0, open));
     List<String> words = words(filter);
-    if (set == null || set.kind() != ResourceTarget.Kind.ENTITY_SET || words == null || words.size() % 4 != 3) {
+    if (type == null || words == null || words.size() % 4 != 3) {
       return null;
     }
-    EntityTypeModel type = set.type();
     int count = (words.size() + 1) / 4;
     int[] positions = new int[count];
     Object[] values = new Object[count];
@@ -108,11 +114,7 @@ final class CanonicalPathParser {
   /** The value of a decoded {@code guid'…'} for a GUID property or {@code '…'} for a string one; else null. */
   private static Object filterLiteral(PropertyModel property, String literal) {
     if (property.kind() == EdmKind.GUID) {
-      if (!literal.startsWith("guid'") || !literal.endsWith(LITERAL_QUOTE) || literal.length() != 5 + 36 + 1) {
-        return null;
-      }
-      String text = literal.substring(5, literal.length() - 1);
-      return Guids.isGuid(text) ? UUID.fromString(text) : null;
+      return guidLiteral(literal, LITERAL_QUOTE); // decoded already: a %27 left here is not a quote
     }
     if (property.kind() == EdmKind.STRING && literal.length() >= 2 && literal.startsWith(LITERAL_QUOTE)
         && literal.indexOf('\'', 1) == literal.length() - 1) {
@@ -152,14 +154,19 @@ final class CanonicalPathParser {
     return found == keys.size() ? EntityKey.of(values) : null;
   }
 
-  /** The GUID of {@code guid'…'} or {@code guid%27…%27}, or null for any other literal. */
+  /** The GUID of {@code guid'…'} or {@code guid%27…%27} (a key in a path), or null for any other literal. */
   private static UUID guidLiteral(String literal) {
-    String quote = literal.startsWith("guid" + LITERAL_QUOTE) ? LITERAL_QUOTE
-        : literal.startsWith("guid" + ENCODED_QUOTE) ? ENCODED_QUOTE : null;
-    if (quote == null || !literal.endsWith(quote)) {
+    UUID value = guidLiteral(literal, LITERAL_QUOTE);
+    return value != null ? value : guidLiteral(literal, ENCODED_QUOTE);
+  }
+
+  /** The GUID of {@code guid}, {@code quote}, the GUID, {@code quote}; or null. */
+  private static UUID guidLiteral(String literal, String quote) {
+    if (literal.length() != 4 + 2 * quote.length() + 36 || !literal.startsWith("guid") || !literal.startsWith(quote, 4)
+        || !literal.endsWith(quote)) {
       return null;
     }
     String text = literal.substring(4 + quote.length(), literal.length() - quote.length());
-    return Guids.isGuid(text) ? java.util.UUID.fromString(text) : null;
+    return Guids.isGuid(text) ? UUID.fromString(text) : null;
   }
 }

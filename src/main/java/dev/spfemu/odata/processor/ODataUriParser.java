@@ -73,18 +73,17 @@ final class ODataUriParser {
       if (fast != null) {
         return fast;
       }
-    } else if (query.options().size() == 1 && query.options().getOrDefault("$filter", List.of()).size() == 1) {
-      String filter = query.value("$filter");
-      limits.checkExpression("$filter", filter);
-      ResourceTarget fast = fastPath.parseFiltered(resourcePath, filter,
-          query.rawPairsExcept(ParsedQuery.CONSUMED_BY_PAGING));
-      if (fast != null) {
-        return fast;
-      }
     }
     for (String option : EXPRESSIONS) {
       for (String expression : query.options().getOrDefault(option, List.of())) {
-        limits.checkExpression(option, expression); // before a recursive parser sees it
+        limits.checkExpression(option, expression); // before any parser sees it
+      }
+    }
+    if (query.options().size() == 1 && query.options().getOrDefault("$filter", List.of()).size() == 1) {
+      ResourceTarget fast = fastPath.parseFiltered(resourcePath, query.value("$filter"),
+          query.rawPairsExcept(ParsedQuery.CONSUMED_BY_PAGING));
+      if (fast != null) {
+        return fast;
       }
     }
     FilterLiterals literals = new FilterLiterals();
