@@ -22,10 +22,11 @@ import java.time.Duration;
  * @param stopTimeout how long stopping waits for requests in flight to finish
  * @param maxLogBytes with {@code --data-dir}: how large the change log grows before it is folded into a new
  *     snapshot (bounds the disk it takes and the time a restart replays it)
+ * @param maxEventStreams the most live pages listening to {@code /_emulator/events} at once (0: none may)
  */
 public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchParts, int expressionLength,
     int expressionDepth, int entitiesPerSubscription, Duration idleTimeout, Duration bodyTimeout, int maxConnections,
-    Duration stopTimeout, long maxLogBytes) {
+    Duration stopTimeout, long maxLogBytes, int maxEventStreams) {
 
   /** The journal keeps the first 64 KiB of a body, as WireMock-style tools keep a bounded body. */
   public static final int DEFAULT_JOURNAL_BODY_BYTES = 64 * 1024;
@@ -50,6 +51,8 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
   /** About 100,000 created checkpoints: replayed in about a second, and a snapshot every few minutes under load. */
   public static final long DEFAULT_MAX_LOG_BYTES = 64L * 1024 * 1024;
+  /** Live pages at once: enough for a presenter's screens, few enough that their queues stay small. */
+  public static final int DEFAULT_MAX_EVENT_STREAMS = 8;
 
   public Limits {
     if (journalBodyBytes < 0) {
@@ -67,6 +70,10 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
     atLeastOne("the most connections (--max-connections)", maxConnections);
     if (stopTimeout == null || stopTimeout.isNegative()) {
       throw new IllegalArgumentException("the stop timeout (--stop-timeout) must be zero or more");
+    }
+    if (maxEventStreams < 0) {
+      throw new IllegalArgumentException("the most live pages (--max-event-streams) cannot be negative, not "
+          + maxEventStreams);
     }
     if (maxLogBytes < 1024) {
       throw new IllegalArgumentException("the change log's size before a snapshot (--max-log-bytes) must be at"
@@ -89,62 +96,68 @@ public record Limits(int journalBodyBytes, Duration maxFaultDelay, int batchPart
   public static Limits defaults() {
     return new Limits(DEFAULT_JOURNAL_BODY_BYTES, DEFAULT_MAX_FAULT_DELAY, DEFAULT_BATCH_PARTS,
         DEFAULT_EXPRESSION_LENGTH, DEFAULT_EXPRESSION_DEPTH, DEFAULT_ENTITIES_PER_SUBSCRIPTION, DEFAULT_IDLE_TIMEOUT,
-        DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_STOP_TIMEOUT, DEFAULT_MAX_LOG_BYTES);
+        DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_STOP_TIMEOUT, DEFAULT_MAX_LOG_BYTES,
+        DEFAULT_MAX_EVENT_STREAMS);
   }
 
   public Limits withJournalBodyBytes(int bytes) {
     return new Limits(bytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withMaxFaultDelay(Duration delay) {
     return new Limits(journalBodyBytes, delay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withBatchParts(int parts) {
     return new Limits(journalBodyBytes, maxFaultDelay, parts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withExpressionLength(int characters) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, characters, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withExpressionDepth(int depth) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, depth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withEntitiesPerSubscription(int entities) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entities, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
+        entities, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withIdleTimeout(Duration timeout) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, timeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, timeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withBodyTimeout(Duration timeout) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, timeout, maxConnections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, timeout, maxConnections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withMaxConnections(int connections) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, connections, stopTimeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, connections, stopTimeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withStopTimeout(Duration timeout) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, timeout, maxLogBytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, timeout, maxLogBytes, maxEventStreams);
   }
 
   public Limits withMaxLogBytes(long bytes) {
     return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
-        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, bytes);
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, bytes, maxEventStreams);
+  }
+
+  public Limits withMaxEventStreams(int streams) {
+    return new Limits(journalBodyBytes, maxFaultDelay, batchParts, expressionLength, expressionDepth,
+        entitiesPerSubscription, idleTimeout, bodyTimeout, maxConnections, stopTimeout, maxLogBytes, streams);
   }
 
   /** The limits the HTTP server applies to connections, and whether it logs each request. */

@@ -6,12 +6,11 @@ import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
-import dev.spfemu.model.Guids;
+import dev.spfemu.live.LiveEvents;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.EmulatorServer;
 import dev.spfemu.store.IdGenerator;
 import dev.spfemu.vmm.Vmm;
-import dev.spfemu.vmm.spfadmin.SpfAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,16 +41,14 @@ public final class SpfEmulator implements Admin, AutoCloseable {
   private final Endpoints endpoints;
   private final EmulatorServer server;
   private final Vmm vmm;
-  private final SpfAdmin spfAdmin;
-  private final StartingWorld world;
   private final RequestJournal journal;
   private final SettableClock clock;
-  private final SettableClock.Setting startingClock;
   private final Runnable catchUpJobs;
   private final FaultRules faults;
-  private final Domains domains;
   private final AdminAccess adminAccess;
   private final KeptWorld kept;
+  private final LiveEvents live;
+  private final WorldControl control;
 
   private SpfEmulator(EmulatorOptions options) {
     this.options = options;
@@ -59,20 +56,22 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     this.kept = KeptWorld.open(options); // then the data directory's lock: one emulator per directory
     IdGenerator ids = kept.ids();
     this.clock = SettableClock.over(options.clock());
-    this.startingClock = clock.setting();
-    this.domains = Domains.create(options, ids, clock, kept::store, kept.units());
+    Domains domains = Domains.create(options, ids, clock, kept::store, kept.units());
     this.vmm = domains.vmm();
-    this.spfAdmin = domains.spfAdmin();
     this.faults = new FaultRules(options.limits().maxFaultDelay());
-    this.world = new StartingWorld(options, vmm, spfAdmin);
+    StartingWorld world = new StartingWorld(options, vmm, domains.spfAdmin());
+    this.journal = domains.journal();
+    this.live = new LiveEvents(options.limits().maxEventStreams()); // the live page hears of every change
+    this.control = new WorldControl(domains, world, kept, clock, journal, faults, live); // the clock as at start
     kept.start(domains, world, clock); // the kept world, or the starting world
     this.catchUpJobs = vmm::catchUpJobs;
     clock.onChange(catchUpJobs);
-    this.journal = domains.journal();
+    clock.onChange(live::changed);
+    vmm.onJobProgress(live::changed);
     ODataPipeline pipeline = domains.pipeline();
     ODataPipeline adminPipeline = domains.adminPipeline();
     this.adminAccess = AdminAccess.of(options.credentials().adminToken(), options.credentials().passwords());
-    this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal,
+    this.server = new EmulatorServer(endpoints.listeners(), pipeline, adminPipeline, ids::next, journal, live,
         faults, this, ServerAccounts.of(options.credentials()), adminAccess,
         options.limits().server(options.accessLog()));
   }
@@ -104,15 +103,9 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public void reset() {
-    journal.clear();
-    faults.clear();
-    kept.replace(() -> {
-      vmm.reset();
-      spfAdmin.reset();
-      clock.restore(startingClock);
-      world.load(null);
-    });
+    control.reset();
   }
+
 
   /**
    * Back to the starting world for one subscription only: its entities and job history are replaced by its
@@ -122,21 +115,16 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public void reset(String subscriptionId) {
-    if (subscriptionId == null || !Guids.isGuid(subscriptionId)) {
-      throw new IllegalArgumentException("A subscription ID is a GUID, such as "
-          + "ae122d5f-3aab-4d75-ad48-d6593246a49e; got '" + subscriptionId + "'.");
-    }
-    kept.replace(() -> {
-      vmm.reset(subscriptionId);
-      world.load(subscriptionId);
-    });
+    control.reset(subscriptionId);
   }
+
 
   /** Writes the whole state (every subscription's entities, and the Admin's) as a world file ({@code --seed-file}). */
   @Override
   public void exportState(OutputStream out) throws IOException {
-    vmm.exportWorld(out, List.of(spfAdmin.worldSection()));
+    control.exportState(out);
   }
+
 
   /**
    * Replaces the whole state with a world file (such as an {@link #exportState} export).
@@ -145,9 +133,16 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public void importState(InputStream in, String source) throws IOException {
-    byte[] world = in.readAllBytes();
-    kept.exclusively(() -> domains.replaceWorld(world, source));
+    control.importState(in, source);
   }
+
+
+  /** Writes what the live page ({@code /_emulator/ui}) draws: a bounded overview of every subscription. */
+  @Override
+  public void writeOverview(OutputStream out) throws IOException {
+    control.writeOverview(out);
+  }
+
 
   /** The requests answered most recently (up to the journal size), oldest first. */
   @Override
@@ -173,7 +168,9 @@ public final class SpfEmulator implements Admin, AutoCloseable {
    */
   @Override
   public String addFault(FaultRule rule) {
-    return faults.add(rule);
+    String id = faults.add(rule);
+    live.changed();
+    return id;
   }
 
   @Override
@@ -183,13 +180,16 @@ public final class SpfEmulator implements Admin, AutoCloseable {
 
   @Override
   public boolean removeFault(String id) {
-    return faults.remove(id);
+    boolean removed = faults.remove(id);
+    live.changed();
+    return removed;
   }
 
   /** Removes every fault rule; requests waiting in a fault's delay go on at once. */
   @Override
   public void clearFaults() {
     faults.clear();
+    live.changed();
   }
 
   /** Empties the request journal. */

@@ -93,6 +93,15 @@ class ArchitectureTest {
       .resideInAnyPackage("java..", "dev.spfemu.store..", "dev.spfemu.error..", "dev.spfemu.journal..",
           "dev.spfemu.faults..");
 
+  /**
+   * The live page's events know the journal's records and JSON, not HTTP: the server adapts them to its
+   * responses ({@code EventSink}), so the ordering and the slow-page rules run in plain unit tests.
+   */
+  @ArchTest
+  static final ArchRule liveEventsKnowNoHttp = classes().that().resideInAPackage("dev.spfemu.live..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.spfemu.live..", "dev.spfemu.journal..",
+          "com.fasterxml.jackson.core..");
+
   /** Certificates and keys are plain JDK and BouncyCastle: the HTTP front and the facade use them, not the reverse. */
   @ArchTest
   static final ArchRule tlsStandsAlone = classes().that().resideInAPackage("dev.spfemu.tls..")

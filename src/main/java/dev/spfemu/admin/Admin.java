@@ -23,6 +23,12 @@ public interface Admin {
   void exportState(OutputStream out) throws IOException;
 
   /**
+   * Writes what the live page shows (docs/demo.md): per subscription its clouds, quotas, templates,
+   * VMs with their adapters and checkpoints, and newest jobs, each list cut to a size a page can show.
+   */
+  void writeOverview(OutputStream out) throws IOException;
+
+  /**
    * Replaces the whole state with a world file.
    *
    * @throws IllegalArgumentException when the file is not a valid world (nothing is kept then but

@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code Authorization} header and remote address only:
  * <ol>
  *   <li>with an admin token ({@code --admin-token}): every call must send {@code Authorization: Bearer
- *       TOKEN}, else 401 with {@code WWW-Authenticate: Bearer};</li>
+ *       TOKEN}, else 401 with {@code WWW-Authenticate: Bearer}; or HTTP Basic with the token as the
+ *       password (any user name), which is how a browser sends it: the live page's 401 asks for Basic,
+ *       so the browser prompts, then sends it with the page's own calls;</li>
  *   <li>else, with users ({@code --user}): every call must send HTTP Basic with one of them, else 401
  *       with {@code WWW-Authenticate: Basic};</li>
  *   <li>else only callers on this machine (a loopback address) may call; anyone else gets 403.</li>
@@ -58,11 +60,22 @@ public final class AdminAccess {
    * @param remoteAddress the caller's IP address
    */
   public Optional<Refusal> check(String authorization, String remoteAddress) {
+    return check(authorization, remoteAddress, false);
+  }
+
+  /**
+   * The same; {@code page} says the call is for the live page, whose 401 asks a browser for Basic.
+   */
+  public Optional<Refusal> check(String authorization, String remoteAddress, boolean page) {
     if (tokenDigest != null) {
       String token = credential(authorization, "Bearer ");
+      if (token == null) {
+        token = BasicCredentials.password(credential(authorization, "Basic "));
+      }
       if (token == null || !MessageDigest.isEqual(tokenDigest, digest(token))) {
         return Optional.of(new Refusal(401, "The admin API needs 'Authorization: Bearer TOKEN' with the emulator's"
-            + " --admin-token.", BEARER_CHALLENGE));
+            + " --admin-token (a browser: any user name, and the token as the password).",
+            page ? BasicCredentials.CHALLENGE : BEARER_CHALLENGE));
       }
       return Optional.empty();
     }

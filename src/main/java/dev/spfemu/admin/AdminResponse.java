@@ -25,8 +25,13 @@ public abstract class AdminResponse {
   /** Answers {@code status} with no body. */
   public abstract void status(int status);
 
+  /** Answers {@code status} with a body of {@code contentType} written to the stream returned; closing it ends the answer. */
+  public abstract OutputStream body(int status, String contentType) throws IOException;
+
   /** Answers {@code status} with a JSON document written to the stream returned; closing it ends the answer. */
-  public abstract OutputStream jsonBody(int status) throws IOException;
+  public final OutputStream jsonBody(int status) throws IOException {
+    return body(status, "application/json;charset=utf-8");
+  }
 
   /** Answers {@code status} with a JSON document written through the generator returned; closing it ends the answer. */
   public final JsonGenerator json(int status) throws IOException {

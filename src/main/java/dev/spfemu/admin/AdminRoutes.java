@@ -17,7 +17,9 @@ public final class AdminRoutes {
   /** The operations, as the 404 for any other call names them. */
   static final String OPERATIONS = "GET health, POST reset, GET and PUT state, GET and DELETE requests,"
       + " GET and PUT clock, POST clock/advance, GET, POST and DELETE faults, DELETE faults/{id},"
-      + " POST job-faults";
+      + " POST job-faults, GET overview, GET events, GET ui (the live page)";
+  /** The live page's event stream, which the server answers itself (it stays open) once {@link #admits} it. */
+  public static final String EVENTS = "/events";
 
   private final Map<Route, AdminTask> tasks;
   private final AdminTask removeFault;
@@ -49,16 +51,17 @@ public final class AdminRoutes {
         Map.entry(new Route("GET", "/faults"), new ListFaultsTask(admin)),
         Map.entry(new Route("POST", "/faults"), new AddFaultTask(admin, mapper)),
         Map.entry(new Route("DELETE", "/faults"), new ClearFaultsTask(admin)),
-        Map.entry(new Route("POST", "/job-faults"), new FailNextJobsTask(admin, mapper)));
+        Map.entry(new Route("POST", "/job-faults"), new FailNextJobsTask(admin, mapper)),
+        Map.entry(new Route("GET", "/overview"), new OverviewTask(admin)),
+        Map.entry(new Route("GET", "/ui"), UiTask.PAGE),
+        Map.entry(new Route("GET", "/ui/"), UiTask.PAGE),
+        Map.entry(new Route("GET", "/ui/app.js"), UiTask.SCRIPT),
+        Map.entry(new Route("GET", "/ui/app.css"), UiTask.STYLE));
   }
 
   /** Answers one admin call: a refusal, its task, or a 404 naming the operations there are. */
   public void handle(AdminRequest request, AdminResponse response) throws IOException {
-    Optional<AdminAccess.Refusal> refusal = access.check(request.header("Authorization"), request.remoteAddress())
-        .or(() -> CrossSiteGuard.reboundHost(request, access))
-        .or(() -> CrossSiteGuard.foreignOrigin(request));
-    if (refusal.isPresent()) {
-      refuse(refusal.get(), response);
+    if (!admits(request, response)) {
       return;
     }
     AdminTask task = task(request);
@@ -73,6 +76,23 @@ public final class AdminRoutes {
       return;
     }
     task.handle(request, response);
+  }
+
+  /**
+   * Whether the caller may call the admin API at all (who calls, from which origin), as every operation
+   * checks first; when not, the refusal is answered on {@code response}.
+   */
+  public boolean admits(AdminRequest request, AdminResponse response) throws IOException {
+    boolean page = request.path().equals("/ui") || request.path().equals("/ui/");
+    Optional<AdminAccess.Refusal> refusal = access.check(request.header("Authorization"), request.remoteAddress(),
+            page)
+        .or(() -> CrossSiteGuard.reboundHost(request, access))
+        .or(() -> CrossSiteGuard.foreignOrigin(request));
+    if (refusal.isPresent()) {
+      refuse(refusal.get(), response);
+      return false;
+    }
+    return true;
   }
 
   private AdminTask task(AdminRequest request) {

@@ -27,22 +27,34 @@ final class BasicCredentials {
 
   /** Whether {@code encoded}, the credential after "Basic ", names a user with the right password. */
   boolean accepts(String encoded) {
-    if (encoded == null) {
+    String[] user = decode(encoded);
+    if (user == null) {
       return false;
+    }
+    byte[] expected = passwords.get(user[0]);
+    byte[] given = AdminAccess.digest(user[1]);
+    // an unknown name is compared too, so that its answer takes as long as a wrong password's
+    return MessageDigest.isEqual(expected == null ? new byte[given.length] : expected, given) && expected != null;
+  }
+
+  /** The password of {@code encoded}, the credential after "Basic ", or null when it is not {@code base64(NAME:PASSWORD)}. */
+  static String password(String encoded) {
+    String[] user = decode(encoded);
+    return user == null ? null : user[1];
+  }
+
+  /** The name and password of {@code encoded}, or null when it is not {@code base64(NAME:PASSWORD)}. */
+  private static String[] decode(String encoded) {
+    if (encoded == null) {
+      return null;
     }
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
     int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return false;
-    }
-    byte[] expected = passwords.get(decoded.substring(0, colon));
-    byte[] given = AdminAccess.digest(decoded.substring(colon + 1));
-    // an unknown name is compared too, so that its answer takes as long as a wrong password's
-    return MessageDigest.isEqual(expected == null ? new byte[given.length] : expected, given) && expected != null;
+    return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 }

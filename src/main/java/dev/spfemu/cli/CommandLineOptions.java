@@ -120,6 +120,8 @@ final class CommandLineOptions {
             + " be accepted (default: " + Limits.DEFAULT_MAX_CONNECTIONS + ")."))
         .addOption(valueOption("stop-timeout", "MS", Long.class, "On SIGTERM or Ctrl-C, how long requests in flight"
             + " get to finish, in milliseconds (default: " + Limits.DEFAULT_STOP_TIMEOUT.toMillis() + ")."))
+        .addOption(valueOption("max-event-streams", "N", Integer.class, "Most live pages (/_emulator/ui) listening"
+            + " at once (default: " + Limits.DEFAULT_MAX_EVENT_STREAMS + "; 0: none)."))
         .addOption(valueOption("max-log-bytes", "BYTES", Long.class, "With --data-dir: fold the change log into a"
             + " new snapshot once it holds BYTES and as much as the last snapshot (default: "
             + Limits.DEFAULT_MAX_LOG_BYTES + "); bounds its disk use and the time a restart replays it."))
@@ -175,7 +177,8 @@ final class CommandLineOptions {
         .withBodyTimeout(Duration.ofMillis(arguments.number("body-timeout", Limits.DEFAULT_BODY_TIMEOUT.toMillis())))
         .withMaxConnections(arguments.integer("max-connections", Limits.DEFAULT_MAX_CONNECTIONS))
         .withStopTimeout(Duration.ofMillis(arguments.number("stop-timeout", Limits.DEFAULT_STOP_TIMEOUT.toMillis())))
-        .withMaxLogBytes(arguments.number("max-log-bytes", Limits.DEFAULT_MAX_LOG_BYTES));
+        .withMaxLogBytes(arguments.number("max-log-bytes", Limits.DEFAULT_MAX_LOG_BYTES))
+        .withMaxEventStreams(arguments.integer("max-event-streams", Limits.DEFAULT_MAX_EVENT_STREAMS));
   }
 
   private Credentials credentials() {

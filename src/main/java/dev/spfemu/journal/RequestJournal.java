@@ -78,10 +78,21 @@ public final class RequestJournal {
     return size > bodyLimit;
   }
 
+  /** The most bytes of one body the journal keeps. */
+  public int bodyLimit() {
+    return bodyLimit;
+  }
+
   public void record(RecordedRequest request) {
     if (capacity == 0) {
       return;
     }
+    long sequence = next.getAndIncrement();
+    ring.set((int) (sequence % capacity), new Entry(sequence, kept(request)));
+  }
+
+  /** {@code request} as the journal keeps it: its body cut to the limit (if not cut yet) and its secrets masked. */
+  public RecordedRequest kept(RecordedRequest request) {
     RecordedRequest kept = request;
     String body = request.body();
     if (body != null && !request.bodyTruncated() && truncates(request.bodySize())) { // not cut yet: cut it here
@@ -93,8 +104,7 @@ public final class RequestJournal {
     if (masked != null && !masked.equals(kept.body())) {
       kept = kept.withBody(masked);
     }
-    long sequence = next.getAndIncrement();
-    ring.set((int) (sequence % capacity), new Entry(sequence, kept));
+    return kept;
   }
 
   /** The requests kept, oldest first. */

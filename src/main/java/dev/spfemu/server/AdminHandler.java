@@ -28,10 +28,12 @@ final class AdminHandler extends Handler.Abstract {
   static final String PATH = "/_emulator";
 
   private final AdminRoutes routes;
+  private final EventStreamHandler events;
   private final JsonFactory json = new JsonFactory();
 
-  AdminHandler(AdminRoutes routes) {
+  AdminHandler(AdminRoutes routes, EventStreamHandler events) {
     this.routes = routes;
+    this.events = events;
   }
 
   /** Whether a decoded, normalised request path is the admin API's. */
@@ -41,8 +43,17 @@ final class AdminHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    CoreAdminRequest call = new CoreAdminRequest(request);
     CoreAdminResponse answer = new CoreAdminResponse(response, json);
-    routes.handle(new CoreAdminRequest(request), answer);
+    if (!call.method().equals("GET") || !call.path().equals(AdminRoutes.EVENTS)) {
+      routes.handle(call, answer);
+    } else if (routes.admits(call, answer)) {
+      if (events.open(request, response, callback)) {
+        return true; // the response is the stream's now, open until the page or the emulator goes
+      }
+      answer.error(503, "As many pages as --max-event-streams allows listen to /_emulator/events already. Close"
+          + " one, or start the emulator with a higher --max-event-streams.");
+    }
     answer.finish(callback);
     return true;
   }
@@ -120,9 +131,9 @@ final class AdminHandler extends Handler.Abstract {
     }
 
     @Override
-    public OutputStream jsonBody(int status) {
+    public OutputStream body(int status, String contentType) {
       response.setStatus(status);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
       if (body == null) {
         body = ResponseBody.streamed(response);
       }

@@ -14,15 +14,25 @@ import org.eclipse.jetty.util.Callback;
 final class CompletionHookResponse extends Response.Wrapper {
 
   private final Runnable hook;
+  private final ResponseCopy copy;
   private long written;
 
   CompletionHookResponse(Response response, Runnable hook) {
+    this(response, hook, null);
+  }
+
+  /** @param copy where the body's first bytes go as they are written (before the hook runs), or null */
+  CompletionHookResponse(Response response, Runnable hook, ResponseCopy copy) {
     super(response.getRequest(), response);
     this.hook = hook;
+    this.copy = copy;
   }
 
   @Override
   public void write(boolean last, ByteBuffer content, Callback callback) {
+    if (copy != null) {
+      copy.add(content);
+    }
     written += content == null ? 0 : content.remaining();
     long length = getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
     if (last || (length >= 0 && written >= length)) {
@@ -35,5 +45,8 @@ final class CompletionHookResponse extends Response.Wrapper {
   public void reset() {
     super.reset();
     written = 0;
+    if (copy != null) {
+      copy.reset();
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.spfemu.admin.Admin;
 import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.live.LiveEvents;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.auth.Accounts;
 import java.util.UUID;
@@ -16,18 +17,21 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class EmulatorServer {
 
   private final Server server;
+  private final LiveEvents live;
 
   /**
    * @param pipeline the VMM service's pipeline
    * @param adminPipeline the pipeline of SPF's Admin web service
    * @param accounts who may call (none: every root open)
    * @param adminAccess who may call the admin API
+   * @param live the live page's events, whose streams this server serves and ends when it stops
    */
   public EmulatorServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
+      Supplier<UUID> ids, RequestJournal journal, LiveEvents live, FaultRules faults, Admin admin, Accounts accounts,
       AdminAccess adminAccess, ServerLimits limits) {
-    this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, faults, admin,
-        accounts, adminAccess, limits);
+    this.live = live;
+    this.server = JettyServerFactory.createServer(listeners, pipeline, adminPipeline, ids, journal, live, faults,
+        admin, accounts, adminAccess, limits);
   }
 
   /** Binds the port and starts serving; throws what Jetty throws (e.g. the port is in use). */
@@ -58,7 +62,9 @@ public final class EmulatorServer {
     server.join();
   }
 
+  /** Ends the live page's streams (they would hold a graceful stop for its whole timeout), then stops. */
   public void stop() throws Exception {
+    live.close();
     server.stop();
   }
 }

@@ -4,6 +4,7 @@ import dev.spfemu.admin.Admin;
 import dev.spfemu.admin.AdminAccess;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.live.LiveEvents;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.server.auth.Accounts;
 import java.util.UUID;
@@ -26,7 +27,7 @@ final class JettyServerFactory {
   }
 
   static Server createServer(Listeners listeners, ODataPipeline pipeline, ODataPipeline adminPipeline,
-      Supplier<UUID> ids, RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
+      Supplier<UUID> ids, RequestJournal journal, LiveEvents live, FaultRules faults, Admin admin, Accounts accounts,
       AdminAccess adminAccess, ServerLimits limits) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("spf-emulator");
@@ -49,8 +50,9 @@ final class JettyServerFactory {
       server.addConnector(HttpsConnectors.connector(server, http, listeners.host(), listeners.https()));
     }
 
-    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal, faults, admin, accounts,
-        adminAccess, new ServerHealth(threads)));
+    server.setHandler(ServerChain.build(pipeline, adminPipeline, ids, journal,
+        new EventStreamHandler(live, limits.idleTimeout()), faults, admin, accounts, adminAccess,
+        new ServerHealth(threads)));
     server.setErrorHandler(new ODataErrorHandlers.Core(pipeline, ids));
     server.setStopAtShutdown(false);
     limits.applyTo(server, ServerChain.MAX_BODY_BYTES); // last: it wraps the handler and sees every connector

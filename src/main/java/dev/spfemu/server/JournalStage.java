@@ -3,6 +3,9 @@ package dev.spfemu.server;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
 import dev.spfemu.journal.SecretMask;
+import dev.spfemu.live.AnsweredRequest;
+import dev.spfemu.live.LiveEvents;
+import dev.spfemu.live.RequestEventJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,34 +13,42 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.URIUtil;
 
 /**
- * Records each OData request in the journal with the status it got. The record is made just before
- * the response completes, not after: a test that has its answer must find the request in the
- * journal. A request whose response is never written (the client went away, the connection was
- * dropped) is recorded too.
+ * Records each OData request in the journal with the status it got, and, while the live page
+ * listens, publishes it with its answer to the page ({@link LiveEvents}), followed by a change
+ * notice for anything but a read. The record is made just before the response completes, not
+ * after: a test that has its answer must find the request in the journal. A request whose
+ * response is never written (the client went away, the connection was dropped) is recorded too.
  */
 final class JournalStage implements Stage {
 
   private final RequestJournal journal;
+  private final LiveEvents live;
+  private final RequestEventJson events = new RequestEventJson();
 
-  JournalStage(RequestJournal journal) {
+  JournalStage(RequestJournal journal, LiveEvents live) {
     this.journal = journal;
+    this.live = live;
   }
 
   @Override
   public void handle(ODataExchange exchange, Next next) throws IOException {
-    if (!journal.enabled()) {
+    boolean watched = live.listening(); // the answer's body is copied only while a page listens
+    if (!journal.enabled() && !watched) {
       next.handle(exchange);
       return;
     }
-    Recorder recorder = new Recorder(exchange, Instant.now());
+    ResponseCopy copy = watched ? new ResponseCopy(journal.bodyLimit()) : null;
+    Recorder recorder = new Recorder(exchange, Instant.now(), System.nanoTime(), copy);
     exchange.beforeCompletion(recorder);
-    exchange.response(new CompletionHookResponse(exchange.response(), recorder));
+    exchange.response(new CompletionHookResponse(exchange.response(), recorder, copy));
     try {
       next.handle(exchange);
     } finally {
@@ -49,18 +60,38 @@ final class JournalStage implements Stage {
   private final class Recorder implements Runnable {
     private final ODataExchange exchange;
     private final Instant arrived;
+    private final long started;
+    private final ResponseCopy copy;
     private boolean done;
 
-    Recorder(ODataExchange exchange, Instant arrived) {
+    Recorder(ODataExchange exchange, Instant arrived, long started, ResponseCopy copy) {
       this.exchange = exchange;
       this.arrived = arrived;
+      this.started = started;
+      this.copy = copy;
     }
 
     @Override
     public void run() {
       if (!done && !exchange.abandoned()) { // an abandoned attempt is answered, and recorded, again
         done = true;
-        journal.record(record());
+        RecordedRequest request = record();
+        journal.record(request);
+        if (copy != null) {
+          publish(request);
+        }
+      }
+    }
+
+    /** The request and its answer to the live page, then, for a write, that the world changed. */
+    private void publish(RecordedRequest request) {
+      exchange.copyUnsentBody(copy); // the stages are done; what they wrote is still in the body's buffer
+      byte[] body = copy.bytes();
+      live.request(events.write(new AnsweredRequest(journal.kept(request),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), headers(exchange.response().getHeaders()),
+          journal.keep(body), copy.size(), journal.truncates(copy.size()))));
+      if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+        live.changed();
       }
     }
 
@@ -88,8 +119,13 @@ final class JournalStage implements Stage {
 
     /** The request's headers by name as sent, in the order they came, credentials masked; one pass over them. */
     private static Map<String, List<String>> headers(Request request) {
+      return headers(request.getHeaders());
+    }
+
+    /** Headers by name as sent, in the order they came, credentials masked; one pass over them. */
+    private static Map<String, List<String>> headers(HttpFields fields) {
       Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (HttpField field : request.getHeaders()) {
+      for (HttpField field : fields) {
         headers.computeIfAbsent(field.getName(), name -> new ArrayList<>(1)).add(field.getValue());
       }
       headers.replaceAll((name, values) -> SecretMask.header(name, List.copyOf(values)));

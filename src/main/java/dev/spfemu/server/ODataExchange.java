@@ -137,6 +137,13 @@ final class ODataExchange {
     }
   }
 
+  /** Adds the body written and not yet sent to {@code copy} (the live page's view of the answer). */
+  void copyUnsentBody(ResponseCopy copy) {
+    if (out != null) {
+      out.copyUnsent(copy);
+    }
+  }
+
   /** Sets what runs just before the response completes (it must tolerate running more than once). */
   void beforeCompletion(Runnable hook) {
     this.beforeCompletion = hook;

@@ -143,6 +143,19 @@ final class ResponseBody extends OutputStream {
     response.write(true, rest, Callback.from(this::release, callback)); // buffer back first, then complete
   }
 
+  /**
+   * Adds to {@code copy} what the body holds and has not sent yet (the bytes sent before passed
+   * through the response, where the copy saw them), so it has the body's beginning before the
+   * last write.
+   */
+  void copyUnsent(ResponseCopy copy) {
+    if (whole != null) {
+      copy.add(ByteBuffer.wrap(whole, 0, size));
+    } else if (buffer != null && !sent) {
+      copy.add(buffer);
+    }
+  }
+
   /** Gives the buffer back without sending what it holds; the body is closed. */
   void discard() {
     closed = true;

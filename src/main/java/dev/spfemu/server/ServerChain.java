@@ -32,14 +32,15 @@ final class ServerChain {
    * @param accounts who may call (none: every root open)
    */
   static Handler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
-      RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
+      RequestJournal journal, EventStreamHandler events, FaultRules faults, Admin admin, Accounts accounts,
       AdminAccess adminAccess, ServerHealth health) {
-    return build(pipeline, adminPipeline, ids, journal, faults, admin, accounts, adminAccess, health, List.of());
+    return build(pipeline, adminPipeline, ids, journal, events, faults, admin, accounts, adminAccess, health,
+        List.of());
   }
 
   /** The same with {@code extra} stages just before the pipeline (for tests that must provoke what no client can). */
   static Handler build(ODataPipeline pipeline, ODataPipeline adminPipeline, Supplier<UUID> ids,
-      RequestJournal journal, FaultRules faults, Admin admin, Accounts accounts,
+      RequestJournal journal, EventStreamHandler events, FaultRules faults, Admin admin, Accounts accounts,
       AdminAccess adminAccess, ServerHealth health, List<Stage> extra) {
     List<Stage> stages = new ArrayList<>();
     // 1. Real SPF's fixed headers, first: the answers of every later stage carry them (an injected
@@ -48,8 +49,8 @@ final class ServerChain {
     //    these headers, as it always has.)
     stages.add(new SpfHeaders(ids));
     // 2. The journal, outside everything that answers: it records what each later stage answered,
-    //    faults and errors included, just before the response completes.
-    stages.add(new JournalStage(journal));
+    //    faults and errors included, just before the response completes; and tells the live page.
+    stages.add(new JournalStage(journal, events.live()));
     // 3. The 500 fallback, inside the journal (the 500 is recorded) and around everything that can fail;
     //    it also notes an OutOfMemoryError for the health check.
     stages.add(new UnexpectedFailureStage(pipeline, health));
@@ -68,7 +69,7 @@ final class ServerChain {
     // The admin API lives where no OData root can: /{subscription}/... and /SC2012R2/... never start
     // with an underscore. It is the test's side channel, so none of the stages apply to it; it checks
     // its own callers (AdminAccess: a token, users, or this machine only).
-    return new AdminOrOData(new AdminHandler(new AdminRoutes(admin, adminAccess, health)), new StageChain(stages,
+    return new AdminOrOData(new AdminHandler(new AdminRoutes(admin, adminAccess, health), events), new StageChain(stages,
         new NetworkThread(faults)));
   }
 }

@@ -28,6 +28,7 @@ import dev.spfemu.vmm.network.NetworksInUse;
 import dev.spfemu.vmm.world.EntityJson;
 import dev.spfemu.vmm.world.WorldConsistency;
 import dev.spfemu.vmm.world.WorldLoader;
+import dev.spfemu.vmm.world.WorldOverview;
 import dev.spfemu.vmm.world.WorldWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +59,8 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   private final Navigation navigation;
   private final Quotas quotas;
   private final VmConsole console;
+  private final WorldOverview overview;
+  private final ServerClock time;
 
   private Vmm(ServiceModel model, EntityStore store, IdGenerator ids, Clock clock, Duration jobDuration,
       EntityJson entityJson, int entitiesPerSubscription) {
@@ -65,6 +68,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     SubscriptionCapacity capacity = new SubscriptionCapacity(store, entitiesPerSubscription);
     this.navigation = new Navigation(model, store); // declares its indexes before anything is stored
     ServerClock time = new ServerClock(clock);
+    this.time = time;
     Map<String, StoredSet> stored = new HashMap<>();
     for (EntityTypeModel type : model.entityTypes()) {
       stored.put(type.entitySet(), new StoredSet(model, type, store, ids, time, rules(type), changeSets));
@@ -112,6 +116,7 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
     this.consistency = new WorldConsistency(model, store);
     JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     this.worldWriter = new WorldWriter(model, store, json, entityJson);
+    this.overview = new WorldOverview(model, store, json, entityJson, checkpoints::currentOf);
   }
 
   /**
@@ -214,6 +219,16 @@ public final class Vmm implements ServiceDomain, AutoCloseable {
   /** The same, followed by the sections of SPF's other web services (the Admin service's entities). */
   public void exportWorld(OutputStream out, List<WorldWriter.Section> sections) throws IOException {
     worldWriter.write(out, sections);
+  }
+
+  /** Writes what the live page draws ({@link WorldOverview}), as of the clock's now. */
+  public void writeOverview(OutputStream out) throws IOException {
+    overview.write(out, time.now());
+  }
+
+  /** Tells {@code listener} each time running jobs moved on (progress, completion), on the job thread. */
+  public void onJobProgress(Runnable listener) {
+    jobs.onProgress(listener);
   }
 
   /** Forgets every entity and what the domain keeps beside them, as before the world was loaded. */

@@ -83,6 +83,7 @@ final class AdminCalls {
     final Map<String, String> headers = new HashMap<>();
     int status;
     boolean json;
+    String contentType;
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     Response() {
@@ -100,9 +101,10 @@ final class AdminCalls {
     }
 
     @Override
-    public OutputStream jsonBody(int status) {
+    public OutputStream body(int status, String contentType) {
       this.status = status;
-      this.json = true;
+      this.json = contentType.startsWith("application/json");
+      this.contentType = contentType;
       return body;
     }
 

@@ -15,7 +15,7 @@ class AdminRoutesTest {
 
   private static final String OPERATIONS = "There are: GET health, POST reset, GET and PUT state, GET and DELETE"
       + " requests, GET and PUT clock, POST clock/advance, GET, POST and DELETE faults, DELETE faults/{id},"
-      + " POST job-faults.";
+      + " POST job-faults, GET overview, GET events, GET ui (the live page).";
 
   private final FakeAdmin admin = new FakeAdmin();
   private final AdminRoutes routes = new AdminRoutes(admin);
@@ -27,13 +27,53 @@ class AdminRoutesTest {
   }
 
   @Test
-  void theTableHoldsTheThirteenOperations() {
+  void theTableHoldsTheOperationsAndTheLivePagesFiles() {
     assertEquals(Set.of(new Route("GET", "/health"), new Route("POST", "/reset"), new Route("GET", "/state"),
         new Route("PUT", "/state"), new Route("GET", "/requests"), new Route("DELETE", "/requests"),
         new Route("GET", "/clock"), new Route("PUT", "/clock"), new Route("POST", "/clock/advance"),
         new Route("GET", "/faults"), new Route("POST", "/faults"), new Route("DELETE", "/faults"),
-        new Route("POST", "/job-faults")),
+        new Route("POST", "/job-faults"), new Route("GET", "/overview"), new Route("GET", "/ui"),
+        new Route("GET", "/ui/"), new Route("GET", "/ui/app.js"), new Route("GET", "/ui/app.css")),
         routes.routes());
+  }
+
+  @Test
+  void theLivePageComesWithAPolicyThatAllowsNothingButThisOrigin() throws IOException {
+    AdminCalls.Response page = call(request("GET", "/ui"));
+    assertEquals(200, page.status);
+    assertEquals("text/html;charset=utf-8", page.contentType);
+    assertEquals(UiTask.POLICY, page.headers.get("Content-Security-Policy"));
+    assertEquals("nosniff", page.headers.get("X-Content-Type-Options"));
+    assertEquals("no-referrer", page.headers.get("Referrer-Policy"));
+    assertTrue(page.text().contains("<html lang=\"en\""), "the jar's page");
+    assertEquals("text/javascript;charset=utf-8", call(request("GET", "/ui/app.js")).contentType);
+    assertEquals("text/css;charset=utf-8", call(request("GET", "/ui/app.css")).contentType);
+    assertEquals("{\"subscriptions\":[]}", call(request("GET", "/overview")).text());
+    assertEquals(List.of("overview"), admin.calls);
+  }
+
+  @Test
+  void withATokenTheLivePageAsksABrowserForBasicWithTheTokenAsPassword() throws IOException {
+    AdminRoutes locked = new AdminRoutes(admin, AdminAccess.of("s3cret", java.util.Map.of()), Health.ALWAYS_OK);
+    AdminCalls.Response page = new AdminCalls.Response();
+    locked.handle(request("GET", "/ui"), page);
+    assertEquals(401, page.status);
+    assertEquals(BasicCredentials.CHALLENGE, page.headers.get("WWW-Authenticate"), "a browser prompts for Basic");
+    assertTrue(page.tree().get("error").asText().contains("the token as the password"));
+    AdminCalls.Response other = new AdminCalls.Response();
+    locked.handle(request("GET", "/overview"), other);
+    assertEquals(AdminAccess.BEARER_CHALLENGE, other.headers.get("WWW-Authenticate"), "other calls: Bearer");
+
+    String tokenAsPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
+        "presenter:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AdminCalls.Response allowed = new AdminCalls.Response();
+    locked.handle(request("GET", "/overview").withHeader("Authorization", tokenAsPassword), allowed);
+    assertEquals(200, allowed.status);
+    String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString(
+        "presenter:nope".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AdminCalls.Response refused = new AdminCalls.Response();
+    locked.handle(request("GET", "/overview").withHeader("Authorization", wrong), refused);
+    assertEquals(401, refused.status);
   }
 
   @Test

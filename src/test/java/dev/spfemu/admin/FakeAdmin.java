@@ -34,6 +34,12 @@ final class FakeAdmin implements Admin {
   }
 
   @Override
+  public void writeOverview(OutputStream out) throws IOException {
+    calls.add("overview");
+    out.write("{\"subscriptions\":[]}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
   public void exportState(OutputStream out) throws IOException {
     calls.add("export");
     out.write("{\"subscriptions\":[]}".getBytes(StandardCharsets.UTF_8));

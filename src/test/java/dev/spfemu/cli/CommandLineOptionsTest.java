@@ -144,6 +144,14 @@ class CommandLineOptionsTest {
   }
 
   @Test
+  void theLivePagesLimitIsPassedOn() {
+    assertEquals(2, parse("--max-event-streams", "2").limits().maxEventStreams());
+    assertEquals(0, parse("--max-event-streams", "0").limits().maxEventStreams(), "0: no live page");
+    assertEquals(dev.spfemu.Limits.DEFAULT_MAX_EVENT_STREAMS, parse().limits().maxEventStreams());
+    assertThrows(IllegalArgumentException.class, () -> parse("--max-event-streams", "-1"));
+  }
+
+  @Test
   void flagsTakeTrueOrFalseAttachedAsBefore() {
     assertEquals(false, parse("--no-seed=true").seed());
     assertEquals(true, parse("--no-seed=false").seed());

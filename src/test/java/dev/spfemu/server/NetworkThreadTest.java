@@ -8,6 +8,7 @@ import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.live.LiveEvents;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.WorldEntityJson;
@@ -63,7 +64,8 @@ class NetworkThreadTest {
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
-    server.setHandler(ServerChain.build(pipeline, pipeline, this::ids, journal, faults, unusedAdmin(),
+    server.setHandler(ServerChain.build(pipeline, pipeline, this::ids, journal,
+        new EventStreamHandler(new LiveEvents(0), java.time.Duration.ofSeconds(30)), faults, unusedAdmin(),
         Accounts.none(), AdminAccess.loopbackOnly(), new ServerHealth(null), List.of(testStage())));
     new ServerLimits(Duration.ofSeconds(30), Duration.ofSeconds(30), 100, Duration.ofSeconds(1), false)
         .applyTo(server, ServerChain.MAX_BODY_BYTES);

@@ -9,6 +9,7 @@ import dev.spfemu.faults.FaultRule;
 import dev.spfemu.faults.FaultRules;
 import dev.spfemu.journal.RecordedRequest;
 import dev.spfemu.journal.RequestJournal;
+import dev.spfemu.live.LiveEvents;
 import dev.spfemu.odata.edm.VmmEdm;
 import dev.spfemu.odata.processor.ODataPipeline;
 import dev.spfemu.odata.processor.WorldEntityJson;
@@ -53,7 +54,8 @@ class ServerChainTest {
     vmm = Vmm.create(edm.model(), new InMemoryEntityStore(), ids, Clock.systemUTC(), Duration.ofSeconds(1),
         new WorldEntityJson());
     ODataPipeline pipeline = new ODataPipeline(edm, vmm, Clock.systemUTC(), 100);
-    Handler chain = ServerChain.build(pipeline, pipeline, ids::next, journal, faults, unusedAdmin(),
+    Handler chain = ServerChain.build(pipeline, pipeline, ids::next, journal,
+        new EventStreamHandler(new LiveEvents(0), java.time.Duration.ofSeconds(30)), faults, unusedAdmin(),
         dev.spfemu.server.auth.Accounts.none(), dev.spfemu.admin.AdminAccess.loopbackOnly(), health,
         List.of(failingStage()));
     server = new Server();

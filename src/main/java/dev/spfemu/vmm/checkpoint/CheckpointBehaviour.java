@@ -2,6 +2,7 @@ package dev.spfemu.vmm.checkpoint;
 
 import dev.spfemu.error.VmmErrors;
 import dev.spfemu.model.EntityPayload;
+import dev.spfemu.model.EntityValues;
 import dev.spfemu.store.EntityKey;
 import dev.spfemu.store.EntityRecord;
 import dev.spfemu.vmm.entity.EntityBehaviour;
@@ -10,6 +11,7 @@ import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.job.JobScheduler;
 import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.VmState;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -102,6 +104,14 @@ public final class CheckpointBehaviour implements EntityBehaviour {
   /** Removes every checkpoint of a deleted VM (wired as the VMs' removal listener). */
   public void removeAllOf(String subscription, UUID vmId, UUID stamp) {
     tree.removeAllOf(subscription, vmId, stamp);
+  }
+
+  /**
+   * A VM's current checkpoint (its {@code CheckpointID}), or null if it has none: the one last created
+   * or restored, else the newest of {@code candidates}, which hold at least the VM's checkpoints.
+   */
+  public UUID currentOf(String subscription, EntityValues vm, List<EntityRecord> candidates) {
+    return tree.currentAmong(subscription, vm, candidates);
   }
 
   /** Forgets the trees' state (the store is being cleared). */

@@ -6,6 +6,7 @@ import dev.spfemu.vmm.entity.StoredSet;
 import dev.spfemu.vmm.machine.Machines;
 import dev.spfemu.vmm.machine.VmState;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,13 +40,21 @@ final class CheckpointTree {
    * file, its newest checkpoint; null if it has none.
    */
   UUID currentOf(String subscription, EntityValues vm) {
+    return currentAmong(subscription, vm, checkpoints.list(subscription));
+  }
+
+  /**
+   * The same, the newest found among {@code candidates} (which hold at least the VM's checkpoints)
+   * when the tree was not told of one.
+   */
+  UUID currentAmong(String subscription, EntityValues vm, List<EntityRecord> candidates) {
     Object known = current.get(vmKey(subscription, vm));
     if (known != null) {
       return known == NONE ? null : (UUID) known;
     }
     UUID newest = null;
     OffsetDateTime newestTime = null;
-    for (EntityRecord checkpoint : checkpoints.list(subscription)) {
+    for (EntityRecord checkpoint : candidates) {
       UUID id = fields.checkpointId.get(checkpoint::value);
       OffsetDateTime added = fields.addedTime.get(checkpoint::value);
       if (id != null && belongsTo(checkpoint, vm) && (newestTime == null || added != null && added.isAfter(newestTime))) {

@@ -76,6 +76,21 @@ final class JobHistory {
   }
 
   /** The jobs of one subscription, oldest first. */
+  /**
+   * Fails the stored jobs still running (a world kept by {@code --data-dir} after a restart) with
+   * {@code failure}: their operation ended with the emulator that ran them, so they can never
+   * complete. VMM likewise fails the jobs its service was running when it stopped [I].
+   */
+  void failInterrupted(JobFailure failure) {
+    for (String subscription : jobs.subscriptions()) {
+      for (EntityRecord job : jobs.list(subscription)) {
+        if (!record.isCompleted(job.values())) {
+          jobs.modify(subscription, job.key(), v -> record.finish(v, failure, jobs.currentTime()));
+        }
+      }
+    }
+  }
+
   private static final class Kept {
     final Queue<EntityKey> keys = new ConcurrentLinkedQueue<>();
     final AtomicInteger size = new AtomicInteger();

@@ -48,6 +48,8 @@ public final class JobScheduler implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   /** The asynchronous jobs not yet completed, oldest first; only the job thread completes them. */
   private final Queue<RunningJob> running = new ConcurrentLinkedQueue<>();
+  /** Told after a step moved any job on; set once when the emulator is wired (the live page). */
+  private volatile Runnable progressListener = () -> { };
 
   public JobScheduler(StoredSet jobs, Duration duration) {
     this(jobs, duration, HISTORY, UnitOfWork.NONE);
@@ -131,6 +133,7 @@ public final class JobScheduler implements AutoCloseable {
       // must not hang the request. The started job is kept first, and the wait is outside the request's
       // unit of work, so other requests' changes are not held up by it.
       units.commit();
+      progressListener.run(); // the started job can be seen (the live page) while the request waits
       sleep(duration);
       units.begin();
       complete(spec.subscription(), job.key(), completion);
@@ -151,15 +154,26 @@ public final class JobScheduler implements AutoCloseable {
     if (running.isEmpty()) {
       return;
     }
+    boolean moved;
     units.begin(); // one step of every running job is one unit: kept whole, or not at all
     try {
-      step();
+      moved = step();
     } finally {
       units.commit();
     }
+    if (moved) {
+      progressListener.run();
+    }
   }
 
-  private void step() {
+  /** Tells {@code listener} after each step that moved a running job on (its progress, or its end). */
+  public void onProgress(Runnable listener) {
+    this.progressListener = listener;
+  }
+
+  /** Moves the running jobs on; whether any moved. */
+  private boolean step() {
+    boolean[] moved = {false};
     OffsetDateTime now = jobs.currentTime();
     for (Iterator<RunningJob> it = running.iterator(); it.hasNext(); ) {
       RunningJob job = it.next();
@@ -167,16 +181,19 @@ public final class JobScheduler implements AutoCloseable {
       if (elapsed.compareTo(duration) >= 0) {
         it.remove();
         complete(job.subscription(), job.key(), job.completion());
+        moved[0] = true;
       } else {
         int percent = elapsed.isNegative() ? 0
             : (int) (PROGRESS_STEPS * elapsed.toNanos() / duration.toNanos()) * (100 / PROGRESS_STEPS);
         jobs.modify(job.subscription(), job.key(), v -> {
           if (!record.isAt(v, percent)) {
             record.progress(v, percent);
+            moved[0] = true;
           }
         });
       }
     }
+    return moved[0];
   }
 
   /**
@@ -239,33 +256,13 @@ public final class JobScheduler implements AutoCloseable {
 
   /**
    * A kept world is back after a restart ({@code --data-dir}): the jobs still running fail
-   * ({@link #failInterrupted}) and the stored jobs become the history again, so the limit of jobs per
+   * ({@link JobHistory#failInterrupted}) and the stored jobs become the history again, so the limit of jobs per
    * subscription holds across restarts.
    */
   public void restored() {
-    failInterrupted();
+    history.failInterrupted(new JobFailure(INTERRUPTED_CODE,
+        "The Virtual Machine Manager service stopped while this job was running."));
     history.rebuild();
-  }
-
-  /**
-   * Fails the stored jobs still running (a world kept by {@code --data-dir} after a restart): their
-   * operation ended with the emulator that ran them, so they can never complete. VMM likewise fails the jobs
-   * its service was running when it stopped [I].
-   *
-   * @return how many were failed
-   */
-  public int failInterrupted() {
-    int failed = 0;
-    for (String subscription : jobs.subscriptions()) {
-      for (EntityRecord job : jobs.list(subscription)) {
-        if (!record.isCompleted(job.values())) {
-          jobs.modify(subscription, job.key(), v -> record.finish(v, new JobFailure(INTERRUPTED_CODE,
-              "The Virtual Machine Manager service stopped while this job was running."), jobs.currentTime()));
-          failed++;
-        }
-      }
-    }
-    return failed;
   }
 
   /** Forgets the job history, running jobs and pending job faults (the store is being cleared). */

@@ -69,6 +69,41 @@ class JobSchedulerTest {
     assertTrue(kept.containsAll(ids.subList(1, 4)), "the oldest went");
   }
 
+  @Test
+  void theProgressListenerHearsOfEachStepThatMovedARunningJob() {
+    dev.spfemu.SettableClock clock = dev.spfemu.SettableClock.fixedAt(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    StoredSet onClock = new StoredSet(model, model.byEntitySet("Jobs"), store, IdGenerator.random(),
+        new ServerClock(clock), EntityRules.NONE, new ChangeSets());
+    java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+    try (JobScheduler runner = new JobScheduler(onClock, Duration.ofMinutes(4), 10)) {
+      runner.onProgress(heard::incrementAndGet);
+      runner.run(spec(1), true, () -> { });
+      runner.catchUp();
+      assertEquals(0, heard.get(), "at 0 % nothing moved");
+
+      clock.advance(Duration.ofMinutes(1));
+      runner.catchUp();
+      assertEquals(1, heard.get(), "25 %");
+      runner.catchUp();
+      assertEquals(1, heard.get(), "the same quarter: nothing moved");
+
+      clock.advance(Duration.ofMinutes(5));
+      runner.catchUp();
+      assertEquals(2, heard.get(), "completed");
+    }
+  }
+
+  @Test
+  void aJobTheRequestWaitsForIsToldAboutBeforeTheWait() {
+    java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger heardWhenApplied = new java.util.concurrent.atomic.AtomicInteger(-1);
+    try (JobScheduler runner = new JobScheduler(jobs, Duration.ofMillis(20), 10)) {
+      runner.onProgress(heard::incrementAndGet);
+      runner.run(spec(1), false, () -> heardWhenApplied.set(heard.get()));
+    }
+    assertEquals(1, heardWhenApplied.get(), "the running job was announced before its operation applied");
+  }
+
   /** A second later on every reading, so jobs started one after the other have distinct start times. */
   private static final class TickingClock extends Clock {
     private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
