@@ -37,6 +37,11 @@ public record RecordedRequest(String method, String url, Map<String, List<String
 
   /** The first value of a header (names compare case-insensitively), or null. */
   public String header(String name) {
+    return firstValue(headers, name);
+  }
+
+  /** The first value of header {@code name} in {@code headers} (names compare case-insensitively), or null. */
+  public static String firstValue(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
         return header.getValue().get(0);

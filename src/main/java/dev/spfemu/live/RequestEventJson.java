@@ -35,7 +35,7 @@ public final class RequestEventJson {
       g.writeNumberField("millis", answered.millis());
       g.writeStringField("subscription", request.subscription());
       g.writeStringField("entitySet", request.entitySet());
-      g.writeStringField("requestId", first(answered.responseHeaders(), REQUEST_ID));
+      g.writeStringField("requestId", RecordedRequest.firstValue(answered.responseHeaders(), REQUEST_ID));
       writeMessage(g, "request", request.headers(), request.body(), request.bodySize(), request.bodyTruncated());
       writeMessage(g, "response", answered.responseHeaders(), answered.responseBody(), answered.responseBodySize(),
           answered.responseBodyTruncated());
@@ -65,14 +65,5 @@ public final class RequestEventJson {
     int scheme = url.indexOf("://");
     int slash = scheme < 0 ? url.indexOf('/') : url.indexOf('/', scheme + 3);
     return slash < 0 ? "/" : url.substring(slash);
-  }
-
-  private static String first(Map<String, List<String>> headers, String name) {
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-        return header.getValue().get(0);
-      }
-    }
-    return null;
   }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -55,6 +56,31 @@ class LivePageBrowserIT {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String ROOT = "/" + DemoWorld.SUBSCRIPTION + "/services/systemcenter/vmm/";
+
+  /**
+   * Every visible element with text of its own whose colour against its background (the first opaque
+   * one up the tree) is below WCAG AA: 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold).
+   */
+  private static final String LOW_CONTRAST = String.join("\n",
+      "const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);",
+      "const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255;"
+          + " return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })",
+      "  .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);",
+      "const background = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);"
+          + " if (c.length === 3 || c[3] > 0.9) return c.slice(0, 3); } return [255, 255, 255]; };",
+      "const low = [];",
+      "for (const e of document.querySelectorAll('body *')) {",
+      "  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;",
+      "  if (!e.getClientRects().length) continue;",
+      "  const style = getComputedStyle(e);",
+      "  if (style.visibility === 'hidden' || e.closest('[disabled]')) continue;",
+      "  const a = lum(rgb(style.color)), b = lum(background(e));",
+      "  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);",
+      "  const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;",
+      "  const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;",
+      "  if (ratio < needed) low.push(e.tagName + ' \"' + e.textContent.trim().slice(0, 40) + '\" ' + ratio.toFixed(2));",
+      "}",
+      "return low;");
 
   private Process emulator;
   private String base;
@@ -117,6 +143,7 @@ class LivePageBrowserIT {
     assertEquals(List.of(), js.executeScript("return [...document.querySelectorAll('button, select, input')]"
         + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')"
         + " && !e.textContent.trim()).map(e => e.outerHTML)"), "every control has a name a screen reader reads");
+    assertEquals(List.of(), js.executeScript(LOW_CONTRAST), "text meets WCAG AA contrast (4.5:1, large text 3:1)");
   }
 
   @Test
@@ -132,6 +159,12 @@ class LivePageBrowserIT {
     assertTrue(sent.startsWith("PUT " + ROOT + "VirtualMachines(ID=guid'" + DemoWorld.OTHER_VM + "',StampId=guid'"
         + DemoWorld.STAMP + "') HTTP/1.1"), sent);
     assertTrue(sent.replace(" ", "").contains("\"Operation\":\"Start\""), sent);
+
+    WebElement summary = fed.findElement(By.tagName("summary"));
+    summary.sendKeys(Keys.ENTER); // a request line opens from the keyboard
+    wait.until(driver -> fed.findElement(By.tagName("details")).getAttribute("open") != null);
+    assertTrue(fed.getText().contains("\"Operation\""), "the request in full: " + fed.getText());
+    assertTrue(fed.getText().contains("204"), "and its answer: " + fed.getText());
   }
 
   @Test
@@ -154,7 +187,7 @@ class LivePageBrowserIT {
   @Test
   @Order(4)
   void resetFromThePageBringsTheDemoWorldBack() {
-    browser.findElement(By.id("reset")).click();
+    browser.findElement(By.id("reset")).sendKeys(Keys.ENTER); // from the keyboard
 
     wait.until(driver -> "Stopped".equals(state(DemoWorld.OTHER_VM)));
     wait.until(driver -> currentCheckpoint(DemoWorld.VM).getText().contains("After patching"));
