@@ -31,8 +31,13 @@ final class EventStreamHandler {
   /** @param idleTimeout the connectors' idle timeout, which the heartbeat keeps a stream inside */
   EventStreamHandler(LiveEvents live, Duration idleTimeout) {
     this.live = live;
+    this.heartbeatMillis = heartbeatMillis(idleTimeout);
+  }
+
+  /** Half the idle timeout, at most 15 s (and every 15 s without one), at least a millisecond. */
+  static long heartbeatMillis(Duration idleTimeout) {
     Duration half = idleTimeout.isZero() || idleTimeout.isNegative() ? MAX_HEARTBEAT : idleTimeout.dividedBy(2);
-    this.heartbeatMillis = Math.max(1, Math.min(half.toMillis(), MAX_HEARTBEAT.toMillis()));
+    return Math.max(1, Math.min(half.toMillis(), MAX_HEARTBEAT.toMillis()));
   }
 
   /** The events the streams carry, which the journal stage publishes to. */

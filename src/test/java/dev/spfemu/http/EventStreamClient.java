@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Server-Sent Events client for tests, as a browser's {@code EventSource} reads a stream: each event
  * (its {@code event}, {@code id} and {@code data} lines up to a blank line) goes to a queue a test
- * takes from; the end of the stream is an event of type {@code end}.
+ * takes from; a comment line is an event of type {@code comment}, the end of the stream one of type
+ * {@code end}.
  */
 final class EventStreamClient implements AutoCloseable {
 
@@ -82,6 +83,8 @@ final class EventStreamClient implements AutoCloseable {
           id = line.substring(4);
         } else if (line.startsWith("data: ")) {
           data.append(line.substring(6));
+        } else if (line.startsWith(":")) {
+          events.add(new Event("comment", null, line.substring(1))); // a heartbeat
         }
       }
     } catch (IOException e) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spfemu.Limits;
 import dev.spfemu.SpfEmulator;
+import dev.spfemu.vmm.world.WorldOverview;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ class LivePageHttpTest extends EmulatorHttpTest {
   void thePageAndItsFilesComeFromTheJarWithAPolicyThatAllowsOnlyThisOrigin() {
     request().get(admin(spf) + "ui").then().statusCode(200)
         .contentType(startsWith("text/html"))
+        .header("Cache-Control", "no-cache")
         .header("Content-Security-Policy", containsString("default-src 'none'; script-src 'self'"))
         .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
         .header("X-Content-Type-Options", "nosniff")
@@ -79,7 +81,7 @@ class LivePageHttpTest extends EmulatorHttpTest {
   @Test
   void theOverviewHoldsEachSubscriptionsVmsCheckpointTreeAndCurrentCheckpoint() throws Exception {
     JsonNode overview = JSON.readTree(request().get(admin(spf) + "overview").then().statusCode(200)
-        .contentType(startsWith("application/json")).extract().asString());
+        .contentType(startsWith("application/json")).header("Cache-Control", "no-cache").extract().asString());
 
     Instant time = Instant.parse(overview.get("time").asText());
     assertTrue(!time.isAfter(spf.now()), "the emulator clock's time");
@@ -98,9 +100,18 @@ class LivePageHttpTest extends EmulatorHttpTest {
     String subscription = UUID.randomUUID().toString();
     StringBuilder world = new StringBuilder("{\"subscriptions\":[{\"id\":\"" + subscription + "\",\"entities\":{");
     world.append("\"VirtualMachines\":[");
+    String first = UUID.randomUUID().toString(); // vm-000, the last in the file
     for (int i = 0; i < 250; i++) {
+      world.append(i == 0 ? "" : ",").append("{\"ID\":\"").append(i == 249 ? first : UUID.randomUUID())
+          .append("\",\"StampId\":\"").append(STAMP).append("\",\"Name\":\"vm-")
+          .append(String.format("%03d", 249 - i)).append("\"}");
+    }
+    world.append("],\"VMCheckPoints\":[");
+    for (int i = 0; i < 1500; i++) { // in reverse order of name: cp-2000 … cp-0501
       world.append(i == 0 ? "" : ",").append("{\"ID\":\"").append(UUID.randomUUID()).append("\",\"StampId\":\"")
-          .append(STAMP).append("\",\"Name\":\"vm-").append(String.format("%03d", i)).append("\"}");
+          .append(STAMP).append("\",\"VMId\":\"").append(first).append("\",\"CheckpointID\":\"")
+          .append(UUID.randomUUID()).append("\",\"Name\":\"cp-").append(String.format("%04d", 2000 - i))
+          .append("\"}");
     }
     world.append("],\"Jobs\":[");
     for (int i = 0; i < 30; i++) {
@@ -118,6 +129,12 @@ class LivePageHttpTest extends EmulatorHttpTest {
       assertEquals(200, vms.size());
       assertEquals("vm-000", vms.get(0).get("Name").asText());
       assertEquals(250, only.get("totals").get("VirtualMachines").asInt());
+      JsonNode checkpoints = only.get("entities").get("VMCheckPoints");
+      assertEquals(WorldOverview.CHECKPOINTS, checkpoints.size());
+      assertEquals("cp-0501", checkpoints.get(0).get("Name").asText());
+      assertEquals("cp-1500", checkpoints.get(WorldOverview.CHECKPOINTS - 1).get("Name").asText(),
+          "the first thousand by name, not the first thousand found");
+      assertEquals(1500, only.get("totals").get("VMCheckPoints").asInt());
       JsonNode jobs = only.get("entities").get("Jobs");
       assertEquals(20, jobs.size());
       assertEquals("job 29", jobs.get(0).get("Name").asText(), "newest first");
@@ -141,7 +158,13 @@ class LivePageHttpTest extends EmulatorHttpTest {
 
       JsonNode seen = requestEvent(events, "POST");
       assertEquals(201, seen.get("status").asInt());
-      assertTrue(seen.get("path").asText().endsWith("/services/systemcenter/vmm/VMCheckPoints"), seen.toString());
+      String path = root.substring(spf.baseUrl().length()) + "VMCheckPoints";
+      assertEquals(path, seen.get("path").asText());
+      assertEquals(spf.baseUrl() + path, seen.get("url").asText());
+      assertEquals(root.split("/")[3], seen.get("subscription").asText());
+      assertTrue(!Instant.parse(seen.get("time").asText()).isAfter(Instant.now()), seen.toString());
+      assertEquals(DemoWorld.checkpointBody("Live one").length(), seen.get("request").get("bodySize").asLong());
+      assertEquals(seen.get("response").get("body").asText().length(), seen.get("response").get("bodySize").asLong());
       assertEquals("VMCheckPoints", seen.get("entitySet").asText());
       assertEquals(created.header("x-ms-request-id"), seen.get("requestId").asText(), "the job it started");
       assertTrue(seen.get("millis").asLong() >= 0);
@@ -197,10 +220,33 @@ class LivePageHttpTest extends EmulatorHttpTest {
         .limits(Limits.defaults().withMaxEventStreams(1)).start()) {
       EventStreamClient first = EventStreamClient.open(admin(one) + "events");
       request().get(admin(one) + "events").then().statusCode(503)
-          .contentType(startsWith("application/json")).body("error", containsString("--max-event-streams"));
+          .contentType(startsWith("application/json")).body("error", containsString("--max-event-streams"))
+          .header("Cache-Control", org.hamcrest.Matchers.nullValue()); // none of the stream's headers
       one.close();
       first.next("end"); // the stream ended with the emulator instead of holding its stop
       first.close();
+    }
+  }
+
+  @Test
+  void aLongAnswerIsCutAtTheJournalsBodyLimitAndAnIdleStreamGetsHeartbeats() throws Exception {
+    try (SpfEmulator small = SpfEmulator.builder().dynamicPort()
+        .limits(Limits.defaults().withJournalBodyBytes(100).withIdleTimeout(java.time.Duration.ofMillis(600)))
+        .start()) {
+      try (EventStreamClient events = EventStreamClient.open(admin(small) + "events")) {
+        request().get(small.serviceRoot(SEED_SUBSCRIPTION) + "VirtualMachines").then().statusCode(200);
+        JsonNode seen = requestEvent(events, "GET");
+        JsonNode response = seen.get("response");
+        assertEquals(100, response.get("body").asText().length(), "the first 100 bytes");
+        assertTrue(response.get("bodyTruncated").asBoolean());
+        assertTrue(response.get("bodySize").asLong() > 1000, response.get("bodySize").asText());
+
+        // idle for several idle timeouts: the heartbeat (every 300 ms) keeps the stream open
+        events.next("comment");
+        events.next("comment");
+        request().get(small.serviceRoot(SEED_SUBSCRIPTION) + "Clouds").then().statusCode(200);
+        assertTrue(requestEvent(events, "GET").get("path").asText().endsWith("/Clouds"), "still open");
+      }
     }
   }
 

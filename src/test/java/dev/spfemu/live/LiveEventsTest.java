@@ -164,6 +164,33 @@ class LiveEventsTest {
     assertEquals(1, busy.sends.size(), "its first write is still on its way: no comment queued behind it");
   }
 
+  @Test
+  void anyStreamMayEndAndTheOthersGoOnRecentRequestsKeptOnlyWhileSomeoneListens() {
+    LiveEvents live = new LiveEvents(3);
+    RecordingSink first = new RecordingSink(true);
+    RecordingSink second = new RecordingSink(true);
+    RecordingSink third = new RecordingSink(true);
+    live.open(first, 0);
+    Runnable endSecond = live.open(second, 0).orElseThrow();
+    live.open(third, 0);
+
+    endSecond.run(); // the middle one
+    live.request(json("after"));
+
+    assertTrue(second.ended);
+    assertEquals(List.of(1L), ids(first.text()));
+    assertEquals(List.of(1L), ids(third.text()));
+    assertEquals(List.of(), ids(second.text()));
+
+    first.fail = true;
+    third.fail = true;
+    live.changed(); // both writes fail: nobody listens any more
+    assertFalse(live.listening());
+    RecordingSink later = new RecordingSink(true);
+    live.open(later, 0);
+    assertEquals(List.of(), ids(later.text()), "what was kept for listeners went with the last of them");
+  }
+
   private static byte[] json(String path) {
     return ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
   }

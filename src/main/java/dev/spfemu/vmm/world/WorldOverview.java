@@ -116,11 +116,11 @@ public final class WorldOverview {
     int vm = type(set).property("VMId").index();
     List<EntityRecord> of = new ArrayList<>();
     for (EntityRecord record : all) {
-      if (of.size() < limit && vmIds.contains(record.value(vm))) {
+      if (vmIds.contains(record.value(vm))) {
         of.add(record);
       }
     }
-    return sorted(of, set, "Name", false, limit);
+    return sorted(of, set, "Name", false, limit); // the first by name, not the first found
   }
 
   /**
