@@ -42,8 +42,13 @@ public final class VmmFixture implements AutoCloseable {
 
   /** @param entitiesPerSubscription the most entities a subscription may hold */
   public VmmFixture(Duration jobDuration, int entitiesPerSubscription) {
-    this.vmm = Vmm.create(model, new InMemoryEntityStore(), IdGenerator.seeded(7), clock, jobDuration,
-        new NoWorldFiles(), entitiesPerSubscription);
+    this(jobDuration, entitiesPerSubscription, new InMemoryEntityStore());
+  }
+
+  /** @param store the store the domain keeps its entities in */
+  public VmmFixture(Duration jobDuration, int entitiesPerSubscription, dev.spfemu.store.EntityStore store) {
+    this.vmm = Vmm.create(model, store, IdGenerator.seeded(7), clock, jobDuration, new NoWorldFiles(),
+        entitiesPerSubscription);
   }
 
   public EntitySet set(String name) {

@@ -111,7 +111,7 @@ public final class CheckpointBehaviour implements EntityBehaviour {
    * or restored, else the newest of {@code candidates}, which hold at least the VM's checkpoints.
    */
   public UUID currentOf(String subscription, EntityValues vm, List<EntityRecord> candidates) {
-    return tree.currentAmong(subscription, vm, candidates);
+    return tree.currentAmong(subscription, vm, () -> candidates);
   }
 
   /** Forgets the trees' state (the store is being cleared). */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The checkpoints of each VM as a tree, as VMM keeps them: which checkpoint is current, the state
@@ -40,21 +41,22 @@ final class CheckpointTree {
    * file, its newest checkpoint; null if it has none.
    */
   UUID currentOf(String subscription, EntityValues vm) {
-    return currentAmong(subscription, vm, checkpoints.list(subscription));
+    // the list only when the tree does not know: listing a subscription's checkpoints is O(n)
+    return currentAmong(subscription, vm, () -> checkpoints.list(subscription));
   }
 
   /**
    * The same, the newest found among {@code candidates} (which hold at least the VM's checkpoints)
    * when the tree was not told of one.
    */
-  UUID currentAmong(String subscription, EntityValues vm, List<EntityRecord> candidates) {
+  UUID currentAmong(String subscription, EntityValues vm, Supplier<List<EntityRecord>> candidates) {
     Object known = current.get(vmKey(subscription, vm));
     if (known != null) {
       return known == NONE ? null : (UUID) known;
     }
     UUID newest = null;
     OffsetDateTime newestTime = null;
-    for (EntityRecord checkpoint : candidates) {
+    for (EntityRecord checkpoint : candidates.get()) {
       UUID id = fields.checkpointId.get(checkpoint::value);
       OffsetDateTime added = fields.addedTime.get(checkpoint::value);
       if (id != null && belongsTo(checkpoint, vm) && (newestTime == null || added != null && added.isAfter(newestTime))) {
