@@ -106,7 +106,6 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     control.reset();
   }
 
-
   /**
    * Back to the starting world for one subscription only: its entities and job history are replaced by its
    * part of the starting world (none if it has none); nothing else changes.
@@ -118,13 +117,11 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     control.reset(subscriptionId);
   }
 
-
   /** Writes the whole state (every subscription's entities, and the Admin's) as a world file ({@code --seed-file}). */
   @Override
   public void exportState(OutputStream out) throws IOException {
     control.exportState(out);
   }
-
 
   /**
    * Replaces the whole state with a world file (such as an {@link #exportState} export).
@@ -136,13 +133,11 @@ public final class SpfEmulator implements Admin, AutoCloseable {
     control.importState(in, source);
   }
 
-
   /** Writes what the live page ({@code /_emulator/ui}) draws: a bounded overview of every subscription. */
   @Override
   public void writeOverview(OutputStream out) throws IOException {
     control.writeOverview(out);
   }
-
 
   /** The requests answered most recently (up to the journal size), oldest first. */
   @Override

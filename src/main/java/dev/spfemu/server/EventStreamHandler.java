@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * {@code GET /_emulator/events}: a Server-Sent Events stream of {@link LiveEvents}, the live page's
@@ -68,19 +69,19 @@ final class EventStreamHandler {
   /** Starts the heartbeat if it is not running; it runs while any page listens. */
   private void beat(Request request) {
     if (beating.compareAndSet(false, true)) {
-      schedule(request);
+      schedule(request.getComponents().getScheduler()); // the server's, not the request's: it outlives it
     }
   }
 
-  private void schedule(Request request) {
-    request.getComponents().getScheduler().schedule(() -> {
+  private void schedule(Scheduler scheduler) {
+    scheduler.schedule(() -> {
       live.heartbeat();
       if (live.listening()) {
-        schedule(request);
+        schedule(scheduler);
       } else {
         beating.set(false);
         if (live.listening() && beating.compareAndSet(false, true)) {
-          schedule(request); // a page opened between the check and the flag
+          schedule(scheduler); // a page opened between the check and the flag
         }
       }
     }, heartbeatMillis, TimeUnit.MILLISECONDS);
