@@ -231,7 +231,7 @@ class LivePageHttpTest extends EmulatorHttpTest {
   @Test
   void aLongAnswerIsCutAtTheJournalsBodyLimitAndAnIdleStreamGetsHeartbeats() throws Exception {
     try (SpfEmulator small = SpfEmulator.builder().dynamicPort()
-        .limits(Limits.defaults().withJournalBodyBytes(100).withIdleTimeout(java.time.Duration.ofMillis(600)))
+        .limits(Limits.defaults().withJournalBodyBytes(100).withIdleTimeout(java.time.Duration.ofMillis(2000)))
         .start()) {
       try (EventStreamClient events = EventStreamClient.open(admin(small) + "events")) {
         request().get(small.serviceRoot(SEED_SUBSCRIPTION) + "VirtualMachines").then().statusCode(200);
@@ -241,9 +241,10 @@ class LivePageHttpTest extends EmulatorHttpTest {
         assertTrue(response.get("bodyTruncated").asBoolean());
         assertTrue(response.get("bodySize").asLong() > 1000, response.get("bodySize").asText());
 
-        // idle for several idle timeouts: the heartbeat (every 300 ms) keeps the stream open
-        events.next("comment");
-        events.next("comment");
+        // idle past the idle timeout: the heartbeat (every second) keeps the stream open
+        for (int beat = 0; beat < 3; beat++) {
+          events.next("comment");
+        }
         request().get(small.serviceRoot(SEED_SUBSCRIPTION) + "Clouds").then().statusCode(200);
         assertTrue(requestEvent(events, "GET").get("path").asText().endsWith("/Clouds"), "still open");
       }

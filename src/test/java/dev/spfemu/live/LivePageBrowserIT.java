@@ -30,11 +30,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,7 +88,8 @@ class LivePageBrowserIT {
   private Process emulator;
   private String base;
   private ChromeDriver browser;
-  private WebDriverWait wait;
+  /** Waits that read elements again while the page redraws them (a redraw makes the ones found stale). */
+  private Wait<WebDriver> wait;
 
   @BeforeAll
   void startEmulatorAndBrowser() throws Exception {
@@ -111,7 +115,7 @@ class LivePageBrowserIT {
     // the page as a 1280×720 projector shows it
     browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 1280, "height", 720, "deviceScaleFactor", 1, "mobile", false));
-    wait = new WebDriverWait(browser, WAIT);
+    wait = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class);
   }
 
   @AfterAll
@@ -128,11 +132,10 @@ class LivePageBrowserIT {
   @Order(1)
   void thePageShowsTheDemoWorldOfflineAndFitsA1280By720Screen() {
     browser.get(base + "/_emulator/ui");
-    WebElement web01 = wait.until(ExpectedConditions.presenceOfElementLocated(vm(DemoWorld.VM)));
-    assertTrue(web01.getText().contains("web-01"), web01.getText());
+    wait.until(driver -> driver.findElement(vm(DemoWorld.VM)).getText().contains("web-01"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "Live"));
-    assertEquals("Stopped", state(DemoWorld.OTHER_VM));
-    assertTrue(currentCheckpoint(DemoWorld.VM).getText().contains("After patching"));
+    wait.until(driver -> "Stopped".equals(state(DemoWorld.OTHER_VM)));
+    wait.until(driver -> currentCheckpoint(DemoWorld.VM).getText().contains("After patching"));
     assertEquals(2, browser.findElements(By.cssSelector("section.subscription")).size(), "both tenants");
 
     JavascriptExecutor js = browser;
@@ -149,22 +152,27 @@ class LivePageBrowserIT {
   @Test
   @Order(2)
   void aVmStartedFromThePageChangesStateAndItsRequestAppearsBesideTheOneSent() {
-    browser.findElement(vm(DemoWorld.OTHER_VM)).findElement(By.cssSelector("button[data-action='start']")).click();
+    press(() -> browser.findElement(vm(DemoWorld.OTHER_VM)).findElement(By.cssSelector("button[data-action='start']"))
+        .click());
 
     wait.until(driver -> "Running".equals(state(DemoWorld.OTHER_VM)));
-    WebElement fed = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#feed li.feed-item[data-method='PUT'][data-status='204']")));
-    assertTrue(fed.getText().contains("VirtualMachines"), fed.getText());
+    By fed = By.cssSelector("#feed li.feed-item[data-method='PUT'][data-status='204']");
+    wait.until(driver -> driver.findElement(fed).getText().contains("VirtualMachines"));
     String sent = browser.findElement(By.id("last-request-text")).getText();
     assertTrue(sent.startsWith("PUT " + ROOT + "VirtualMachines(ID=guid'" + DemoWorld.OTHER_VM + "',StampId=guid'"
         + DemoWorld.STAMP + "') HTTP/1.1"), sent);
     assertTrue(sent.replace(" ", "").contains("\"Operation\":\"Start\""), sent);
 
-    WebElement summary = fed.findElement(By.tagName("summary"));
-    summary.sendKeys(Keys.ENTER); // a request line opens from the keyboard
-    wait.until(driver -> fed.findElement(By.tagName("details")).getAttribute("open") != null);
-    assertTrue(fed.getText().contains("\"Operation\""), "the request in full: " + fed.getText());
-    assertTrue(fed.getText().contains("204"), "and its answer: " + fed.getText());
+    // a request line opens from the keyboard, and shows the request and its answer in full
+    wait.until(driver -> {
+      WebElement details = driver.findElement(fed).findElement(By.tagName("details"));
+      if (details.getAttribute("open") == null) {
+        details.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+      }
+      return details.getAttribute("open") != null;
+    });
+    wait.until(driver -> driver.findElement(fed).getText().contains("\"Operation\"")
+        && driver.findElement(fed).getText().contains("HTTP/1.1 204"));
   }
 
   @Test
@@ -187,12 +195,20 @@ class LivePageBrowserIT {
   @Test
   @Order(4)
   void resetFromThePageBringsTheDemoWorldBack() {
-    browser.findElement(By.id("reset")).sendKeys(Keys.ENTER); // from the keyboard
+    press(() -> browser.findElement(By.id("reset")).sendKeys(Keys.ENTER)); // from the keyboard
 
     wait.until(driver -> "Stopped".equals(state(DemoWorld.OTHER_VM)));
     wait.until(driver -> currentCheckpoint(DemoWorld.VM).getText().contains("After patching"));
-    assertTrue(browser.findElements(vm(DemoWorld.VM)).get(0).getText().contains("web-01"));
-    assertTrue(!browser.findElement(vm(DemoWorld.VM)).getText().contains("From the terminal"));
+    wait.until(driver -> browser.findElement(vm(DemoWorld.VM)).getText().contains("web-01")
+        && !browser.findElement(vm(DemoWorld.VM)).getText().contains("From the terminal"));
+  }
+
+  /** Does {@code action} on elements found afresh, again if the page redrew them meanwhile. */
+  private void press(Runnable action) {
+    wait.until(driver -> {
+      action.run();
+      return true;
+    });
   }
 
   private static By vm(String id) {
