@@ -83,7 +83,7 @@ public final class AdminRoutes {
    * checks first; when not, the refusal is answered on {@code response}.
    */
   public boolean admits(AdminRequest request, AdminResponse response) throws IOException {
-    boolean page = request.path().equals("/ui") || request.path().equals("/ui/");
+    boolean page = task(request) == UiTask.PAGE;
     Optional<AdminAccess.Refusal> refusal = access.check(request.header("Authorization"), request.remoteAddress(),
             page)
         .or(() -> CrossSiteGuard.reboundHost(request, access))

@@ -83,12 +83,15 @@ public final class RequestJournal {
     return bodyLimit;
   }
 
-  public void record(RecordedRequest request) {
+  /** Keeps {@code request} as {@link #kept} makes it; returns that, or null when the journal is off. */
+  public RecordedRequest record(RecordedRequest request) {
     if (capacity == 0) {
-      return;
+      return null;
     }
+    RecordedRequest kept = kept(request);
     long sequence = next.getAndIncrement();
-    ring.set((int) (sequence % capacity), new Entry(sequence, kept(request)));
+    ring.set((int) (sequence % capacity), new Entry(sequence, kept));
+    return kept;
   }
 
   /** {@code request} as the journal keeps it: its body cut to the limit (if not cut yet) and its secrets masked. */

@@ -76,21 +76,21 @@ final class JournalStage implements Stage {
       if (!done && !exchange.abandoned()) { // an abandoned attempt is answered, and recorded, again
         done = true;
         RecordedRequest request = record();
-        journal.record(request);
+        RecordedRequest kept = journal.record(request);
         if (copy != null) {
-          publish(request);
+          publish(kept != null ? kept : journal.kept(request)); // masked once, whether the journal is on or off
         }
       }
     }
 
-    /** The request and its answer to the live page, then, for a write, that the world changed. */
-    private void publish(RecordedRequest request) {
+    /** The request as the journal keeps it, and its answer, to the live page; then, for a write, a change. */
+    private void publish(RecordedRequest kept) {
       exchange.copyUnsentBody(copy); // the stages are done; what they wrote is still in the body's buffer
       byte[] body = copy.bytes();
-      live.request(events.write(new AnsweredRequest(journal.kept(request),
+      live.request(events.write(new AnsweredRequest(kept,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), headers(exchange.response().getHeaders()),
           journal.keep(body), copy.size(), journal.truncates(copy.size()))));
-      if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+      if (!kept.method().equals("GET") && !kept.method().equals("HEAD")) {
         live.changed();
       }
     }

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -157,9 +156,11 @@ public final class WorldOverview {
       List<EntityRecord> checkpoints, int vmId) throws IOException {
     g.writeObjectFieldStart("currentCheckpoints");
     int checkpointVm = type("VMCheckPoints").property("VMId").index();
+    Set<Object> withCheckpoints = new HashSet<>();
+    checkpoints.forEach(checkpoint -> withCheckpoints.add(checkpoint.value(checkpointVm)));
     for (EntityRecord vm : vms) {
       Object id = vm.value(vmId);
-      if (checkpoints.stream().anyMatch(c -> Objects.equals(c.value(checkpointVm), id))) {
+      if (withCheckpoints.contains(id)) {
         UUID currentId = current.of(subscription, vm::value, checkpoints);
         if (currentId != null) {
           g.writeStringField(String.valueOf(id), currentId.toString());
